@@ -1,0 +1,1231 @@
+/* prep-content-loader.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "prep-content-loader"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "prep-category-private.h"
+#include "prep-content-loader.h"
+#include "prep-question-private.h"
+
+#define MAX_ID_LENGTH 64
+#define MAX_ISSUES_IN_ERROR 10
+
+/* The loader turns content files into model objects and, on the way,
+ * validates them. Every problem becomes a PrepContentIssue naming the file
+ * and the JSON path, so that one run of `llm-prep --validate` reports all
+ * of them instead of stopping at the first. */
+struct _PrepContentLoader
+{
+  const char       *locale;
+  PrepContentFlags  flags;
+  GPtrArray        *issues;
+  GPtrArray        *categories;
+  GPtrArray        *questions;
+  GPtrArray        *pending;      /* Pending: questions not yet placed */
+  GHashTable       *category_ids; /* id → PrepCategory (borrowed) */
+  GHashTable       *question_ids; /* id → "file: path" of first definition */
+  guint             finished : 1;
+};
+
+typedef struct
+{
+  PrepQuestion *question;
+  char         *file;
+  char         *path;
+} Pending;
+
+typedef struct
+{
+  PrepContentLoader *loader;
+  const char        *file;
+  GString           *path;
+} Ctx;
+
+G_DEFINE_QUARK (prep-content-error-quark, prep_content_error)
+
+static void
+pending_free (Pending *pending)
+{
+  g_clear_object (&pending->question);
+  g_free (pending->file);
+  g_free (pending->path);
+  g_free (pending);
+}
+
+void
+prep_content_issue_free (PrepContentIssue *issue)
+{
+  if (issue == NULL)
+    return;
+
+  g_free (issue->file);
+  g_free (issue->path);
+  g_free (issue->message);
+  g_free (issue);
+}
+
+/**
+ * prep_content_issue_to_string:
+ *
+ * Returns: the issue as "FILE[:LINE:COLUMN]: PATH: MESSAGE", the way
+ *   compilers report errors, so that editors can jump to it
+ */
+char *
+prep_content_issue_to_string (const PrepContentIssue *issue)
+{
+  g_autoptr(GString) str = g_string_new (issue->file);
+
+  if (issue->line > 0)
+    g_string_append_printf (str, ":%u:%u", issue->line, issue->column);
+  if (issue->path != NULL && issue->path[0] != '\0')
+    g_string_append_printf (str, ": %s", issue->path);
+  g_string_append_printf (str, ": %s", issue->message);
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+static void
+add_issue (PrepContentLoader *self,
+           const char        *file,
+           const char        *path,
+           guint              line,
+           guint              column,
+           char              *message)
+{
+  PrepContentIssue *issue = g_new0 (PrepContentIssue, 1);
+
+  issue->file = g_strdup (file);
+  issue->path = g_strdup (path);
+  issue->line = line;
+  issue->column = column;
+  issue->message = message;
+
+  g_ptr_array_add (self->issues, issue);
+}
+
+G_GNUC_PRINTF (2, 3)
+static void
+ctx_error (Ctx        *ctx,
+           const char *format,
+           ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_issue (ctx->loader, ctx->file, ctx->path->str, 0, 0, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+static gsize
+ctx_push_member (Ctx        *ctx,
+                 const char *member)
+{
+  gsize len = ctx->path->len;
+
+  g_string_append_printf (ctx->path, ".%s", member);
+  return len;
+}
+
+static gsize
+ctx_push_index (Ctx   *ctx,
+                guint  index)
+{
+  gsize len = ctx->path->len;
+
+  g_string_append_printf (ctx->path, "[%u]", index);
+  return len;
+}
+
+static void
+ctx_pop (Ctx   *ctx,
+         gsize  len)
+{
+  g_string_truncate (ctx->path, len);
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return "an object";
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return "an array";
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_INT64:
+      return "an integer";
+    case G_TYPE_DOUBLE:
+      return "a number";
+    case G_TYPE_BOOLEAN:
+      return "a boolean";
+    default:
+      return "a value";
+    }
+}
+
+static gboolean
+is_blank (const char *str)
+{
+  for (; *str; str++)
+    {
+      if (!g_ascii_isspace (*str))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  gboolean after_hyphen = TRUE;
+  gsize len = 0;
+
+  for (const char *c = id; *c; c++, len++)
+    {
+      if (g_ascii_islower (*c) || g_ascii_isdigit (*c))
+        after_hyphen = FALSE;
+      else if (*c == '-' && !after_hyphen)
+        after_hyphen = TRUE;
+      else
+        return FALSE;
+    }
+
+  return len > 0 && len <= MAX_ID_LENGTH && !after_hyphen;
+}
+
+/* Reports members that the schema does not know, which catches typos such
+ * as "short_anwser" that would otherwise silently drop content. */
+static void
+check_members (Ctx                *ctx,
+               JsonObject         *object,
+               const char * const *known)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (const GList *l = members; l; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (!g_strv_contains (known, name))
+        {
+          gsize len = ctx_push_member (ctx, name);
+          ctx_error (ctx, "unknown member “%s”", name);
+          ctx_pop (ctx, len);
+        }
+    }
+}
+
+static JsonNode *
+get_member (Ctx        *ctx,
+            JsonObject *object,
+            const char *member,
+            gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL && required)
+    ctx_error (ctx, "missing required member “%s”", member);
+
+  return node;
+}
+
+static const char *
+read_string (Ctx        *ctx,
+             JsonObject *object,
+             const char *member,
+             gboolean    required)
+{
+  JsonNode *node = get_member (ctx, object, member, required);
+  const char *value;
+  gsize len;
+
+  if (node == NULL)
+    return NULL;
+
+  len = ctx_push_member (ctx, member);
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      ctx_error (ctx, "expected a string, found %s", node_type_name (node));
+      ctx_pop (ctx, len);
+      return NULL;
+    }
+
+  value = json_node_get_string (node);
+  if (is_blank (value))
+    {
+      ctx_error (ctx, "must not be empty");
+      value = NULL;
+    }
+
+  ctx_pop (ctx, len);
+
+  return value;
+}
+
+static const char *
+read_id (Ctx        *ctx,
+         JsonObject *object,
+         const char *member)
+{
+  const char *id = read_string (ctx, object, member, TRUE);
+
+  if (id != NULL && !is_valid_id (id))
+    {
+      gsize len = ctx_push_member (ctx, member);
+      ctx_error (ctx, "malformed id “%s”: use 1–%d lowercase ASCII letters, digits and "
+                 "single hyphens, not at either end", id, MAX_ID_LENGTH);
+      ctx_pop (ctx, len);
+      return NULL;
+    }
+
+  return id;
+}
+
+/* Reads a localized string from @node, which is an object keyed by content
+ * locale. The default locale is always required; @all_locales requires
+ * every content locale. The path must already point at @node. */
+static PrepText *
+parse_text (Ctx      *ctx,
+            JsonNode *node,
+            gboolean  all_locales)
+{
+  g_autoptr(PrepText) text = NULL;
+  g_autoptr(GList) members = NULL;
+  const char * const *locales = prep_content_locales ();
+  JsonObject *object;
+  gboolean ok = TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      ctx_error (ctx, "expected an object keyed by locale (\"zh_TW\", \"en\"), found %s",
+                 node_type_name (node));
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  text = prep_text_new ();
+  members = json_object_get_members (object);
+
+  for (const GList *l = members; l; l = l->next)
+    {
+      const char *locale = l->data;
+      JsonNode *value = json_object_get_member (object, locale);
+      gsize len = ctx_push_member (ctx, locale);
+
+      if (!prep_content_locale_is_known (locale))
+        {
+          ctx_error (ctx, "unknown locale “%s” (expected one of: zh_TW, en)", locale);
+          ok = FALSE;
+        }
+      else if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+        {
+          ctx_error (ctx, "expected a string, found %s", node_type_name (value));
+          ok = FALSE;
+        }
+      else if (is_blank (json_node_get_string (value)))
+        {
+          ctx_error (ctx, "must not be empty");
+          ok = FALSE;
+        }
+      else
+        {
+          prep_text_set (text, locale, json_node_get_string (value));
+        }
+
+      ctx_pop (ctx, len);
+    }
+
+  for (guint i = 0; locales[i] != NULL; i++)
+    {
+      if (i > 0 && !all_locales)
+        break;
+
+      if (!json_object_has_member (object, locales[i]))
+        {
+          ctx_error (ctx, "missing locale “%s”", locales[i]);
+          ok = FALSE;
+        }
+    }
+
+  return ok ? g_steal_pointer (&text) : NULL;
+}
+
+static PrepText *
+read_text (Ctx        *ctx,
+           JsonObject *object,
+           const char *member,
+           gboolean    required,
+           gboolean    all_locales)
+{
+  JsonNode *node = get_member (ctx, object, member, required);
+  PrepText *text;
+  gsize len;
+
+  if (node == NULL)
+    return NULL;
+
+  len = ctx_push_member (ctx, member);
+  text = parse_text (ctx, node, all_locales);
+  ctx_pop (ctx, len);
+
+  return text;
+}
+
+/* Calls @func for each element of the array @member. Returns the number of
+ * elements, or -1 when the member is absent or not an array. */
+static int
+foreach_element (Ctx        *ctx,
+                 JsonObject *object,
+                 const char *member,
+                 gboolean    required,
+                 void      (*func) (Ctx *ctx, JsonNode *node, gpointer data),
+                 gpointer    data)
+{
+  JsonNode *node = get_member (ctx, object, member, required);
+  JsonArray *array;
+  gsize len;
+  guint n;
+
+  if (node == NULL)
+    return -1;
+
+  len = ctx_push_member (ctx, member);
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      ctx_error (ctx, "expected an array, found %s", node_type_name (node));
+      ctx_pop (ctx, len);
+      return -1;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize ilen = ctx_push_index (ctx, i);
+      func (ctx, json_array_get_element (array, i), data);
+      ctx_pop (ctx, ilen);
+    }
+
+  ctx_pop (ctx, len);
+
+  return n;
+}
+
+static void
+check_count (Ctx        *ctx,
+             const char *member,
+             int         n,
+             int         min,
+             int         max)
+{
+  gsize len;
+
+  if (n < 0 || (n >= min && (max < 0 || n <= max)))
+    return;
+
+  len = ctx_push_member (ctx, member);
+  if (max < 0)
+    ctx_error (ctx, "has %d item(s), needs at least %d", n, min);
+  else
+    ctx_error (ctx, "has %d item(s), needs %d to %d", n, min, max);
+  ctx_pop (ctx, len);
+}
+
+static void
+text_element_cb (Ctx      *ctx,
+                 JsonNode *node,
+                 gpointer  data)
+{
+  GPtrArray *texts = data;
+  PrepText *text = parse_text (ctx, node, FALSE);
+
+  if (text != NULL)
+    g_ptr_array_add (texts, text);
+}
+
+static void
+tag_element_cb (Ctx      *ctx,
+                JsonNode *node,
+                gpointer  data)
+{
+  GPtrArray *tags = data;
+  const char *tag;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      ctx_error (ctx, "expected a string, found %s", node_type_name (node));
+      return;
+    }
+
+  tag = json_node_get_string (node);
+  if (!is_valid_id (tag))
+    ctx_error (ctx, "malformed tag “%s”: use lowercase ASCII letters, digits and hyphens", tag);
+  else if (g_ptr_array_find_with_equal_func (tags, tag, g_str_equal, NULL))
+    ctx_error (ctx, "duplicate tag “%s”", tag);
+  else
+    g_ptr_array_add (tags, g_strdup (tag));
+}
+
+static void
+follow_up_element_cb (Ctx      *ctx,
+                      JsonNode *node,
+                      gpointer  data)
+{
+  static const char * const known[] = { "question", "answer", NULL };
+  GPtrArray *follow_ups = data;
+  g_autoptr(PrepFollowUp) follow_up = NULL;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      ctx_error (ctx, "expected an object, found %s", node_type_name (node));
+      return;
+    }
+
+  object = json_node_get_object (node);
+  check_members (ctx, object, known);
+
+  follow_up = prep_follow_up_new ();
+  follow_up->question = read_text (ctx, object, "question", TRUE, FALSE);
+  follow_up->answer = read_text (ctx, object, "answer", TRUE, FALSE);
+
+  if (follow_up->question != NULL && follow_up->answer != NULL)
+    g_ptr_array_add (follow_ups, g_steal_pointer (&follow_up));
+}
+
+static gboolean
+read_option_texts (Ctx        *ctx,
+                   JsonObject *object,
+                   const char *member,
+                   gboolean    required,
+                   PrepText  **texts)
+{
+  JsonNode *node = get_member (ctx, object, member, required);
+  gboolean ok = TRUE;
+  JsonArray *array;
+  gsize len;
+  guint n;
+
+  if (node == NULL)
+    return !required;
+
+  len = ctx_push_member (ctx, member);
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      ctx_error (ctx, "expected an array of %d localized strings, found %s",
+                 PREP_QUIZ_N_OPTIONS, node_type_name (node));
+      ctx_pop (ctx, len);
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+
+  if (n == 0)
+    {
+      ctx_error (ctx, "must not be empty: a quiz item needs exactly %d options",
+                 PREP_QUIZ_N_OPTIONS);
+      ok = FALSE;
+    }
+  else if (n != PREP_QUIZ_N_OPTIONS)
+    {
+      ctx_error (ctx, "has %u item(s), needs exactly %d", n, PREP_QUIZ_N_OPTIONS);
+      ok = FALSE;
+    }
+
+  for (guint i = 0; i < n && i < PREP_QUIZ_N_OPTIONS; i++)
+    {
+      gsize ilen = ctx_push_index (ctx, i);
+
+      if (!(texts[i] = parse_text (ctx, json_array_get_element (array, i), FALSE)))
+        ok = FALSE;
+      ctx_pop (ctx, ilen);
+    }
+
+  ctx_pop (ctx, len);
+
+  return ok;
+}
+
+static void
+quiz_element_cb (Ctx      *ctx,
+                 JsonNode *node,
+                 gpointer  data)
+{
+  static const char * const known[] = {
+    "prompt", "options", "answer", "explanation", "option_explanations", NULL
+  };
+  gboolean strict = (ctx->loader->flags & PREP_CONTENT_FLAGS_STRICT) != 0;
+  GPtrArray *items = data;
+  g_autoptr(PrepQuizItem) item = NULL;
+  JsonObject *object;
+  JsonNode *answer;
+  gboolean ok;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      ctx_error (ctx, "expected an object, found %s", node_type_name (node));
+      return;
+    }
+
+  object = json_node_get_object (node);
+  check_members (ctx, object, known);
+
+  item = prep_quiz_item_new ();
+  item->prompt = read_text (ctx, object, "prompt", TRUE, FALSE);
+  item->explanation = read_text (ctx, object, "explanation", TRUE, FALSE);
+  ok = read_option_texts (ctx, object, "options", TRUE, item->options);
+  ok &= read_option_texts (ctx, object, "option_explanations", strict, item->option_explanations);
+
+  if ((answer = get_member (ctx, object, "answer", TRUE)))
+    {
+      gsize len = ctx_push_member (ctx, "answer");
+
+      if (!JSON_NODE_HOLDS_VALUE (answer) || json_node_get_value_type (answer) != G_TYPE_INT64)
+        {
+          ctx_error (ctx, "expected the 0-based index of the correct option, found %s",
+                     node_type_name (answer));
+          ok = FALSE;
+        }
+      else if (json_node_get_int (answer) < 0 || json_node_get_int (answer) >= PREP_QUIZ_N_OPTIONS)
+        {
+          ctx_error (ctx, "answer index %" G_GINT64_FORMAT " is out of range: "
+                     "options are numbered 0 to %d",
+                     json_node_get_int (answer), PREP_QUIZ_N_OPTIONS - 1);
+          ok = FALSE;
+        }
+      else
+        {
+          item->answer = json_node_get_int (answer);
+        }
+
+      ctx_pop (ctx, len);
+    }
+  else
+    {
+      ok = FALSE;
+    }
+
+  if (ok && item->prompt != NULL && item->explanation != NULL)
+    g_ptr_array_add (items, g_steal_pointer (&item));
+}
+
+static gboolean
+is_arxiv_id (const char *id)
+{
+  /* New-style identifiers: YYMM.NNNN or YYMM.NNNNN, optional version. */
+  return g_regex_match_simple ("^[0-9]{4}\\.[0-9]{4,5}(v[0-9]+)?$", id, 0, 0);
+}
+
+static void
+reference_element_cb (Ctx      *ctx,
+                      JsonNode *node,
+                      gpointer  data)
+{
+  static const char * const known[] = {
+    "title", "authors", "year", "venue", "arxiv", "url", NULL
+  };
+  GPtrArray *references = data;
+  g_autoptr(PrepReference) reference = NULL;
+  JsonObject *object;
+  JsonNode *year;
+  const char *value;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      ctx_error (ctx, "expected an object, found %s", node_type_name (node));
+      return;
+    }
+
+  object = json_node_get_object (node);
+  check_members (ctx, object, known);
+
+  reference = prep_reference_new ();
+  reference->title = g_strdup (read_string (ctx, object, "title", TRUE));
+  reference->authors = g_strdup (read_string (ctx, object, "authors", FALSE));
+  reference->venue = g_strdup (read_string (ctx, object, "venue", FALSE));
+
+  if ((value = read_string (ctx, object, "arxiv", FALSE)))
+    {
+      if (is_arxiv_id (value))
+        reference->arxiv = g_strdup (value);
+      else
+        {
+          gsize len = ctx_push_member (ctx, "arxiv");
+          ctx_error (ctx, "malformed arXiv id “%s” (expected e.g. 1706.03762)", value);
+          ctx_pop (ctx, len);
+        }
+    }
+
+  if ((value = read_string (ctx, object, "url", FALSE)))
+    {
+      if (g_str_has_prefix (value, "https://") || g_str_has_prefix (value, "http://"))
+        reference->url = g_strdup (value);
+      else
+        {
+          gsize len = ctx_push_member (ctx, "url");
+          ctx_error (ctx, "malformed URL “%s”: only http and https links are allowed", value);
+          ctx_pop (ctx, len);
+        }
+    }
+
+  if ((year = get_member (ctx, object, "year", FALSE)))
+    {
+      gsize len = ctx_push_member (ctx, "year");
+
+      if (!JSON_NODE_HOLDS_VALUE (year) || json_node_get_value_type (year) != G_TYPE_INT64 ||
+          json_node_get_int (year) < 1900 || json_node_get_int (year) > 2100)
+        ctx_error (ctx, "expected a year between 1900 and 2100");
+      else
+        reference->year = json_node_get_int (year);
+
+      ctx_pop (ctx, len);
+    }
+
+  if (reference->arxiv == NULL && reference->url == NULL &&
+      !json_object_has_member (object, "arxiv") && !json_object_has_member (object, "url"))
+    ctx_error (ctx, "a reference needs an “arxiv” id or a “url”");
+
+  if (reference->title != NULL)
+    g_ptr_array_add (references, g_steal_pointer (&reference));
+}
+
+static gboolean
+read_enum (Ctx        *ctx,
+           JsonObject *object,
+           const char *member,
+           GType       type,
+           int        *value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  const char *nick = read_string (ctx, object, member, TRUE);
+  GEnumValue *ev;
+
+  if (nick == NULL)
+    return FALSE;
+
+  if (!(ev = g_enum_get_value_by_nick (klass, nick)))
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      gsize len = ctx_push_member (ctx, member);
+
+      for (guint i = 0; i < klass->n_values; i++)
+        g_string_append_printf (names, "%s%s", i ? ", " : "", klass->values[i].value_nick);
+      ctx_error (ctx, "unknown value “%s” (expected one of: %s)", nick, names->str);
+      ctx_pop (ctx, len);
+      return FALSE;
+    }
+
+  *value = ev->value;
+  return TRUE;
+}
+
+static void
+read_date (Ctx        *ctx,
+           JsonObject *object,
+           const char *member,
+           gboolean    required,
+           char      **out)
+{
+  const char *value = read_string (ctx, object, member, required);
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *iso = NULL;
+
+  if (value == NULL)
+    return;
+
+  iso = g_strdup_printf ("%sT00:00:00Z", value);
+  if (strlen (value) != 10 || !(dt = g_date_time_new_from_iso8601 (iso, NULL)))
+    {
+      gsize len = ctx_push_member (ctx, member);
+      ctx_error (ctx, "malformed date “%s” (expected YYYY-MM-DD)", value);
+      ctx_pop (ctx, len);
+      return;
+    }
+
+  *out = g_strdup (value);
+}
+
+static void
+question_element_cb (Ctx      *ctx,
+                     JsonNode *node,
+                     gpointer  data)
+{
+  static const char * const known[] = {
+    "id", "category", "origin", "question", "difficulty", "tags", "short_answer",
+    "detailed_answer", "key_points", "follow_ups", "pitfalls", "quiz", "references",
+    "last_reviewed", NULL
+  };
+  PrepContentLoader *self = ctx->loader;
+  gboolean strict = (self->flags & PREP_CONTENT_FLAGS_STRICT) != 0;
+  g_autoptr(PrepQuestion) question = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
+  guint n_issues = self->issues->len;
+  const char *id;
+  const char *category;
+  const char *first;
+  JsonObject *object;
+  int difficulty = 0;
+  int origin = 0;
+  int n;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      ctx_error (ctx, "expected a question object, found %s", node_type_name (node));
+      return;
+    }
+
+  object = json_node_get_object (node);
+  check_members (ctx, object, known);
+
+  id = read_id (ctx, object, "id");
+  category = read_id (ctx, object, "category");
+
+  if (id != NULL && (first = g_hash_table_lookup (self->question_ids, id)))
+    {
+      gsize len = ctx_push_member (ctx, "id");
+      ctx_error (ctx, "duplicate question id “%s” (first defined at %s)", id, first);
+      ctx_pop (ctx, len);
+      id = NULL;
+    }
+  else if (id != NULL)
+    {
+      g_hash_table_insert (self->question_ids, g_strdup (id),
+                           g_strdup_printf ("%s: %s", ctx->file, ctx->path->str));
+    }
+
+  question = _prep_question_new (id ? id : "invalid", self->locale);
+  question->category_id = g_strdup (category);
+  question->title = read_text (ctx, object, "question", TRUE, TRUE);
+  read_enum (ctx, object, "difficulty", PREP_TYPE_DIFFICULTY, &difficulty);
+  read_enum (ctx, object, "origin", PREP_TYPE_ORIGIN, &origin);
+  question->difficulty = difficulty;
+  question->origin = origin;
+
+  tags = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  foreach_element (ctx, object, "tags", TRUE, tag_element_cb, tags);
+  g_strfreev (question->tags);
+  question->tags = (char **) g_ptr_array_steal (tags, NULL);
+
+  question->short_answer = read_text (ctx, object, "short_answer", strict, FALSE);
+  question->detailed_answer = read_text (ctx, object, "detailed_answer", strict, FALSE);
+  read_date (ctx, object, "last_reviewed", strict, &question->last_reviewed);
+
+  n = foreach_element (ctx, object, "key_points", strict, text_element_cb, question->key_points);
+  if (strict)
+    check_count (ctx, "key_points", n, 3, 6);
+  n = foreach_element (ctx, object, "follow_ups", strict, follow_up_element_cb, question->follow_ups);
+  if (strict)
+    check_count (ctx, "follow_ups", n, 2, 4);
+  n = foreach_element (ctx, object, "pitfalls", strict, text_element_cb, question->pitfalls);
+  if (strict)
+    check_count (ctx, "pitfalls", n, 1, -1);
+  n = foreach_element (ctx, object, "quiz", strict, quiz_element_cb, question->quiz_items);
+  if (strict)
+    check_count (ctx, "quiz", n, 2, -1);
+  n = foreach_element (ctx, object, "references", strict, reference_element_cb, question->references);
+  if (strict)
+    check_count (ctx, "references", n, 1, -1);
+
+  if (self->issues->len == n_issues)
+    {
+      Pending *pending = g_new0 (Pending, 1);
+
+      pending->question = g_steal_pointer (&question);
+      pending->file = g_strdup (ctx->file);
+      pending->path = g_strdup (ctx->path->str);
+      g_ptr_array_add (self->pending, pending);
+    }
+}
+
+static void
+category_element_cb (Ctx      *ctx,
+                     JsonNode *node,
+                     gpointer  data)
+{
+  static const char * const known[] = { "id", "title", "description", NULL };
+  PrepContentLoader *self = ctx->loader;
+  g_autoptr(PrepText) title = NULL;
+  g_autoptr(PrepText) description = NULL;
+  g_autoptr(PrepCategory) category = NULL;
+  guint n_issues = self->issues->len;
+  JsonObject *object;
+  const char *id;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      ctx_error (ctx, "expected a category object, found %s", node_type_name (node));
+      return;
+    }
+
+  object = json_node_get_object (node);
+  check_members (ctx, object, known);
+
+  id = read_id (ctx, object, "id");
+  title = read_text (ctx, object, "title", TRUE, TRUE);
+  description = read_text (ctx, object, "description", FALSE, FALSE);
+
+  if (id != NULL && g_hash_table_contains (self->category_ids, id))
+    {
+      gsize len = ctx_push_member (ctx, "id");
+      ctx_error (ctx, "duplicate category id “%s”", id);
+      ctx_pop (ctx, len);
+    }
+
+  if (self->issues->len != n_issues)
+    return;
+
+  category = prep_category_new (id, title, description, self->locale);
+  _prep_category_set_position (category, self->categories->len);
+  g_hash_table_insert (self->category_ids, g_strdup (id), category);
+  g_ptr_array_add (self->categories, g_steal_pointer (&category));
+}
+
+/* Reports the first invalid UTF-8 sequence with its line and column, which
+ * json-glib does not. */
+static gboolean
+check_utf8 (PrepContentLoader *self,
+            const char        *name,
+            const char        *data,
+            gsize              size)
+{
+  const char *end;
+  guint line = 1;
+  guint column = 1;
+
+  if (g_utf8_validate_len (data, size, &end))
+    return TRUE;
+
+  for (const char *p = data; p < end; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else
+        column++;
+    }
+
+  add_issue (self, name, NULL, line, column,
+             g_strdup_printf ("invalid UTF-8 (byte 0x%02x at offset %" G_GSIZE_FORMAT "): "
+                              "content files must be UTF-8 encoded",
+                              (guchar) *end, (gsize) (end - data)));
+  return FALSE;
+}
+
+static void
+add_parse_error (PrepContentLoader *self,
+                 const char        *name,
+                 const GError      *error)
+{
+  const char *message = error->message;
+  guint line = 0;
+  guint column = 0;
+  int consumed = 0;
+
+  /* json-glib reports "<data>:LINE:COLUMN: Parse error: …"; keep the
+   * position but name the real file. */
+  if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    message += consumed;
+
+  add_issue (self, name, NULL, line, column, g_strdup_printf ("malformed JSON: %s", message));
+}
+
+/**
+ * prep_content_loader_add_bytes:
+ * @name: the file name to use in issues
+ *
+ * Parses and validates one content file.
+ *
+ * Returns: %TRUE if the file had no issues
+ */
+gboolean
+prep_content_loader_add_bytes (PrepContentLoader *self,
+                               const char        *name,
+                               GBytes            *bytes)
+{
+  static const char * const known[] = { "schema_version", "categories", "questions", NULL };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) path = NULL;
+  guint n_issues;
+  const char *data;
+  JsonObject *root;
+  JsonNode *version;
+  gsize size;
+  Ctx ctx;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (!self->finished, FALSE);
+
+  n_issues = self->issues->len;
+  data = g_bytes_get_data (bytes, &size);
+
+  if (!check_utf8 (self, name, data, size))
+    return FALSE;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, size, &error))
+    {
+      add_parse_error (self, name, error);
+      return FALSE;
+    }
+
+  path = g_string_new ("$");
+  ctx = (Ctx) { self, name, path };
+
+  if (json_parser_get_root (parser) == NULL)
+    {
+      ctx_error (&ctx, "the file is empty: expected a JSON object with “schema_version”");
+      return FALSE;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      ctx_error (&ctx, "expected a JSON object with “schema_version”, found %s",
+                 node_type_name (json_parser_get_root (parser)));
+      return FALSE;
+    }
+
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  if (!(version = get_member (&ctx, root, "schema_version", TRUE)))
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+    {
+      ctx_push_member (&ctx, "schema_version");
+      ctx_error (&ctx, "expected an integer, found %s", node_type_name (version));
+      return FALSE;
+    }
+
+  if (json_node_get_int (version) != PREP_CONTENT_SCHEMA_VERSION)
+    {
+      ctx_push_member (&ctx, "schema_version");
+      ctx_error (&ctx, "unknown schema version %" G_GINT64_FORMAT
+                 " (this version of LLM Prep reads version %d)",
+                 json_node_get_int (version), PREP_CONTENT_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  check_members (&ctx, root, known);
+
+  if (!json_object_has_member (root, "categories") && !json_object_has_member (root, "questions"))
+    ctx_error (&ctx, "a content file needs “categories”, “questions” or both");
+
+  foreach_element (&ctx, root, "categories", FALSE, category_element_cb, NULL);
+  foreach_element (&ctx, root, "questions", FALSE, question_element_cb, NULL);
+
+  return self->issues->len == n_issues;
+}
+
+/**
+ * prep_content_loader_add_file:
+ *
+ * Like prep_content_loader_add_bytes() for a file; a file that cannot be
+ * read is an issue too.
+ */
+gboolean
+prep_content_loader_add_file (PrepContentLoader *self,
+                              GFile             *file)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_path (file);
+  if (name == NULL)
+    name = g_file_get_uri (file);
+
+  if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)))
+    {
+      add_issue (self, name, NULL, 0, 0, g_strdup_printf ("cannot read: %s", error->message));
+      return FALSE;
+    }
+
+  return prep_content_loader_add_bytes (self, name, bytes);
+}
+
+guint
+prep_content_loader_get_n_categories (PrepContentLoader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->categories->len;
+}
+
+/**
+ * prep_content_loader_finish:
+ *
+ * Places every question in its category. Call once, after the last file.
+ *
+ * Returns: %TRUE if no file had issues
+ */
+gboolean
+prep_content_loader_finish (PrepContentLoader *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->finished, FALSE);
+
+  self->finished = TRUE;
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      Pending *pending = g_ptr_array_index (self->pending, i);
+      PrepQuestion *question = pending->question;
+      PrepCategory *category = g_hash_table_lookup (self->category_ids, question->category_id);
+
+      if (category == NULL)
+        {
+          g_autoptr(GString) known = g_string_new (NULL);
+
+          for (guint j = 0; j < self->categories->len; j++)
+            g_string_append_printf (known, "%s%s", j ? ", " : "",
+                                    prep_category_get_id (g_ptr_array_index (self->categories, j)));
+          add_issue (self, pending->file, pending->path, 0, 0,
+                     g_strdup_printf ("unknown category “%s” (known: %s)",
+                                      question->category_id, known->len ? known->str : "none"));
+          continue;
+        }
+
+      _prep_question_set_category (question, category);
+      _prep_category_add_question (category, question);
+      g_ptr_array_add (self->questions, g_object_ref (question));
+    }
+
+  g_ptr_array_set_size (self->pending, 0);
+
+  return self->issues->len == 0;
+}
+
+/**
+ * prep_content_loader_get_issues:
+ *
+ * Returns: (transfer none) (element-type PrepContentIssue): every problem found
+ */
+GPtrArray *
+prep_content_loader_get_issues (PrepContentLoader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->issues;
+}
+
+/**
+ * prep_content_loader_get_categories:
+ *
+ * Returns: (transfer none) (element-type PrepCategory): in content order
+ */
+GPtrArray *
+prep_content_loader_get_categories (PrepContentLoader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->categories;
+}
+
+/**
+ * prep_content_loader_get_questions:
+ *
+ * Returns: (transfer none) (element-type PrepQuestion): placed questions,
+ *   after prep_content_loader_finish()
+ */
+GPtrArray *
+prep_content_loader_get_questions (PrepContentLoader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->questions;
+}
+
+/**
+ * prep_content_loader_propagate_issues:
+ *
+ * Returns: %FALSE with @error set to a summary of the issues, if any
+ */
+gboolean
+prep_content_loader_propagate_issues (PrepContentLoader  *self,
+                                      GError            **error)
+{
+  g_autoptr(GString) message = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->issues->len == 0)
+    return TRUE;
+
+  message = g_string_new (NULL);
+  g_string_append_printf (message, "%u problem(s) in the content:", self->issues->len);
+
+  for (guint i = 0; i < self->issues->len && i < MAX_ISSUES_IN_ERROR; i++)
+    {
+      g_autofree char *line = prep_content_issue_to_string (g_ptr_array_index (self->issues, i));
+      g_string_append_printf (message, "\n%s", line);
+    }
+
+  if (self->issues->len > MAX_ISSUES_IN_ERROR)
+    g_string_append_printf (message, "\n…and %u more", self->issues->len - MAX_ISSUES_IN_ERROR);
+
+  g_set_error_literal (error, PREP_CONTENT_ERROR, PREP_CONTENT_ERROR_INVALID, message->str);
+
+  return FALSE;
+}
+
+PrepContentLoader *
+prep_content_loader_new (const char       *locale,
+                         PrepContentFlags  flags)
+{
+  PrepContentLoader *self = g_new0 (PrepContentLoader, 1);
+
+  self->locale = g_intern_string (locale ? locale : PREP_CONTENT_LOCALE_DEFAULT);
+  self->flags = flags;
+  self->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) prep_content_issue_free);
+  self->categories = g_ptr_array_new_with_free_func (g_object_unref);
+  self->questions = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  self->category_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->question_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  return self;
+}
+
+void
+prep_content_loader_free (PrepContentLoader *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->issues, g_ptr_array_unref);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->category_ids, g_hash_table_unref);
+  g_clear_pointer (&self->question_ids, g_hash_table_unref);
+  g_free (self);
+}

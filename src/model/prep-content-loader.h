@@ -1,0 +1,66 @@
+/* prep-content-loader.h
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "prep-types.h"
+
+G_BEGIN_DECLS
+
+/* The content schema version this build reads and writes. */
+#define PREP_CONTENT_SCHEMA_VERSION 1
+
+typedef enum
+{
+  PREP_CONTENT_FLAGS_NONE   = 0,
+  /* Require complete answers (short and detailed answer, key points,
+   * follow-ups, pitfalls, quiz, references, review date). */
+  PREP_CONTENT_FLAGS_STRICT = 1 << 0,
+} PrepContentFlags;
+
+struct _PrepContentIssue
+{
+  char  *file;
+  char  *path;     /* JSON path, e.g. "$.questions[2].quiz[0].answer" */
+  char  *message;
+  guint  line;     /* 1-based, 0 when unknown */
+  guint  column;   /* 1-based, 0 when unknown */
+};
+
+#define PREP_CONTENT_ERROR (prep_content_error_quark ())
+
+typedef enum
+{
+  PREP_CONTENT_ERROR_INVALID,
+} PrepContentError;
+
+GQuark             prep_content_error_quark             (void);
+
+void               prep_content_issue_free              (PrepContentIssue  *issue);
+char              *prep_content_issue_to_string         (const PrepContentIssue *issue);
+
+PrepContentLoader *prep_content_loader_new              (const char        *locale,
+                                                         PrepContentFlags   flags);
+void               prep_content_loader_free             (PrepContentLoader *self);
+gboolean           prep_content_loader_add_bytes        (PrepContentLoader *self,
+                                                         const char        *name,
+                                                         GBytes            *bytes);
+gboolean           prep_content_loader_add_file         (PrepContentLoader *self,
+                                                         GFile             *file);
+guint              prep_content_loader_get_n_categories (PrepContentLoader *self);
+gboolean           prep_content_loader_finish           (PrepContentLoader *self);
+GPtrArray         *prep_content_loader_get_issues       (PrepContentLoader *self);
+GPtrArray         *prep_content_loader_get_categories   (PrepContentLoader *self);
+GPtrArray         *prep_content_loader_get_questions    (PrepContentLoader *self);
+gboolean           prep_content_loader_propagate_issues (PrepContentLoader *self,
+                                                         GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrepContentLoader, prep_content_loader_free)
+
+G_END_DECLS

@@ -1,0 +1,386 @@
+/* prep-library.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "prep-library"
+
+#include "config.h"
+
+#include "prep-library.h"
+
+#define CATEGORIES_FILE "categories.json"
+#define QUESTIONS_DIR   "questions"
+
+/* The one shared model of the application: every pane binds to the
+ * categories and questions held here. */
+struct _PrepLibrary
+{
+  GObject     parent_instance;
+
+  const char *locale;
+  GListStore *categories;
+  GListStore *questions;
+  GHashTable *categories_by_id;  /* borrowed values */
+  GHashTable *questions_by_id;   /* borrowed values */
+};
+
+G_DEFINE_FINAL_TYPE (PrepLibrary, prep_library, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LOCALE,
+  PROP_CATEGORIES,
+  PROP_QUESTIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+prep_library_finalize (GObject *object)
+{
+  PrepLibrary *self = (PrepLibrary *)object;
+
+  g_clear_pointer (&self->categories_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->questions_by_id, g_hash_table_unref);
+  g_clear_object (&self->categories);
+  g_clear_object (&self->questions);
+
+  G_OBJECT_CLASS (prep_library_parent_class)->finalize (object);
+}
+
+static void
+prep_library_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PrepLibrary *self = PREP_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOCALE:
+      g_value_set_string (value, self->locale);
+      break;
+
+    case PROP_CATEGORIES:
+      g_value_set_object (value, self->categories);
+      break;
+
+    case PROP_QUESTIONS:
+      g_value_set_object (value, self->questions);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prep_library_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  PrepLibrary *self = PREP_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOCALE:
+      self->locale = g_intern_string (g_value_get_string (value) ?
+                                      g_value_get_string (value) : PREP_CONTENT_LOCALE_DEFAULT);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prep_library_class_init (PrepLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = prep_library_finalize;
+  object_class->get_property = prep_library_get_property;
+  object_class->set_property = prep_library_set_property;
+
+  properties [PROP_LOCALE] =
+    g_param_spec_string ("locale", NULL, NULL, PREP_CONTENT_LOCALE_DEFAULT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CATEGORIES] =
+    g_param_spec_object ("categories", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_QUESTIONS] =
+    g_param_spec_object ("questions", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+prep_library_init (PrepLibrary *self)
+{
+  self->categories = g_list_store_new (PREP_TYPE_CATEGORY);
+  self->questions = g_list_store_new (PREP_TYPE_QUESTION);
+  self->categories_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->questions_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/**
+ * prep_library_new:
+ * @locale: (nullable): the content locale to show, e.g. "zh_TW" or "en"
+ */
+PrepLibrary *
+prep_library_new (const char *locale)
+{
+  return g_object_new (PREP_TYPE_LIBRARY, "locale", locale, NULL);
+}
+
+const char *
+prep_library_get_locale (PrepLibrary *self)
+{
+  g_return_val_if_fail (PREP_IS_LIBRARY (self), NULL);
+
+  return self->locale;
+}
+
+static int
+compare_strv_elements (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/**
+ * prep_library_list_resource_files:
+ *
+ * Returns: (transfer full): the question files under @resource_path,
+ *   sorted, as full resource paths
+ */
+char **
+prep_library_list_resource_files (const char  *resource_path,
+                                  GError     **error)
+{
+  g_autofree char *dir = g_build_path ("/", resource_path, QUESTIONS_DIR, NULL);
+  g_auto(GStrv) children = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (!(children = g_resources_enumerate_children (dir, 0, error)))
+    return NULL;
+
+  g_qsort_with_data (children, g_strv_length (children), sizeof (char *),
+                     compare_strv_elements, NULL);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; children[i]; i++)
+    {
+      if (g_str_has_suffix (children[i], ".json"))
+        {
+          g_autofree char *path = g_build_path ("/", dir, children[i], NULL);
+          g_strv_builder_add (builder, path);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+add_resource (PrepContentLoader  *loader,
+              const char         *path,
+              GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  if (!(bytes = g_resources_lookup_data (path, 0, error)))
+    return FALSE;
+
+  name = g_strconcat ("resource://", path, NULL);
+  prep_content_loader_add_bytes (loader, name, bytes);
+
+  return TRUE;
+}
+
+/**
+ * prep_library_add_resources_to_loader:
+ * @categories_only: add only the categories file
+ *
+ * Feeds the bundled content files to @loader. Issues in them are the
+ * loader's; @error is set only when a resource is missing.
+ */
+gboolean
+prep_library_add_resources_to_loader (PrepContentLoader  *loader,
+                                      const char         *resource_path,
+                                      gboolean            categories_only,
+                                      GError            **error)
+{
+  g_autofree char *categories = g_build_path ("/", resource_path, CATEGORIES_FILE, NULL);
+  g_auto(GStrv) files = NULL;
+
+  if (!add_resource (loader, categories, error))
+    return FALSE;
+
+  if (categories_only)
+    return TRUE;
+
+  if (!(files = prep_library_list_resource_files (resource_path, error)))
+    return FALSE;
+
+  for (guint i = 0; files[i]; i++)
+    {
+      if (!add_resource (loader, files[i], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * prep_library_load_loader:
+ * @loader: a loader that has been given every content file
+ *
+ * Finishes @loader and, if the content had no issues, replaces the
+ * library's content with it. On error the library is left unchanged.
+ */
+gboolean
+prep_library_load_loader (PrepLibrary        *self,
+                          PrepContentLoader  *loader,
+                          GError            **error)
+{
+  GPtrArray *categories;
+  GPtrArray *questions;
+
+  g_return_val_if_fail (PREP_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (loader != NULL, FALSE);
+
+  prep_content_loader_finish (loader);
+  if (!prep_content_loader_propagate_issues (loader, error))
+    return FALSE;
+
+  categories = prep_content_loader_get_categories (loader);
+  questions = prep_content_loader_get_questions (loader);
+
+  g_hash_table_remove_all (self->categories_by_id);
+  g_hash_table_remove_all (self->questions_by_id);
+
+  for (guint i = 0; i < categories->len; i++)
+    {
+      PrepCategory *category = g_ptr_array_index (categories, i);
+      g_hash_table_insert (self->categories_by_id, (char *) prep_category_get_id (category), category);
+    }
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      PrepQuestion *question = g_ptr_array_index (questions, i);
+      g_hash_table_insert (self->questions_by_id, (char *) prep_question_get_id (question), question);
+    }
+
+  /* Questions in category order, so that "all questions" reads like the sidebar. */
+  g_list_store_remove_all (self->questions);
+  for (guint i = 0; i < categories->len; i++)
+    {
+      GListModel *model = prep_category_get_questions (g_ptr_array_index (categories, i));
+      guint n = g_list_model_get_n_items (model);
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(PrepQuestion) question = g_list_model_get_item (model, j);
+          g_list_store_append (self->questions, question);
+        }
+    }
+
+  g_list_store_splice (self->categories, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->categories)),
+                       categories->pdata, categories->len);
+
+  return TRUE;
+}
+
+/**
+ * prep_library_load_resources:
+ * @resource_path: (nullable): where the content lives, by default
+ *   %PREP_CONTENT_RESOURCE_PATH
+ *
+ * Loads the bundled content: `categories.json`, then every JSON file
+ * under `questions/` in name order.
+ */
+gboolean
+prep_library_load_resources (PrepLibrary  *self,
+                             const char   *resource_path,
+                             GError      **error)
+{
+  g_autoptr(PrepContentLoader) loader = NULL;
+
+  g_return_val_if_fail (PREP_IS_LIBRARY (self), FALSE);
+
+  if (resource_path == NULL)
+    resource_path = PREP_CONTENT_RESOURCE_PATH;
+
+  loader = prep_content_loader_new (self->locale, PREP_CONTENT_FLAGS_NONE);
+
+  if (!prep_library_add_resources_to_loader (loader, resource_path, FALSE, error))
+    return FALSE;
+
+  return prep_library_load_loader (self, loader, error);
+}
+
+/**
+ * prep_library_get_categories:
+ *
+ * Returns: (transfer none): a #GListModel of #PrepCategory
+ */
+GListModel *
+prep_library_get_categories (PrepLibrary *self)
+{
+  g_return_val_if_fail (PREP_IS_LIBRARY (self), NULL);
+
+  return G_LIST_MODEL (self->categories);
+}
+
+/**
+ * prep_library_get_questions:
+ *
+ * Returns: (transfer none): a #GListModel of every #PrepQuestion
+ */
+GListModel *
+prep_library_get_questions (PrepLibrary *self)
+{
+  g_return_val_if_fail (PREP_IS_LIBRARY (self), NULL);
+
+  return G_LIST_MODEL (self->questions);
+}
+
+/**
+ * prep_library_lookup_category:
+ *
+ * Returns: (transfer none) (nullable): the category with @id
+ */
+PrepCategory *
+prep_library_lookup_category (PrepLibrary *self,
+                              const char  *id)
+{
+  g_return_val_if_fail (PREP_IS_LIBRARY (self), NULL);
+
+  return id ? g_hash_table_lookup (self->categories_by_id, id) : NULL;
+}
+
+/**
+ * prep_library_lookup_question:
+ *
+ * Returns: (transfer none) (nullable): the question with @id
+ */
+PrepQuestion *
+prep_library_lookup_question (PrepLibrary *self,
+                              const char  *id)
+{
+  g_return_val_if_fail (PREP_IS_LIBRARY (self), NULL);
+
+  return id ? g_hash_table_lookup (self->questions_by_id, id) : NULL;
+}

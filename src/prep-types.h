@@ -1,0 +1,29 @@
+/* prep-types.h
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _PrepApplication      PrepApplication;
+typedef struct _PrepCategory         PrepCategory;
+typedef struct _PrepContentLoader    PrepContentLoader;
+typedef struct _PrepContentIssue     PrepContentIssue;
+typedef struct _PrepFollowUp         PrepFollowUp;
+typedef struct _PrepLibrary          PrepLibrary;
+typedef struct _PrepQuestion         PrepQuestion;
+typedef struct _PrepQuestionView     PrepQuestionView;
+typedef struct _PrepQuizItem         PrepQuizItem;
+typedef struct _PrepReference        PrepReference;
+typedef struct _PrepSidebar          PrepSidebar;
+typedef struct _PrepSidebarRow       PrepSidebarRow;
+typedef struct _PrepText             PrepText;
+typedef struct _PrepWindow           PrepWindow;
+
+G_END_DECLS
