@@ -1,0 +1,393 @@
+/* prep-application.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "prep-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "prep-application.h"
+#include "prep-library.h"
+#include "prep-window.h"
+
+struct _PrepApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned references */
+  PrepLibrary    *library;
+  GError         *load_error;
+};
+
+G_DEFINE_FINAL_TYPE (PrepApplication, prep_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "open", 'o', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open the question with this ID"), N_("QUESTION_ID") },
+  { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check content files and exit; without files, check the bundled content"), NULL },
+  { "strict", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --validate, also require complete answers"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+/**
+ * prep_validate_files:
+ * @files: (nullable): content files; %NULL or empty checks the bundled content
+ * @out: receives the summary
+ * @err: receives one line per problem
+ *
+ * Runs the content validator the way `llm-prep --validate` does. Files
+ * that define no categories are checked against the bundled ones.
+ *
+ * Returns: the exit status: 0 when every file is valid, 1 otherwise
+ */
+int
+prep_validate_files (const char * const *files,
+                     gboolean            strict,
+                     GString            *out,
+                     GString            *err)
+{
+  g_autoptr(PrepContentLoader) loader = NULL;
+  g_autoptr(GError) error = NULL;
+  PrepContentFlags flags = strict ? PREP_CONTENT_FLAGS_STRICT : PREP_CONTENT_FLAGS_NONE;
+  GPtrArray *issues;
+  guint n_files = files ? g_strv_length ((char **) files) : 0;
+
+  loader = prep_content_loader_new (NULL, flags);
+
+  if (n_files == 0)
+    {
+      if (!prep_library_add_resources_to_loader (loader, PREP_CONTENT_RESOURCE_PATH, FALSE, &error))
+        {
+          g_string_append_printf (err, "%s\n", error->message);
+          return 1;
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < n_files; i++)
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+          prep_content_loader_add_file (loader, file);
+        }
+
+      if (prep_content_loader_get_n_categories (loader) == 0 &&
+          !prep_library_add_resources_to_loader (loader, PREP_CONTENT_RESOURCE_PATH, TRUE, &error))
+        {
+          g_string_append_printf (err, "%s\n", error->message);
+          return 1;
+        }
+    }
+
+  prep_content_loader_finish (loader);
+  issues = prep_content_loader_get_issues (loader);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      g_autofree char *line = prep_content_issue_to_string (g_ptr_array_index (issues, i));
+      g_string_append_printf (err, "%s\n", line);
+    }
+
+  if (issues->len > 0)
+    {
+      g_string_append_printf (err, "%u problem(s) found\n", issues->len);
+      return 1;
+    }
+
+  g_string_append_printf (out, "%u categories and %u questions are valid%s\n",
+                          prep_content_loader_get_categories (loader)->len,
+                          prep_content_loader_get_questions (loader)->len,
+                          strict ? " (strict)" : "");
+  return 0;
+}
+
+static int
+prep_application_handle_local_options (GApplication *app,
+                                       GVariantDict *options)
+{
+  const char *question_id = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "validate"))
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) err = g_string_new (NULL);
+      g_autofree const char **files = NULL;
+      int status;
+
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+      status = prep_validate_files (files, g_variant_dict_contains (options, "strict"), out, err);
+      g_print ("%s", out->str);
+      g_printerr ("%s", err->str);
+      return status;
+    }
+
+  /* Check the ID here, in the launching process, so that a typo is
+   * reported on the terminal and exits 1 without opening a window. */
+  if (g_variant_dict_lookup (options, "open", "&s", &question_id))
+    {
+      g_autoptr(PrepLibrary) library = prep_library_new (NULL);
+
+      if (prep_library_load_resources (library, NULL, NULL) &&
+          prep_library_lookup_question (library, question_id) == NULL)
+        {
+          g_printerr (_("There is no question with the ID “%s”\n"), question_id);
+          return 1;
+        }
+    }
+
+  if (g_variant_dict_contains (options, "strict"))
+    {
+      g_printerr (_("--strict is only valid with --validate\n"));
+      return 1;
+    }
+
+  return G_APPLICATION_CLASS (prep_application_parent_class)->handle_local_options (app, options);
+}
+
+static PrepWindow *
+ensure_window (PrepApplication *self)
+{
+  PrepWindow *window = prep_application_get_main_window (self);
+
+  if (window == NULL)
+    window = prep_window_new (self);
+
+  return window;
+}
+
+static int
+prep_application_command_line (GApplication            *app,
+                               GApplicationCommandLine *command_line)
+{
+  PrepApplication *self = PREP_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree const char **files = NULL;
+  const char *question_id = NULL;
+  PrepWindow *window;
+  int status = 0;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  if (files != NULL && files[0] != NULL)
+    {
+      g_application_command_line_printerr (command_line,
+                                           _("Unexpected argument “%s”; did you mean --validate?\n"),
+                                           files[0]);
+      return 1;
+    }
+
+  window = ensure_window (self);
+
+  if (g_variant_dict_lookup (options, "open", "&s", &question_id))
+    {
+      if (!prep_window_open_question (window, question_id))
+        {
+          g_application_command_line_printerr (command_line,
+                                               _("There is no question with the ID “%s”\n"),
+                                               question_id);
+          status = 1;
+        }
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  return status;
+}
+
+static void
+prep_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (ensure_window (PREP_APPLICATION (app))));
+}
+
+static void
+prep_application_startup (GApplication *app)
+{
+  PrepApplication *self = PREP_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (prep_application_parent_class)->startup (app);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  self->library = prep_library_new (prep_content_locale_for_languages (NULL));
+  if (!prep_library_load_resources (self->library, NULL, &self->load_error))
+    g_printerr ("%s\n", self->load_error->message);
+}
+
+static void
+prep_application_dispose (GObject *object)
+{
+  PrepApplication *self = (PrepApplication *)object;
+
+  g_clear_object (&self->library);
+  g_clear_error (&self->load_error);
+
+  G_OBJECT_CLASS (prep_application_parent_class)->dispose (object);
+}
+
+static void
+prep_application_class_init (PrepApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = prep_application_dispose;
+
+  app_class->activate = prep_application_activate;
+  app_class->command_line = prep_application_command_line;
+  app_class->handle_local_options = prep_application_handle_local_options;
+  app_class->startup = prep_application_startup;
+}
+
+static void
+prep_application_about_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  static const char *developers[] = { "The LLM Prep authors", NULL };
+  PrepApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "modal", TRUE,
+                        "application-icon", APP_ID,
+                        "application-name", _("LLM Prep"),
+                        "developer-name", _("The LLM Prep authors"),
+                        "version", PACKAGE_VERSION,
+                        "website", PACKAGE_WEBSITE,
+                        "issue-url", PACKAGE_WEBSITE "/issues",
+                        "comments", _("Study the questions asked in interviews about large "
+                                      "language models, with detailed answers, flashcards "
+                                      "and mock interviews."),
+                        "copyright", "© 2026 The LLM Prep authors",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: Replace "translator-credits" with your name(s) */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Study Content"),
+                                      "© 2026 The LLM Prep authors",
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The questions, answers and figures are licensed under "
+                                        "the <a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">"
+                                        "Creative Commons Attribution-ShareAlike 4.0 International</a> "
+                                        "licence."));
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+prep_application_quit_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  PrepApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close the windows rather than quitting outright, so that they save
+   * their state on the way out. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", prep_application_quit_action },
+  { "about", prep_application_about_action },
+};
+
+static void
+prep_application_init (PrepApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Study for technical interviews about large language models."));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+}
+
+/**
+ * prep_application_new:
+ * @flags: extra flags, e.g. %G_APPLICATION_NON_UNIQUE in tests
+ */
+PrepApplication *
+prep_application_new (GApplicationFlags flags)
+{
+  return g_object_new (PREP_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | flags,
+                       "resource-base-path", "/io/github/llmprep/LlmPrep",
+                       NULL);
+}
+
+/**
+ * prep_application_get_library:
+ *
+ * Returns: (transfer none): the shared model, after startup
+ */
+PrepLibrary *
+prep_application_get_library (PrepApplication *self)
+{
+  g_return_val_if_fail (PREP_IS_APPLICATION (self), NULL);
+
+  return self->library;
+}
+
+/**
+ * prep_application_get_load_error:
+ *
+ * Returns: (nullable): why the bundled content could not be loaded
+ */
+const GError *
+prep_application_get_load_error (PrepApplication *self)
+{
+  g_return_val_if_fail (PREP_IS_APPLICATION (self), NULL);
+
+  return self->load_error;
+}
+
+/**
+ * prep_application_get_main_window:
+ *
+ * Returns: (transfer none) (nullable): the application's window
+ */
+PrepWindow *
+prep_application_get_main_window (PrepApplication *self)
+{
+  g_return_val_if_fail (PREP_IS_APPLICATION (self), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (PREP_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}

@@ -1,0 +1,199 @@
+/* prep-sidebar-row.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "prep-sidebar-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "prep-category.h"
+#include "prep-question.h"
+#include "prep-sidebar-row.h"
+
+/* One row of the sidebar tree: a category with its question count, or a
+ * question. */
+struct _PrepSidebarRow
+{
+  GtkWidget  parent_instance;
+
+  /* Template widgets */
+  GtkBox    *box;
+  GtkLabel  *title;
+  GtkLabel  *count;
+
+  /* Owned references */
+  GObject   *item;
+};
+
+G_DEFINE_FINAL_TYPE (PrepSidebarRow, prep_sidebar_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+click_released_cb (PrepSidebarRow *self,
+                   int             n_press,
+                   double          x,
+                   double          y)
+{
+  /* A click on a question opens it, which on a narrow window means
+   * showing the answer page; keyboard selection only previews. */
+  if (PREP_IS_QUESTION (self->item))
+    gtk_widget_activate_action (GTK_WIDGET (self), "sidebar.open-question", "s",
+                                prep_question_get_id (PREP_QUESTION (self->item)));
+}
+
+static void
+prep_sidebar_row_dispose (GObject *object)
+{
+  PrepSidebarRow *self = (PrepSidebarRow *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PREP_TYPE_SIDEBAR_ROW);
+  /* Template children that are not bound to a field stay parented. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->item);
+
+  G_OBJECT_CLASS (prep_sidebar_row_parent_class)->dispose (object);
+}
+
+static void
+prep_sidebar_row_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PrepSidebarRow *self = PREP_SIDEBAR_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prep_sidebar_row_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PrepSidebarRow *self = PREP_SIDEBAR_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      prep_sidebar_row_set_item (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prep_sidebar_row_class_init (PrepSidebarRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = prep_sidebar_row_dispose;
+  object_class->get_property = prep_sidebar_row_get_property;
+  object_class->set_property = prep_sidebar_row_set_property;
+
+  properties [PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, G_TYPE_OBJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "prepsidebarrow");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/llmprep/LlmPrep/ui/prep-sidebar-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, box);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, title);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, count);
+  gtk_widget_class_bind_template_callback (widget_class, click_released_cb);
+}
+
+static void
+prep_sidebar_row_init (PrepSidebarRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+prep_sidebar_row_new (void)
+{
+  return g_object_new (PREP_TYPE_SIDEBAR_ROW, NULL);
+}
+
+/**
+ * prep_sidebar_row_get_item:
+ *
+ * Returns: (transfer none) (nullable): the #PrepCategory or #PrepQuestion
+ */
+GObject *
+prep_sidebar_row_get_item (PrepSidebarRow *self)
+{
+  g_return_val_if_fail (PREP_IS_SIDEBAR_ROW (self), NULL);
+
+  return self->item;
+}
+
+void
+prep_sidebar_row_set_item (PrepSidebarRow *self,
+                           GObject        *item)
+{
+  g_return_if_fail (PREP_IS_SIDEBAR_ROW (self));
+  g_return_if_fail (!item || PREP_IS_CATEGORY (item) || PREP_IS_QUESTION (item));
+
+  if (!g_set_object (&self->item, item))
+    return;
+
+  if (PREP_IS_CATEGORY (item))
+    {
+      PrepCategory *category = PREP_CATEGORY (item);
+      guint n = prep_category_get_n_questions (category);
+      g_autofree char *count = g_strdup_printf ("%u", n);
+      g_autofree char *description = NULL;
+
+      /* Translators: how many questions a category has, for screen readers */
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", n), n);
+
+      gtk_label_set_label (self->title, prep_category_get_title (category));
+      gtk_label_set_label (self->count, count);
+      gtk_label_set_lines (self->title, 2);
+      gtk_widget_set_visible (GTK_WIDGET (self->count), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "category");
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "question");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->count),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                      -1);
+    }
+  else if (PREP_IS_QUESTION (item))
+    {
+      gtk_label_set_label (self->title, prep_question_get_title (PREP_QUESTION (item)));
+      gtk_label_set_lines (self->title, 3);
+      gtk_widget_set_visible (GTK_WIDGET (self->count), FALSE);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "question");
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "category");
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ITEM]);
+}

@@ -1,0 +1,408 @@
+/* prep-sidebar.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "prep-sidebar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "prep-library.h"
+#include "prep-sidebar.h"
+#include "prep-sidebar-row.h"
+
+/* The categories as a tree: each category row expands into its questions.
+ * Selecting a question makes it the selected question; clicking it or
+ * pressing Enter also activates it. */
+struct _PrepSidebar
+{
+  GtkWidget           parent_instance;
+
+  /* Template widgets */
+  GtkListView        *list_view;
+
+  /* Owned references */
+  PrepLibrary        *library;
+  GtkTreeListModel   *tree;
+  GtkSingleSelection *selection;
+  PrepQuestion       *selected_question;
+};
+
+G_DEFINE_FINAL_TYPE (PrepSidebar, prep_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_SELECTED_QUESTION,
+  N_PROPS
+};
+
+enum {
+  QUESTION_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static GListModel *
+create_child_model_cb (gpointer item,
+                       gpointer user_data)
+{
+  if (PREP_IS_CATEGORY (item))
+    return g_object_ref (prep_category_get_questions (PREP_CATEGORY (item)));
+
+  return NULL;
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), prep_sidebar_row_new ());
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_tree_expander_get_child (expander);
+  g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+  gtk_tree_expander_set_list_row (expander, row);
+  prep_sidebar_row_set_item (PREP_SIDEBAR_ROW (child), item);
+
+  /* Categories are headings: they expand and collapse but are never the
+   * selection, so that the selection is always a question. */
+  gtk_list_item_set_selectable (list_item, PREP_IS_QUESTION (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+
+  gtk_tree_expander_set_list_row (expander, NULL);
+  prep_sidebar_row_set_item (PREP_SIDEBAR_ROW (gtk_tree_expander_get_child (expander)), NULL);
+}
+
+static GObject *
+dup_row_item (PrepSidebar *self,
+              guint        position)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
+
+  return row ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
+static void
+selection_changed_cb (PrepSidebar *self)
+{
+  g_autoptr(GObject) item = NULL;
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  item = dup_row_item (self, position);
+  if (PREP_IS_QUESTION (item))
+    prep_sidebar_set_selected_question (self, PREP_QUESTION (item));
+}
+
+static void
+list_activate_cb (PrepSidebar *self,
+                  guint        position)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
+  g_autoptr(GObject) item = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+  if (PREP_IS_CATEGORY (item))
+    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+  else if (PREP_IS_QUESTION (item))
+    {
+      prep_sidebar_set_selected_question (self, PREP_QUESTION (item));
+      g_signal_emit (self, signals [QUESTION_ACTIVATED], 0, item);
+    }
+}
+
+static void
+open_question_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PrepSidebar *self = PREP_SIDEBAR (widget);
+  PrepQuestion *question;
+
+  if (self->library == NULL)
+    return;
+
+  question = prep_library_lookup_question (self->library, g_variant_get_string (parameter, NULL));
+  if (question != NULL)
+    {
+      prep_sidebar_set_selected_question (self, question);
+      g_signal_emit (self, signals [QUESTION_ACTIVATED], 0, question);
+    }
+}
+
+/* Finds the tree position of @question, expanding its category if needed. */
+static guint
+find_question_position (PrepSidebar  *self,
+                        PrepQuestion *question)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+  const char *category_id = prep_question_get_category_id (question);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+      GListModel *questions;
+      guint index;
+
+      if (!PREP_IS_CATEGORY (item) ||
+          g_strcmp0 (prep_category_get_id (PREP_CATEGORY (item)), category_id) != 0)
+        continue;
+
+      questions = prep_category_get_questions (PREP_CATEGORY (item));
+      if (!g_list_store_find (G_LIST_STORE (questions), question, &index))
+        break;
+
+      gtk_tree_list_row_set_expanded (row, TRUE);
+      return i + 1 + index;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+sync_selection (PrepSidebar *self)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (self->tree == NULL)
+    return;
+
+  if (self->selected_question != NULL)
+    position = find_question_position (self, self->selected_question);
+
+  if (position == gtk_single_selection_get_selected (self->selection))
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static gboolean
+prep_sidebar_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (PREP_SIDEBAR (widget)->list_view));
+}
+
+static void
+prep_sidebar_dispose (GObject *object)
+{
+  PrepSidebar *self = (PrepSidebar *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PREP_TYPE_SIDEBAR);
+  /* Template children that are not bound to a field stay parented. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->library);
+  g_clear_object (&self->selected_question);
+
+  G_OBJECT_CLASS (prep_sidebar_parent_class)->dispose (object);
+}
+
+static void
+prep_sidebar_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PrepSidebar *self = PREP_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    case PROP_SELECTED_QUESTION:
+      g_value_set_object (value, self->selected_question);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prep_sidebar_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  PrepSidebar *self = PREP_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      prep_sidebar_set_library (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTED_QUESTION:
+      prep_sidebar_set_selected_question (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prep_sidebar_class_init (PrepSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = prep_sidebar_dispose;
+  object_class->get_property = prep_sidebar_get_property;
+  object_class->set_property = prep_sidebar_set_property;
+
+  widget_class->grab_focus = prep_sidebar_grab_focus;
+
+  properties [PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, PREP_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SELECTED_QUESTION] =
+    g_param_spec_object ("selected-question", NULL, NULL, PREP_TYPE_QUESTION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PrepSidebar::question-activated:
+   *
+   * The user opened a question (click or Enter), as opposed to moving the
+   * selection with the keyboard.
+   */
+  signals [QUESTION_ACTIVATED] =
+    g_signal_new ("question-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, PREP_TYPE_QUESTION);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "prepsidebar");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/llmprep/LlmPrep/ui/prep-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_row_cb);
+
+  gtk_widget_class_install_action (widget_class, "sidebar.open-question", "s", open_question_action);
+}
+
+static void
+prep_sidebar_init (PrepSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * prep_sidebar_get_library:
+ *
+ * Returns: (transfer none) (nullable): the library shown
+ */
+PrepLibrary *
+prep_sidebar_get_library (PrepSidebar *self)
+{
+  g_return_val_if_fail (PREP_IS_SIDEBAR (self), NULL);
+
+  return self->library;
+}
+
+void
+prep_sidebar_set_library (PrepSidebar *self,
+                          PrepLibrary *library)
+{
+  g_return_if_fail (PREP_IS_SIDEBAR (self));
+  g_return_if_fail (!library || PREP_IS_LIBRARY (library));
+
+  if (!g_set_object (&self->library, library))
+    return;
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+
+  if (library != NULL)
+    {
+      GListModel *categories = prep_library_get_categories (library);
+
+      /* Everything starts expanded: 51 questions are easier to scan than
+       * seven closed boxes. */
+      self->tree = gtk_tree_list_model_new (g_object_ref (categories), FALSE, TRUE,
+                                            create_child_model_cb, NULL, NULL);
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      g_signal_connect_swapped (self->selection, "selection-changed",
+                                G_CALLBACK (selection_changed_cb), self);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      sync_selection (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIBRARY]);
+}
+
+/**
+ * prep_sidebar_get_selected_question:
+ *
+ * Returns: (transfer none) (nullable): the selected question
+ */
+PrepQuestion *
+prep_sidebar_get_selected_question (PrepSidebar *self)
+{
+  g_return_val_if_fail (PREP_IS_SIDEBAR (self), NULL);
+
+  return self->selected_question;
+}
+
+void
+prep_sidebar_set_selected_question (PrepSidebar  *self,
+                                    PrepQuestion *question)
+{
+  g_return_if_fail (PREP_IS_SIDEBAR (self));
+  g_return_if_fail (!question || PREP_IS_QUESTION (question));
+
+  if (!g_set_object (&self->selected_question, question))
+    return;
+
+  sync_selection (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED_QUESTION]);
+}

@@ -1,0 +1,27 @@
+/* prep-sidebar.h
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "prep-types.h"
+
+G_BEGIN_DECLS
+
+#define PREP_TYPE_SIDEBAR (prep_sidebar_get_type())
+
+G_DECLARE_FINAL_TYPE (PrepSidebar, prep_sidebar, PREP, SIDEBAR, GtkWidget)
+
+PrepLibrary  *prep_sidebar_get_library           (PrepSidebar  *self);
+void          prep_sidebar_set_library           (PrepSidebar  *self,
+                                                  PrepLibrary  *library);
+PrepQuestion *prep_sidebar_get_selected_question (PrepSidebar  *self);
+void          prep_sidebar_set_selected_question (PrepSidebar  *self,
+                                                  PrepQuestion *question);
+
+G_END_DECLS

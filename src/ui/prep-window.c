@@ -1,0 +1,330 @@
+/* prep-window.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "prep-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "prep-application.h"
+#include "prep-library.h"
+#include "prep-question-view.h"
+#include "prep-sidebar.h"
+#include "prep-window.h"
+
+struct _PrepWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_page;
+  AdwWindowTitle       *content_title;
+  PrepSidebar          *sidebar;
+  PrepQuestionView     *question_view;
+
+  /* Owned references */
+  PrepLibrary          *library;
+  GSettings            *settings;
+  PrepQuestion         *question;
+};
+
+G_DEFINE_FINAL_TYPE (PrepWindow, prep_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_QUESTION,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+prep_window_set_question (PrepWindow   *self,
+                          PrepQuestion *question)
+{
+  g_autoptr(PrepCategory) category = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert (PREP_IS_WINDOW (self));
+  g_assert (!question || PREP_IS_QUESTION (question));
+
+  if (!g_set_object (&self->question, question))
+    return;
+
+  if (question != NULL)
+    {
+      category = prep_question_dup_category (question);
+      /* Translators: the window title, the question then the application name */
+      title = g_strdup_printf (_("%s – LLM Prep"), prep_question_get_title (question));
+      g_settings_set_string (self->settings, "last-question", prep_question_get_id (question));
+    }
+
+  adw_window_title_set_title (self->content_title,
+                              category ? prep_category_get_title (category) : "");
+  gtk_window_set_title (GTK_WINDOW (self), title ? title : _("LLM Prep"));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_QUESTION]);
+}
+
+static void
+sidebar_question_activated_cb (PrepWindow   *self,
+                               PrepQuestion *question)
+{
+  g_assert (PREP_IS_WINDOW (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+}
+
+static void
+leaflet_folded_cb (PrepWindow *self)
+{
+  g_assert (PREP_IS_WINDOW (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
+                                 adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
+}
+
+static gboolean
+prep_window_close_request (GtkWindow *window)
+{
+  PrepWindow *self = PREP_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (prep_window_parent_class)->close_request (window);
+}
+
+static void
+prep_window_constructed (GObject *object)
+{
+  PrepWindow *self = (PrepWindow *)object;
+  g_autofree char *last = NULL;
+
+  G_OBJECT_CLASS (prep_window_parent_class)->constructed (object);
+
+  prep_sidebar_set_library (self->sidebar, self->library);
+
+  /* Start in the list, not in the first selectable label of the answer. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->sidebar));
+
+  last = g_settings_get_string (self->settings, "last-question");
+  if (self->library != NULL && last[0] != '\0')
+    prep_window_set_question (self, prep_library_lookup_question (self->library, last));
+}
+
+static void
+prep_window_dispose (GObject *object)
+{
+  PrepWindow *self = (PrepWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PREP_TYPE_WINDOW);
+
+  g_clear_object (&self->question);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (prep_window_parent_class)->dispose (object);
+}
+
+static void
+prep_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  PrepWindow *self = PREP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    case PROP_QUESTION:
+      g_value_set_object (value, self->question);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prep_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  PrepWindow *self = PREP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    case PROP_QUESTION:
+      prep_window_set_question (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prep_window_class_init (PrepWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = prep_window_constructed;
+  object_class->dispose = prep_window_dispose;
+  object_class->get_property = prep_window_get_property;
+  object_class->set_property = prep_window_set_property;
+
+  window_class->close_request = prep_window_close_request;
+
+  /**
+   * PrepWindow:library:
+   *
+   * The shared model the window shows.
+   */
+  properties [PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, PREP_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PrepWindow:question:
+   *
+   * The question on show; the sidebar and the question view follow it.
+   */
+  properties [PROP_QUESTION] =
+    g_param_spec_object ("question", NULL, NULL, PREP_TYPE_QUESTION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PREP_TYPE_SIDEBAR);
+  g_type_ensure (PREP_TYPE_QUESTION_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/llmprep/LlmPrep/ui/prep-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, content_page);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, question_view);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_question_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
+}
+
+static void
+prep_window_init (PrepWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_object_bind_property (self, "question", self->question_view, "question", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "question", self->sidebar, "selected-question",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  leaflet_folded_cb (self);
+}
+
+PrepWindow *
+prep_window_new (PrepApplication *application)
+{
+  const GError *error = prep_application_get_load_error (application);
+  PrepWindow *self;
+
+  self = g_object_new (PREP_TYPE_WINDOW,
+                       "application", application,
+                       "library", prep_application_get_library (application),
+                       NULL);
+
+  if (error != NULL)
+    prep_question_view_show_error (self->question_view,
+                                   _("The Study Content Could Not Be Loaded"),
+                                   error->message);
+
+  return self;
+}
+
+/**
+ * prep_window_get_question:
+ *
+ * Returns: (transfer none) (nullable): the question on show
+ */
+PrepQuestion *
+prep_window_get_question (PrepWindow *self)
+{
+  g_return_val_if_fail (PREP_IS_WINDOW (self), NULL);
+
+  return self->question;
+}
+
+/**
+ * prep_window_open_question:
+ *
+ * Shows the question with @question_id, as if the user had picked it.
+ *
+ * Returns: %FALSE if there is no such question
+ */
+gboolean
+prep_window_open_question (PrepWindow *self,
+                           const char *question_id)
+{
+  PrepQuestion *question;
+
+  g_return_val_if_fail (PREP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (question_id != NULL, FALSE);
+
+  if (self->library == NULL ||
+      !(question = prep_library_lookup_question (self->library, question_id)))
+    return FALSE;
+
+  prep_window_set_question (self, question);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+
+  return TRUE;
+}
