@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""TAP test of the command line: --version and --validate exit codes and messages."""
+
+import os
+import subprocess
+import sys
+
+binary, data_dir = sys.argv[1], sys.argv[2]
+results = []
+
+
+def run(*args):
+    env = dict(os.environ)
+    return subprocess.run([binary, *args], capture_output=True, text=True, env=env, timeout=60)
+
+
+def check(name, condition, detail=""):
+    results.append((bool(condition), name, detail))
+
+
+def data(*parts):
+    return os.path.join(data_dir, *parts)
+
+
+p = run("--version")
+check("--version exits 0", p.returncode == 0, p.stderr)
+check("--version prints the version", p.stdout.startswith("llm-prep "), p.stdout)
+
+p = run("--validate")
+check("--validate alone checks the bundled content", p.returncode == 0, p.stderr)
+check("bundled content has 7 categories and 51 questions",
+      "7 categories and 51 questions are valid" in p.stdout, p.stdout)
+
+p = run("--validate", data("good", "minimal.json"))
+check("--validate a good file exits 0", p.returncode == 0, p.stderr)
+check("--validate counts the file's question", "7 categories and 1 questions are valid" in p.stdout, p.stdout)
+
+p = run("--validate", data("good", "categories.json"))
+check("--validate a file with its own categories exits 0", p.returncode == 0, p.stderr)
+
+p = run("--validate", "--strict", data("good", "complete.json"))
+check("--validate --strict complete file exits 0", p.returncode == 0, p.stderr)
+
+p = run("--validate", "--strict", data("good", "minimal.json"))
+check("--validate --strict incomplete file exits 1", p.returncode == 1, p.stdout)
+check("strict mode names the missing answer",
+      "$.questions[0]: missing required member “short_answer”" in p.stderr, p.stderr)
+
+bad = sorted(os.listdir(data("bad")))
+for name in bad:
+    p = run("--validate", data("bad", name))
+    check(f"--validate bad/{name} exits 1", p.returncode == 1, p.stdout + p.stderr)
+    check(f"--validate bad/{name} names the file", data("bad", name) in p.stderr, p.stderr)
+
+p = run("--validate", data("good", "minimal.json"), data("bad", "unknown-schema-version.json"))
+check("one bad file among good ones fails the run", p.returncode == 1, p.stderr)
+check("the problem count is reported", "1 problem(s) found" in p.stderr, p.stderr)
+
+p = run("--validate", data("no-such-file.json"))
+check("an unreadable file exits 1", p.returncode == 1, p.stderr)
+check("an unreadable file is named", "no-such-file.json: cannot read" in p.stderr, p.stderr)
+
+p = run("--open", "no-such-question")
+check("--open with an unknown ID exits 1 before opening a window", p.returncode == 1, p.stderr)
+check("--open names the unknown ID", "no-such-question" in p.stderr, p.stderr)
+
+p = run("stray-argument")
+check("a stray argument is refused", p.returncode != 0, p.stderr)
+
+p = run("--strict")
+check("--strict without --validate is refused", p.returncode == 1 and "--strict" in p.stderr, p.stderr)
+
+print(f"1..{len(results)}")
+for i, (ok, name, detail) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+    if not ok:
+        for line in detail.strip().splitlines():
+            print(f"# {line}")
+sys.exit(0 if all(ok for ok, _, _ in results) else 1)

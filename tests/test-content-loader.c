@@ -1,0 +1,270 @@
+/* test-content-loader.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "prep-content-loader.h"
+#include "prep-library.h"
+#include "prep-question.h"
+
+typedef struct
+{
+  const char       *file;
+  PrepContentFlags  flags;
+  guint             n_issues;
+  const char       *path;     /* of the first issue */
+  const char       *message;  /* a substring of it */
+  guint             line;
+  guint             column;
+} BadCase;
+
+/* Each bad file is wrong in one way, and must be reported in exactly that
+ * way: the right JSON path and a message that says what is wrong. */
+static const BadCase bad_cases[] = {
+  { "malformed-json.json", 0, 1, NULL, "malformed JSON: Parse error: unexpected character `,', expected character `]'", 4, 28 },
+  { "invalid-utf8.json", 0, 1, NULL, "invalid UTF-8 (byte 0xe9", 4, 17 },
+  { "empty.json", 0, 1, "$", "the file is empty: expected a JSON object with “schema_version”" },
+  { "not-an-object.json", 0, 1, "$", "expected a JSON object with “schema_version”, found an array" },
+  { "unknown-schema-version.json", 0, 1, "$.schema_version", "unknown schema version 2 (this version of LLM Prep reads version 1)" },
+  { "missing-schema-version.json", 0, 1, "$", "missing required member “schema_version”" },
+  { "duplicate-id.json", 0, 1, "$.questions[1].id", "duplicate question id “test-question” (first defined at " },
+  { "malformed-id.json", 0, 1, "$.questions[0].id", "malformed id “Self_Attention”" },
+  { "unknown-category.json", 0, 1, "$.questions[0]", "unknown category “robotics” (known: basics, applications," },
+  { "missing-question.json", 0, 1, "$.questions[0]", "missing required member “question”" },
+  { "missing-locale.json", 0, 1, "$.questions[0].question", "missing locale “en”" },
+  { "unknown-locale.json", 0, 1, "$.questions[0].question.zh_CN", "unknown locale “zh_CN”" },
+  { "empty-string.json", 0, 1, "$.questions[0].question.zh_TW", "must not be empty" },
+  { "unknown-member.json", 0, 1, "$.questions[0].short_anwser", "unknown member “short_anwser”" },
+  { "bad-difficulty.json", 0, 1, "$.questions[0].difficulty", "unknown value “hard” (expected one of: basic, intermediate, advanced)" },
+  { "bad-date.json", 0, 1, "$.questions[0].last_reviewed", "malformed date “2026-13-01”" },
+  { "bad-reference.json", 0, 1, "$.questions[0].references[0].arxiv", "malformed arXiv id “attention”" },
+  { "quiz-answer-out-of-range.json", 0, 1, "$.questions[0].quiz[1].answer", "answer index 4 is out of range: options are numbered 0 to 3" },
+  { "quiz-empty-options.json", 0, 1, "$.questions[0].quiz[0].options", "must not be empty: a quiz item needs exactly 4 options" },
+  { "quiz-three-options.json", 0, 1, "$.questions[0].quiz[0].options", "has 3 item(s), needs exactly 4" },
+  { "quiz-answer-not-index.json", 0, 1, "$.questions[0].quiz[0].answer", "expected the 0-based index of the correct option, found a string" },
+  { "tags-not-array.json", 0, 1, "$.questions[0].tags", "expected an array, found a string" },
+};
+
+static PrepContentLoader *
+load_with_bundled_categories (const char * const *names,
+                              const char         *dir,
+                              PrepContentFlags    flags)
+{
+  g_autoptr(PrepContentLoader) loader = prep_content_loader_new ("zh_TW", flags);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *path = g_build_filename (TEST_DATA_DIR, dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      prep_content_loader_add_file (loader, file);
+    }
+
+  if (prep_content_loader_get_n_categories (loader) == 0)
+    {
+      prep_library_add_resources_to_loader (loader, PREP_CONTENT_RESOURCE_PATH, TRUE, &error);
+      g_assert_no_error (error);
+    }
+
+  prep_content_loader_finish (loader);
+
+  return g_steal_pointer (&loader);
+}
+
+static void
+test_bad_file (gconstpointer data)
+{
+  const BadCase *bad = data;
+  const char *names[] = { bad->file, NULL };
+  g_autoptr(PrepContentLoader) loader = load_with_bundled_categories (names, "bad", bad->flags);
+  GPtrArray *issues = prep_content_loader_get_issues (loader);
+  PrepContentIssue *issue;
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      g_autofree char *line = prep_content_issue_to_string (g_ptr_array_index (issues, i));
+      g_test_message ("%s", line);
+    }
+
+  g_assert_cmpuint (issues->len, ==, bad->n_issues);
+
+  issue = g_ptr_array_index (issues, 0);
+  g_assert_true (g_str_has_suffix (issue->file, bad->file));
+  g_assert_cmpstr (issue->path, ==, bad->path);
+  g_assert_nonnull (strstr (issue->message, bad->message));
+  g_assert_cmpuint (issue->line, ==, bad->line);
+  g_assert_cmpuint (issue->column, ==, bad->column);
+
+  /* An invalid question never reaches the model; of two with the same id,
+   * the first is kept. */
+  g_assert_cmpuint (prep_content_loader_get_questions (loader)->len, ==,
+                    g_str_equal (bad->file, "duplicate-id.json") ? 1 : 0);
+}
+
+static void
+test_issue_to_string (void)
+{
+  PrepContentIssue with_position = { (char *) "a.json", NULL, (char *) "malformed JSON: x", 3, 7 };
+  PrepContentIssue with_path = { (char *) "b.json", (char *) "$.questions[0].id", (char *) "bad", 0, 0 };
+  g_autofree char *a = prep_content_issue_to_string (&with_position);
+  g_autofree char *b = prep_content_issue_to_string (&with_path);
+
+  g_assert_cmpstr (a, ==, "a.json:3:7: malformed JSON: x");
+  g_assert_cmpstr (b, ==, "b.json: $.questions[0].id: bad");
+}
+
+static void
+test_good_minimal (void)
+{
+  const char *names[] = { "minimal.json", NULL };
+  g_autoptr(PrepContentLoader) loader = load_with_bundled_categories (names, "good", 0);
+  PrepQuestion *question;
+
+  g_assert_cmpuint (prep_content_loader_get_issues (loader)->len, ==, 0);
+  g_assert_cmpuint (prep_content_loader_get_questions (loader)->len, ==, 1);
+
+  question = g_ptr_array_index (prep_content_loader_get_questions (loader), 0);
+  g_assert_cmpstr (prep_question_get_id (question), ==, "test-question");
+  g_assert_cmpstr (prep_question_get_category_id (question), ==, "basics");
+  g_assert_cmpstr (prep_question_get_title (question), ==, "測試用的問題？");
+  g_assert_false (prep_question_get_has_answer (question));
+  g_assert_cmpuint (prep_question_get_difficulty (question), ==, PREP_DIFFICULTY_BASIC);
+  g_assert_cmpuint (prep_question_get_origin (question), ==, PREP_ORIGIN_ADDED);
+  g_assert_cmpstrv (prep_question_get_tags (question), ((const char *[]) { "test", NULL }));
+}
+
+static void
+test_strict (void)
+{
+  const char *minimal[] = { "minimal.json", NULL };
+  const char *complete[] = { "complete.json", NULL };
+  g_autoptr(PrepContentLoader) lax = load_with_bundled_categories (minimal, "good", PREP_CONTENT_FLAGS_STRICT);
+  g_autoptr(PrepContentLoader) full = load_with_bundled_categories (complete, "good", PREP_CONTENT_FLAGS_STRICT);
+  GPtrArray *issues = prep_content_loader_get_issues (lax);
+  const char *missing[] = {
+    "short_answer", "detailed_answer", "last_reviewed", "key_points",
+    "follow_ups", "pitfalls", "quiz", "references",
+  };
+  PrepQuestion *question;
+  PrepQuizItem *item;
+
+  /* The minimal question lacks every answer field, each reported. */
+  g_assert_cmpuint (issues->len, ==, G_N_ELEMENTS (missing));
+  for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
+    {
+      PrepContentIssue *issue = g_ptr_array_index (issues, i);
+      g_autofree char *expected = g_strdup_printf ("missing required member “%s”", missing[i]);
+
+      g_assert_cmpstr (issue->path, ==, "$.questions[0]");
+      g_assert_cmpstr (issue->message, ==, expected);
+    }
+
+  g_assert_cmpuint (prep_content_loader_get_issues (full)->len, ==, 0);
+  question = g_ptr_array_index (prep_content_loader_get_questions (full), 0);
+  g_assert_true (prep_question_get_has_answer (question));
+  g_assert_cmpuint (prep_question_get_key_points (question)->len, ==, 3);
+  g_assert_cmpuint (prep_question_get_follow_ups (question)->len, ==, 2);
+  g_assert_cmpuint (prep_question_get_quiz_items (question)->len, ==, 2);
+  item = g_ptr_array_index (prep_question_get_quiz_items (question), 0);
+  g_assert_cmpuint (item->answer, ==, 2);
+  g_assert_cmpstr (prep_text_get (item->options[2], "zh_TW"), ==, "丙");
+  g_assert_cmpstr (prep_question_get_last_reviewed (question), ==, "2026-11-29");
+}
+
+static void
+test_duplicate_across_files (void)
+{
+  const char *names[] = { "minimal.json", "complete.json", NULL };
+  g_autoptr(PrepContentLoader) loader = load_with_bundled_categories (names, "good", 0);
+  GPtrArray *issues = prep_content_loader_get_issues (loader);
+  PrepContentIssue *issue;
+
+  g_assert_cmpuint (issues->len, ==, 1);
+  issue = g_ptr_array_index (issues, 0);
+  g_assert_true (g_str_has_suffix (issue->file, "complete.json"));
+  g_assert_cmpstr (issue->path, ==, "$.questions[0].id");
+  g_assert_nonnull (strstr (issue->message, "minimal.json: $.questions[0]"));
+}
+
+static void
+test_categories_in_file (void)
+{
+  const char *names[] = { "categories.json", NULL };
+  g_autoptr(PrepContentLoader) loader = load_with_bundled_categories (names, "good", 0);
+  PrepQuestion *question;
+
+  /* A file with its own categories is checked against those alone. */
+  g_assert_cmpuint (prep_content_loader_get_issues (loader)->len, ==, 0);
+  g_assert_cmpuint (prep_content_loader_get_n_categories (loader), ==, 1);
+  question = g_ptr_array_index (prep_content_loader_get_questions (loader), 0);
+  g_assert_cmpstr (prep_question_get_category_id (question), ==, "robotics");
+}
+
+static void
+test_propagate (void)
+{
+  const char *names[] = { "duplicate-id.json", NULL };
+  g_autoptr(PrepContentLoader) loader = load_with_bundled_categories (names, "bad", 0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (prep_content_loader_propagate_issues (loader, &error));
+  g_assert_error (error, PREP_CONTENT_ERROR, PREP_CONTENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1 problem(s) in the content:"));
+  g_assert_nonnull (strstr (error->message, "duplicate-id.json: $.questions[1].id: duplicate"));
+}
+
+static void
+test_hostile_sizes (void)
+{
+  g_autoptr(PrepContentLoader) loader = prep_content_loader_new ("zh_TW", 0);
+  g_autoptr(GString) json = g_string_new ("{\"schema_version\": 1, \"questions\": [");
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* A 1 MB question text and deep nesting inside an unknown member must
+   * neither crash nor hang the validator. */
+  g_string_append (json, "{\"id\": \"long\", \"category\": \"x\", \"origin\": \"seed\","
+                         " \"difficulty\": \"basic\", \"tags\": [], \"question\": {\"zh_TW\": \"");
+  for (guint i = 0; i < 1024 * 1024 / 3; i++)
+    g_string_append (json, "長");
+  g_string_append (json, "\", \"en\": \"x\"}, \"deep\": ");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_c (json, ']');
+  g_string_append (json, "}]}");
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  g_assert_false (prep_content_loader_add_bytes (loader, "hostile.json", bytes));
+  prep_content_loader_finish (loader);
+
+  /* The unknown member, then the unknown category. */
+  g_assert_cmpuint (prep_content_loader_get_issues (loader)->len, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/content-loader/bad/%s", bad_cases[i].file);
+      g_test_add_data_func (path, &bad_cases[i], test_bad_file);
+    }
+
+  g_test_add_func ("/content-loader/issue-to-string", test_issue_to_string);
+  g_test_add_func ("/content-loader/good/minimal", test_good_minimal);
+  g_test_add_func ("/content-loader/strict", test_strict);
+  g_test_add_func ("/content-loader/duplicate-across-files", test_duplicate_across_files);
+  g_test_add_func ("/content-loader/categories-in-file", test_categories_in_file);
+  g_test_add_func ("/content-loader/propagate", test_propagate);
+  g_test_add_func ("/content-loader/hostile-sizes", test_hostile_sizes);
+
+  return g_test_run ();
+}

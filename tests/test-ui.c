@@ -1,0 +1,365 @@
+/* test-ui.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "prep-application.h"
+#include "prep-library.h"
+#include "prep-question-view.h"
+#include "prep-sidebar.h"
+#include "prep-window.h"
+
+typedef void (*UiCheck) (PrepApplication *app,
+                         PrepWindow      *window);
+
+typedef struct
+{
+  PrepApplication *app;
+  UiCheck          check;
+} UiRun;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Iterates the main loop until @widget has been drawn once more. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+
+  /* Let resize and idle work settle. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+run_check_cb (gpointer data)
+{
+  UiRun *run = data;
+  PrepWindow *window = prep_application_get_main_window (run->app);
+
+  g_assert_nonnull (window);
+  wait_for_frame (GTK_WIDGET (window));
+  run->check (run->app, window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_quit (G_APPLICATION (run->app));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the application with @args as its command line, calls @check once
+ * its window is on screen, and returns the exit status. */
+static int
+run_app (const char * const *args,
+         UiCheck             check)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  UiRun run = { NULL, check };
+  int status;
+
+  g_ptr_array_add (argv, (char *) "llm-prep");
+  for (guint i = 0; args != NULL && args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  run.app = prep_application_new (G_APPLICATION_NON_UNIQUE);
+  g_idle_add (run_check_cb, &run);
+  status = g_application_run (G_APPLICATION (run.app), argv->len - 1, (char **) argv->pdata);
+  g_assert_finalize_object (run.app);
+
+  return status;
+}
+
+static void
+check_first_start (PrepApplication *app,
+                   PrepWindow      *window)
+{
+  GtkListView *list = GTK_LIST_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW));
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (list));
+  PrepQuestionView *view = PREP_QUESTION_VIEW (find_descendant (GTK_WIDGET (window), PREP_TYPE_QUESTION_VIEW));
+
+  /* The seven categories, collapsed, and no question yet. */
+  g_assert_null (prep_window_get_question (window));
+  g_assert_null (prep_question_view_get_question (view));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 7);
+  save_screenshot (GTK_WIDGET (window), "ui-first-start.png");
+
+  /* Enter on a category opens it, and again closes it. */
+  g_signal_emit_by_name (list, "activate", 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 7 + 6);
+  g_signal_emit_by_name (list, "activate", 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 7);
+
+  /* Enter on a question opens it. */
+  g_signal_emit_by_name (list, "activate", 0);
+  g_signal_emit_by_name (list, "activate", 1);
+  g_assert_cmpstr (prep_question_get_id (prep_window_get_question (window)), ==, "what-is-llm");
+}
+
+static void
+test_first_start (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_reset (settings, "last-question");
+  g_assert_cmpint (run_app (NULL, check_first_start), ==, 0);
+}
+
+static void
+test_translated (void)
+{
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+
+  if (messages == NULL || !g_str_has_prefix (messages, "zh_TW"))
+    {
+      g_test_skip ("the zh_TW locale is not installed");
+      return;
+    }
+
+  g_assert_cmpstr (_("Short Answer"), ==, "簡答");
+  g_assert_cmpstr (prep_difficulty_get_label (PREP_DIFFICULTY_ADVANCED), ==, "進階");
+}
+
+static void
+check_open (PrepApplication *app,
+            PrepWindow      *window)
+{
+  PrepQuestion *question = prep_window_get_question (window);
+  PrepSidebar *sidebar = PREP_SIDEBAR (find_descendant (GTK_WIDGET (window), PREP_TYPE_SIDEBAR));
+  PrepQuestionView *view = PREP_QUESTION_VIEW (find_descendant (GTK_WIDGET (window), PREP_TYPE_QUESTION_VIEW));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last = g_settings_get_string (settings, "last-question");
+
+  g_assert_nonnull (question);
+  g_assert_cmpstr (prep_question_get_id (question), ==, "kv-cache");
+  g_assert_true (prep_sidebar_get_selected_question (sidebar) == question);
+  g_assert_true (prep_question_view_get_question (view) == question);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)),
+                                   prep_question_get_title (question)));
+  g_assert_cmpstr (last, ==, "kv-cache");
+
+  save_screenshot (GTK_WIDGET (window), "ui-open.png");
+}
+
+static void
+test_open (void)
+{
+  const char *args[] = { "--open", "kv-cache", NULL };
+
+  g_assert_cmpint (run_app (args, check_open), ==, 0);
+}
+
+static void
+check_select (PrepApplication *app,
+              PrepWindow      *window)
+{
+  GtkWidget *sidebar = find_descendant (GTK_WIDGET (window), PREP_TYPE_SIDEBAR);
+  PrepQuestion *question;
+
+  /* What a click on a sidebar row does. */
+  g_assert_true (gtk_widget_activate_action (sidebar, "sidebar.open-question", "s", "bert-vs-gpt"));
+  wait_for_frame (GTK_WIDGET (window));
+
+  question = prep_window_get_question (window);
+  g_assert_nonnull (question);
+  g_assert_cmpstr (prep_question_get_id (question), ==, "bert-vs-gpt");
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "BERT 和 GPT"));
+
+  /* And the model drives the sidebar too. */
+  g_object_set (window, "question",
+                prep_library_lookup_question (prep_application_get_library (app), "scaling-laws"),
+                NULL);
+  g_assert_cmpstr (prep_question_get_id (prep_sidebar_get_selected_question (PREP_SIDEBAR (sidebar))),
+                   ==, "scaling-laws");
+  wait_for_frame (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "ui-select.png");
+}
+
+static void
+test_select (void)
+{
+  g_assert_cmpint (run_app (NULL, check_select), ==, 0);
+}
+
+static void
+check_restore (PrepApplication *app,
+               PrepWindow      *window)
+{
+  PrepQuestion *question = prep_window_get_question (window);
+
+  g_assert_nonnull (question);
+  g_assert_cmpstr (prep_question_get_id (question), ==, "transformer-architecture");
+}
+
+static void
+check_restore_none (PrepApplication *app,
+                    PrepWindow      *window)
+{
+  g_assert_null (prep_window_get_question (window));
+}
+
+static void
+test_restore (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "last-question", "transformer-architecture");
+  g_assert_cmpint (run_app (NULL, check_restore), ==, 0);
+
+  /* A question that no longer exists is ignored, not an error. */
+  g_settings_set_string (settings, "last-question", "removed-question");
+  g_assert_cmpint (run_app (NULL, check_restore_none), ==, 0);
+}
+
+static void
+check_narrow (PrepApplication *app,
+              PrepWindow      *window)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  GtkWidget *sidebar = find_descendant (GTK_WIDGET (window), PREP_TYPE_SIDEBAR);
+  GtkWidget *view = find_descendant (GTK_WIDGET (window), PREP_TYPE_QUESTION_VIEW);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_is_ancestor (sidebar, adw_leaflet_get_visible_child (leaflet)));
+  save_screenshot (GTK_WIDGET (window), "ui-narrow-sidebar.png");
+
+  g_assert_true (gtk_widget_activate_action (sidebar, "sidebar.open-question", "s", "self-attention"));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_is_ancestor (view, adw_leaflet_get_visible_child (leaflet)));
+  save_screenshot (GTK_WIDGET (window), "ui-narrow-question.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_is_ancestor (sidebar, adw_leaflet_get_visible_child (leaflet)));
+
+  /* Widening unfolds it again, with the question still shown. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (prep_question_get_id (prep_window_get_question (window)), ==, "self-attention");
+}
+
+static void
+test_narrow (void)
+{
+  g_assert_cmpint (run_app (NULL, check_narrow), ==, 0);
+}
+
+static void
+check_shortcuts (PrepApplication *app,
+                 PrepWindow      *window)
+{
+  g_autofree char **quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+
+  g_assert_cmpstr (quit[0], ==, "<Control>q");
+  g_assert_nonnull (overlay);
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  wait_for_frame (GTK_WIDGET (overlay));
+  save_screenshot (GTK_WIDGET (overlay), "ui-shortcuts.png");
+  gtk_window_close (GTK_WINDOW (overlay));
+}
+
+static void
+test_shortcuts (void)
+{
+  g_assert_cmpint (run_app (NULL, check_shortcuts), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  /* The UI in Traditional Chinese, from the translation just built, when
+   * the machine has the zh_TW locale (make check installs it).
+   * gtk_test_init() forces en_US, so take the environment's again. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, PO_BUILD_DIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Screenshots of finished states, not of transitions. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/ui/translated", test_translated);
+  g_test_add_func ("/ui/first-start", test_first_start);
+  g_test_add_func ("/ui/open", test_open);
+  g_test_add_func ("/ui/select", test_select);
+  g_test_add_func ("/ui/restore", test_restore);
+  g_test_add_func ("/ui/narrow", test_narrow);
+  g_test_add_func ("/ui/shortcuts", test_shortcuts);
+
+  return g_test_run ();
+}
