@@ -47,10 +47,13 @@ click_released_cb (PrepSidebarRow *self,
                    double          y)
 {
   /* A click on a question opens it, which on a narrow window means
-   * showing the answer page; keyboard selection only previews. */
+   * showing the answer page (keyboard selection only previews); a click
+   * anywhere on a category opens or closes it, not just on its arrow. */
   if (PREP_IS_QUESTION (self->item))
     gtk_widget_activate_action (GTK_WIDGET (self), "sidebar.open-question", "s",
                                 prep_question_get_id (PREP_QUESTION (self->item)));
+  else if (PREP_IS_CATEGORY (self->item))
+    gtk_widget_activate_action (GTK_WIDGET (self), "listitem.toggle-expand", NULL);
 }
 
 static void

@@ -363,9 +363,10 @@ prep_sidebar_set_library (PrepSidebar *self,
     {
       GListModel *categories = prep_library_get_categories (library);
 
-      /* Everything starts expanded: 51 questions are easier to scan than
-       * seven closed boxes. */
-      self->tree = gtk_tree_list_model_new (g_object_ref (categories), FALSE, TRUE,
+      /* Categories start collapsed, with their counts, except the one of
+       * the selected question: a short list to choose from, and each
+       * row costs start-up time (GTK 4.8 creates a widget per row). */
+      self->tree = gtk_tree_list_model_new (g_object_ref (categories), FALSE, FALSE,
                                             create_child_model_cb, NULL, NULL);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
