@@ -1,0 +1,64 @@
+# A thin wrapper around meson, so that two commands work on a fresh
+# Debian 12 machine: `make run` and `make check`. See README.md.
+
+BUILDDIR ?= _build
+ASANDIR  ?= _build-asan
+PREFIX   ?= $(CURDIR)/_install
+
+# Debian 12 packages needed to build, run and test. Keep README.md in step.
+DEPS = meson ninja-build pkg-config gcc gettext python3 \
+       libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev \
+       desktop-file-utils appstream \
+       xvfb xauth fonts-noto-cjk locales-all
+
+.PHONY: all run check deps build install asan-check bench clean
+
+all: build
+
+deps:
+	@if ! command -v dpkg-query >/dev/null 2>&1; then \
+	  echo "Not a Debian system: install the equivalents of: $(DEPS)"; exit 0; \
+	fi; \
+	missing=""; \
+	for p in $(DEPS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "Build dependencies: all installed."; exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	else echo "Missing packages:$$missing; run 'make deps' as root, or install them."; exit 1; fi; \
+	echo "Installing missing build dependencies with apt-get:$$missing"; \
+	$$sudo apt-get update -q && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing
+
+$(BUILDDIR)/build.ninja:
+	meson setup $(BUILDDIR) --prefix=$(PREFIX)
+
+build: deps $(BUILDDIR)/build.ninja
+	meson compile -C $(BUILDDIR)
+
+# Installs into a prefix inside the checkout (no root needed), so that the
+# app runs with its settings schema, icons and translations.
+install: build
+	meson install -C $(BUILDDIR) --quiet
+
+run: install
+	XDG_DATA_DIRS="$(PREFIX)/share:$${XDG_DATA_DIRS:-/usr/local/share:/usr/share}" \
+	GSETTINGS_SCHEMA_DIR="$(PREFIX)/share/glib-2.0/schemas" \
+	$(PREFIX)/bin/llm-prep
+
+check: build
+	meson test -C $(BUILDDIR) --print-errorlogs
+
+# The non-UI tests again, under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan-check: deps
+	[ -f $(ASANDIR)/build.ninja ] || meson setup $(ASANDIR) -Db_sanitize=address,undefined -Db_lundef=false
+	meson compile -C $(ASANDIR)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	meson test -C $(ASANDIR) --print-errorlogs --suite unit --suite data --suite po
+
+bench: build
+	meson test -C $(BUILDDIR) --benchmark --verbose
+
+clean:
+	rm -rf $(BUILDDIR) $(ASANDIR) $(PREFIX)
