@@ -9,7 +9,7 @@ PREFIX   ?= $(CURDIR)/_install
 DEPS = meson ninja-build pkg-config gcc gettext python3 \
        libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev \
        desktop-file-utils appstream \
-       xvfb xauth fonts-noto-cjk locales-all
+       xvfb xauth x11-utils dbus fonts-noto-cjk locales-all
 
 .PHONY: all run check deps build install asan-check bench clean
 
@@ -40,6 +40,7 @@ build: deps $(BUILDDIR)/build.ninja
 # Installs into a prefix inside the checkout (no root needed), so that the
 # app runs with its settings schema, icons and translations.
 install: build
+	meson configure $(BUILDDIR) -Dprefix=$(PREFIX)
 	meson install -C $(BUILDDIR) --quiet
 
 run: install

@@ -108,7 +108,9 @@ run_check_cb (gpointer data)
   wait_for_frame (GTK_WIDGET (window));
   run->check (run->app, window);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  /* The check may have closed it already. */
+  if ((window = prep_application_get_main_window (run->app)))
+    gtk_window_destroy (GTK_WINDOW (window));
   g_application_quit (G_APPLICATION (run->app));
 
   return G_SOURCE_REMOVE;
@@ -253,9 +255,23 @@ check_restore (PrepApplication *app,
                PrepWindow      *window)
 {
   PrepQuestion *question = prep_window_get_question (window);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  int width, height;
 
   g_assert_nonnull (question);
   g_assert_cmpstr (prep_question_get_id (question), ==, "transformer-architecture");
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 820);
+  g_assert_cmpint (height, ==, 640);
+
+  /* Closing saves the size for next time. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
+  wait_for_frame (GTK_WIDGET (window));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
 static void
@@ -271,7 +287,11 @@ test_restore (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_set_string (settings, "last-question", "transformer-architecture");
+  g_settings_set_int (settings, "window-width", 820);
+  g_settings_set_int (settings, "window-height", 640);
   g_assert_cmpint (run_app (NULL, check_restore), ==, 0);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
 
   /* A question that no longer exists is ignored, not an error. */
   g_settings_set_string (settings, "last-question", "removed-question");
