@@ -340,6 +340,7 @@ check_shortcuts (PrepApplication *app,
 {
   g_autofree char **quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  guint toplevels;
 
   g_assert_cmpstr (quit[0], ==, "<Control>q");
   g_assert_nonnull (overlay);
@@ -348,6 +349,27 @@ check_shortcuts (PrepApplication *app,
   wait_for_frame (GTK_WIDGET (overlay));
   save_screenshot (GTK_WIDGET (overlay), "ui-shortcuts.png");
   gtk_window_close (GTK_WINDOW (overlay));
+
+  /* About: the app's credits and both licences. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  toplevels = g_list_model_get_n_items (gtk_window_get_toplevels ());
+  for (guint i = 0; i < toplevels; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      if (ADW_IS_ABOUT_WINDOW (toplevel))
+        {
+          AdwAboutWindow *about = ADW_ABOUT_WINDOW (toplevel);
+
+          g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APP_ID);
+          g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+          wait_for_frame (GTK_WIDGET (about));
+          save_screenshot (GTK_WIDGET (about), "ui-about.png");
+          gtk_window_destroy (GTK_WINDOW (about));
+          return;
+        }
+    }
+  g_assert_not_reached ();
 }
 
 static void
