@@ -21,6 +21,7 @@ typedef struct _PrepQuestion         PrepQuestion;
 typedef struct _PrepQuestionView     PrepQuestionView;
 typedef struct _PrepQuizItem         PrepQuizItem;
 typedef struct _PrepReference        PrepReference;
+typedef struct _PrepRenderer         PrepRenderer;
 typedef struct _PrepSidebar          PrepSidebar;
 typedef struct _PrepSidebarRow       PrepSidebarRow;
 typedef struct _PrepText             PrepText;

@@ -1,0 +1,1397 @@
+/* prep-renderer.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "prep-renderer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+#include <md4c.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "prep-renderer.h"
+
+/* Markdown → GtkTextBuffer, through md4c's callbacks. Formatting is done
+ * with named tags (see ensure_tags()) so that it can be tested by name;
+ * each link gets an extra anonymous tag carrying its target, each table
+ * one carrying its tab stops. Code blocks are highlighted by one hidden
+ * GtkSourceBuffer, reused, whose highlighting tags are copied over. */
+
+#define MAX_INDENT_DEPTH   8
+#define LIST_INDENT        28
+#define QUOTE_INDENT       22
+#define TABLE_CELL_PADDING 12
+#define TABLE_MAX_COLUMN   360
+#define DEFAULT_IMAGE_WIDTH 720
+#define MAX_TAGGED_CHUNK   (64 * 1024)
+#define MD_FLAGS (MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | \
+                  MD_FLAG_TASKLISTS | MD_FLAG_PERMISSIVEAUTOLINKS)
+
+struct _PrepRenderer
+{
+  GObject                   parent_instance;
+
+  GtkSourceBuffer          *source_buffer;
+  GtkSourceLanguageManager *languages;
+  PangoContext             *pango_context;
+  int                       max_image_width;
+  guint                     dark : 1;
+};
+
+G_DEFINE_FINAL_TYPE (PrepRenderer, prep_renderer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DARK,
+  PROP_MAX_IMAGE_WIDTH,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+typedef struct
+{
+  MD_BLOCKTYPE type;
+  int          start;
+  /* Lists */
+  guint        ordered : 1;
+  guint        number;
+} Frame;
+
+typedef struct
+{
+  int       start;
+  int       end;
+  guint     column;
+  gboolean  header;
+} Cell;
+
+typedef struct
+{
+  PrepRenderer  *self;
+  GtkTextBuffer *buffer;
+  GtkTextMark   *mark;
+  GArray        *blocks;       /* Frame */
+  GArray        *spans;        /* int: start offsets */
+  GPtrArray     *links;        /* char *: targets of open links */
+  GString       *code;         /* inside a code block */
+  char          *code_lang;
+  GString       *alt;          /* inside an image */
+  char          *image_src;
+  guint          image_depth;
+  GArray        *cells;        /* Cell, of the current table */
+  GArray        *aligns;       /* MD_ALIGN per column */
+  int            table_start;
+  guint          column;
+  guint          in_header : 1;
+  guint          list_depth;
+  guint          quote_depth;
+  guint          pending_softbr : 1;
+} State;
+
+/* Helpers on the insertion point */
+
+static void
+get_iter (State       *st,
+          GtkTextIter *iter)
+{
+  gtk_text_buffer_get_iter_at_mark (st->buffer, iter, st->mark);
+}
+
+static int
+cur_offset (State *st)
+{
+  GtkTextIter iter;
+
+  get_iter (st, &iter);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+static gunichar
+char_before (State *st)
+{
+  GtkTextIter iter;
+
+  get_iter (st, &iter);
+  if (!gtk_text_iter_backward_char (&iter))
+    return 0;
+  return gtk_text_iter_get_char (&iter);
+}
+
+static void
+apply_tag (State      *st,
+           GtkTextTag *tag,
+           int         start)
+{
+  GtkTextIter begin, end;
+
+  get_iter (st, &end);
+  if (start >= gtk_text_iter_get_offset (&end))
+    return;
+  gtk_text_buffer_get_iter_at_offset (st->buffer, &begin, start);
+  gtk_text_buffer_apply_tag (st->buffer, tag, &begin, &end);
+}
+
+static void
+apply_tag_name (State      *st,
+                const char *name,
+                int         start)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (st->buffer);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
+
+  g_assert (tag != NULL);
+  apply_tag (st, tag, start);
+}
+
+static gboolean
+is_cjk (gunichar c)
+{
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN ||
+         (c >= 0x3000 && c <= 0x303F) ||   /* CJK symbols and punctuation */
+         (c >= 0x3100 && c <= 0x312F) ||   /* Bopomofo */
+         (c >= 0x31A0 && c <= 0x31BF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) ||   /* CJK compatibility forms */
+         (c >= 0xFF00 && c <= 0xFFEF);     /* Half- and full-width forms */
+}
+
+/* Inserts raw text at the insertion point, and tags its Chinese runs with
+ * language zh-tw so that fonts pick Traditional glyph shapes. */
+static void
+insert_raw (State      *st,
+            const char *text,
+            gssize      len)
+{
+  GtkTextTag *zh = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (st->buffer), "zh");
+  GtkTextIter iter;
+  const char *p, *end;
+  int offset, run_start = -1, i = 0;
+
+  if (len < 0)
+    len = strlen (text);
+  if (len == 0)
+    return;
+
+  offset = cur_offset (st);
+  get_iter (st, &iter);
+  gtk_text_buffer_insert (st->buffer, &iter, text, len);
+
+  end = text + len;
+
+  /* Pathological text with thousands of script changes on one line would
+   * make thousands of tag toggles; tag such a chunk whole instead. */
+  if (len > MAX_TAGGED_CHUNK)
+    {
+      for (p = text; p < end; p = g_utf8_next_char (p))
+        {
+          if (is_cjk (g_utf8_get_char (p)))
+            {
+              GtkTextIter a, b;
+
+              gtk_text_buffer_get_iter_at_offset (st->buffer, &a, offset);
+              get_iter (st, &b);
+              gtk_text_buffer_apply_tag (st->buffer, zh, &a, &b);
+              break;
+            }
+        }
+      return;
+    }
+
+  for (p = text; p < end; p = g_utf8_next_char (p), i++)
+    {
+      gboolean cjk = is_cjk (g_utf8_get_char (p));
+
+      if (cjk && run_start < 0)
+        run_start = offset + i;
+      else if (!cjk && run_start >= 0)
+        {
+          GtkTextIter a, b;
+
+          gtk_text_buffer_get_iter_at_offset (st->buffer, &a, run_start);
+          gtk_text_buffer_get_iter_at_offset (st->buffer, &b, offset + i);
+          gtk_text_buffer_apply_tag (st->buffer, zh, &a, &b);
+          run_start = -1;
+        }
+    }
+
+  if (run_start >= 0)
+    apply_tag (st, zh, run_start);
+}
+
+/* Text in paragraphs: soft line breaks become a space, except between two
+ * Chinese characters, where a space would be wrong. */
+static void
+insert_text (State      *st,
+             const char *text,
+             gssize      len)
+{
+  if (len < 0)
+    len = strlen (text);
+  if (len == 0)
+    return;
+
+  if (st->pending_softbr)
+    {
+      gunichar before = char_before (st);
+
+      st->pending_softbr = FALSE;
+      if (!(before && is_cjk (before) && is_cjk (g_utf8_get_char (text))))
+        insert_raw (st, " ", 1);
+    }
+
+  insert_raw (st, text, len);
+}
+
+static void
+ensure_line_start (State *st)
+{
+  gunichar before = char_before (st);
+
+  st->pending_softbr = FALSE;
+  if (before != 0 && before != '\n')
+    insert_raw (st, "\n", 1);
+}
+
+static char *
+attribute_to_string (const MD_ATTRIBUTE *attr)
+{
+  GString *str = g_string_new (NULL);
+
+  if (attr == NULL || attr->text == NULL)
+    return g_string_free (str, FALSE);
+
+  for (guint i = 0; attr->substr_offsets[i] < attr->size; i++)
+    {
+      const char *part = attr->text + attr->substr_offsets[i];
+      gsize len = attr->substr_offsets[i + 1] - attr->substr_offsets[i];
+
+      if (attr->substr_types[i] == MD_TEXT_ENTITY)
+        {
+          g_autofree char *decoded = prep_renderer_decode_entity (part, len);
+          g_string_append (str, decoded);
+        }
+      else if (attr->substr_types[i] == MD_TEXT_NULLCHAR)
+        g_string_append_unichar (str, 0xFFFD);
+      else
+        g_string_append_len (str, part, len);
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+/* Entities */
+
+static const struct {
+  const char *name;
+  gunichar    c;
+} named_entities[] = {
+  { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' },
+  { "nbsp", 0x00A0 }, { "copy", 0x00A9 }, { "reg", 0x00AE }, { "trade", 0x2122 },
+  { "hellip", 0x2026 }, { "mdash", 0x2014 }, { "ndash", 0x2013 }, { "lsquo", 0x2018 },
+  { "rsquo", 0x2019 }, { "ldquo", 0x201C }, { "rdquo", 0x201D }, { "laquo", 0x00AB },
+  { "raquo", 0x00BB }, { "times", 0x00D7 }, { "divide", 0x00F7 }, { "middot", 0x00B7 },
+  { "deg", 0x00B0 }, { "plusmn", 0x00B1 }, { "micro", 0x00B5 }, { "para", 0x00B6 },
+  { "sect", 0x00A7 }, { "bull", 0x2022 }, { "larr", 0x2190 }, { "rarr", 0x2192 },
+  { "uarr", 0x2191 }, { "darr", 0x2193 }, { "harr", 0x2194 }, { "rArr", 0x21D2 },
+  { "lArr", 0x21D0 }, { "hArr", 0x21D4 }, { "le", 0x2264 }, { "ge", 0x2265 },
+  { "ne", 0x2260 }, { "asymp", 0x2248 }, { "equiv", 0x2261 }, { "infin", 0x221E },
+  { "sum", 0x2211 }, { "prod", 0x220F }, { "radic", 0x221A }, { "part", 0x2202 },
+  { "nabla", 0x2207 }, { "isin", 0x2208 }, { "minus", 0x2212 }, { "sup2", 0x00B2 },
+  { "sup3", 0x00B3 }, { "frac12", 0x00BD }, { "frac14", 0x00BC }, { "alpha", 0x03B1 },
+  { "beta", 0x03B2 }, { "gamma", 0x03B3 }, { "delta", 0x03B4 }, { "epsilon", 0x03B5 },
+  { "eta", 0x03B7 }, { "theta", 0x03B8 }, { "lambda", 0x03BB }, { "mu", 0x03BC },
+  { "pi", 0x03C0 }, { "sigma", 0x03C3 }, { "tau", 0x03C4 }, { "phi", 0x03C6 },
+  { "omega", 0x03C9 }, { "Delta", 0x0394 }, { "Sigma", 0x03A3 }, { "Omega", 0x03A9 },
+  { "euro", 0x20AC }, { "cent", 0x00A2 }, { "pound", 0x00A3 }, { "yen", 0x00A5 },
+};
+
+/**
+ * prep_renderer_decode_entity:
+ * @entity: an entity as md4c reports it, e.g. "&amp;", "&#35;", "&#x4E2D;"
+ *
+ * Returns: the character, or @entity itself when it is unknown or invalid
+ */
+char *
+prep_renderer_decode_entity (const char *entity,
+                             gsize       length)
+{
+  g_autofree char *name = NULL;
+  gunichar c = 0;
+  char buf[8];
+
+  if (length < 3 || entity[0] != '&' || entity[length - 1] != ';')
+    return g_strndup (entity, length);
+
+  name = g_strndup (entity + 1, length - 2);
+
+  if (name[0] == '#')
+    {
+      char *end = NULL;
+      guint64 value;
+
+      if (name[1] == 'x' || name[1] == 'X')
+        value = g_ascii_strtoull (name + 2, &end, 16);
+      else
+        value = g_ascii_strtoull (name + 1, &end, 10);
+
+      /* CommonMark: invalid code points and NUL become U+FFFD. */
+      if (end == NULL || *end != '\0' || end == name + 1)
+        return g_strndup (entity, length);
+      c = (value == 0 || value > 0x10FFFF || !g_unichar_validate (value)) ? 0xFFFD : (gunichar) value;
+    }
+  else
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (named_entities); i++)
+        {
+          if (g_str_equal (named_entities[i].name, name))
+            {
+              c = named_entities[i].c;
+              break;
+            }
+        }
+
+      if (c == 0)
+        return g_strndup (entity, length);
+    }
+
+  buf[g_unichar_to_utf8 (c, buf)] = '\0';
+  return g_strdup (buf);
+}
+
+/* Tags */
+
+static void
+update_colors (PrepRenderer    *self,
+               GtkTextTagTable *table)
+{
+  /* Tints that read on both light and dark backgrounds, and link and
+   * muted colours from the GNOME palette for each. */
+  const char *tint = self->dark ? "rgba(255,255,255,0.08)" : "rgba(0,0,0,0.05)";
+  const char *header = self->dark ? "rgba(255,255,255,0.12)" : "rgba(0,0,0,0.08)";
+  const char *rule = self->dark ? "rgba(255,255,255,0.2)" : "rgba(0,0,0,0.15)";
+  const char *link = self->dark ? "#78aeed" : "#1c71d8";
+  const char *muted = self->dark ? "rgba(255,255,255,0.7)" : "rgba(0,0,0,0.65)";
+  GdkRGBA rgba;
+
+  gdk_rgba_parse (&rgba, tint);
+  g_object_set (gtk_text_tag_table_lookup (table, "code"), "background-rgba", &rgba, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "code-block"), "paragraph-background-rgba", &rgba, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "code-header"), "paragraph-background-rgba", &rgba, NULL);
+  gdk_rgba_parse (&rgba, header);
+  g_object_set (gtk_text_tag_table_lookup (table, "table-header"), "paragraph-background-rgba", &rgba, NULL);
+  gdk_rgba_parse (&rgba, rule);
+  g_object_set (gtk_text_tag_table_lookup (table, "hr"), "paragraph-background-rgba", &rgba, NULL);
+  gdk_rgba_parse (&rgba, link);
+  g_object_set (gtk_text_tag_table_lookup (table, "link"), "foreground-rgba", &rgba, NULL);
+  gdk_rgba_parse (&rgba, muted);
+  g_object_set (gtk_text_tag_table_lookup (table, "code-header"), "foreground-rgba", &rgba, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "image-caption"), "foreground-rgba", &rgba, NULL);
+  for (guint d = 1; d <= MAX_INDENT_DEPTH; d++)
+    {
+      g_autofree char *name = g_strdup_printf ("quote-%u", d);
+      g_object_set (gtk_text_tag_table_lookup (table, name), "foreground-rgba", &rgba, NULL);
+    }
+}
+
+static GtkTextTag *
+add_tag (GtkTextTagTable *table,
+         const char      *name,
+         const char      *first_property,
+         ...)
+{
+  GtkTextTag *tag = gtk_text_tag_new (name);
+  va_list args;
+
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (tag), first_property, args);
+  va_end (args);
+
+  gtk_text_tag_table_add (table, tag);
+  g_object_unref (tag);
+
+  return tag;
+}
+
+/* Creates the named tags once per buffer. Later tags take precedence, so
+ * the order matters: deeper indents after shallower ones. */
+static void
+ensure_tags (PrepRenderer  *self,
+             GtkTextBuffer *buffer)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+
+  if (gtk_text_tag_table_lookup (table, "zh") != NULL)
+    return;
+
+  add_tag (table, "zh", "language", "zh-tw", NULL);
+  add_tag (table, "p", "pixels-below-lines", 10, NULL);
+  add_tag (table, "h1", "weight", 800, "scale", 1.6, "pixels-above-lines", 24, "pixels-below-lines", 10, NULL);
+  add_tag (table, "h2", "weight", 800, "scale", 1.35, "pixels-above-lines", 22, "pixels-below-lines", 8, NULL);
+  add_tag (table, "h3", "weight", 700, "scale", 1.15, "pixels-above-lines", 18, "pixels-below-lines", 6, NULL);
+  add_tag (table, "h4", "weight", 700, "scale", 1.0, "pixels-above-lines", 14, "pixels-below-lines", 4, NULL);
+  add_tag (table, "bold", "weight", 700, NULL);
+  add_tag (table, "italic", "style", PANGO_STYLE_ITALIC, NULL);
+  add_tag (table, "strike", "strikethrough", TRUE, NULL);
+  add_tag (table, "code", "family", "monospace", "scale", 0.92, NULL);
+  add_tag (table, "link", "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  add_tag (table, "hr", "size-points", 1.0, "pixels-above-lines", 14, "pixels-below-lines", 14,
+           "left-margin", 0, NULL);
+
+  for (guint d = 1; d <= MAX_INDENT_DEPTH; d++)
+    {
+      g_autofree char *list = g_strdup_printf ("list-%u", d);
+      g_autofree char *quote = g_strdup_printf ("quote-%u", d);
+
+      add_tag (table, list, "left-margin", LIST_INDENT * d, "indent", -LIST_INDENT + 8,
+               "pixels-below-lines", 4, NULL);
+      add_tag (table, quote, "left-margin", QUOTE_INDENT * d, "style", PANGO_STYLE_ITALIC, NULL);
+    }
+
+  add_tag (table, "table", "pixels-above-lines", 4, "pixels-below-lines", 4,
+           "wrap-mode", GTK_WRAP_NONE, NULL);
+  add_tag (table, "table-header", "weight", 700, NULL);
+  add_tag (table, "code-header", "family", "monospace", "scale", 0.8, "pixels-above-lines", 8,
+           "left-margin", 12, "right-margin", 12, NULL);
+  add_tag (table, "code-block", "family", "monospace", "scale", 0.92, "left-margin", 12,
+           "right-margin", 12, "pixels-below-lines", 0, "wrap-mode", GTK_WRAP_CHAR, NULL);
+  add_tag (table, "code-block-end", "pixels-below-lines", 12, NULL);
+  add_tag (table, "image", "justification", GTK_JUSTIFY_CENTER, "pixels-above-lines", 8, NULL);
+  add_tag (table, "image-caption", "scale", 0.9, "style", PANGO_STYLE_ITALIC,
+           "justification", GTK_JUSTIFY_CENTER, "pixels-below-lines", 12, NULL);
+
+  update_colors (self, table);
+}
+
+/* Code blocks */
+
+static GtkSourceLanguage *
+lookup_language (PrepRenderer *self,
+                 const char   *lang)
+{
+  static const struct { const char *alias; const char *id; } aliases[] = {
+    { "py", "python3" }, { "python", "python3" }, { "sh", "sh" }, { "bash", "sh" },
+    { "shell", "sh" }, { "console", "sh" }, { "zsh", "sh" }, { "js", "js" },
+    { "javascript", "js" }, { "ts", "typescript" }, { "yml", "yaml" }, { "c++", "cpp" },
+    { "cxx", "cpp" }, { "cu", "cuda" }, { "dockerfile", "docker" }, { "md", "markdown" },
+  };
+  g_autofree char *lower = NULL;
+  g_autofree char *guess_name = NULL;
+  GtkSourceLanguage *language;
+
+  if (lang == NULL || lang[0] == '\0')
+    return NULL;
+
+  lower = g_ascii_strdown (lang, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    {
+      if (g_str_equal (lower, aliases[i].alias))
+        {
+          g_free (lower);
+          lower = g_strdup (aliases[i].id);
+          break;
+        }
+    }
+
+  if ((language = gtk_source_language_manager_get_language (self->languages, lower)))
+    return language;
+
+  guess_name = g_strdup_printf ("file.%s", lower);
+  return gtk_source_language_manager_guess_language (self->languages, guess_name, NULL);
+}
+
+/* The highlighting engine's tags are anonymous and belong to the hidden
+ * buffer; make a named equivalent in the target buffer, one per style. */
+static GtkTextTag *
+ensure_highlight_tag (GtkTextBuffer *buffer,
+                      GtkTextTag    *source_tag)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  g_autoptr(GString) name = g_string_new ("hl:");
+  g_autoptr(GdkRGBA) foreground = NULL;
+  gboolean foreground_set, weight_set, style_set, underline_set;
+  PangoUnderline underline;
+  PangoStyle style;
+  GtkTextTag *tag;
+  int weight;
+
+  g_object_get (source_tag,
+                "foreground-set", &foreground_set, "foreground-rgba", &foreground,
+                "weight-set", &weight_set, "weight", &weight,
+                "style-set", &style_set, "style", &style,
+                "underline-set", &underline_set, "underline", &underline,
+                NULL);
+
+  if (!foreground_set && !weight_set && !style_set && !underline_set)
+    return NULL;
+
+  if (foreground_set && foreground != NULL)
+    {
+      g_autofree char *color = gdk_rgba_to_string (foreground);
+      g_string_append (name, color);
+    }
+  g_string_append_printf (name, ":%d:%d:%d", weight_set ? weight : 0,
+                          style_set ? (int) style : -1, underline_set ? (int) underline : -1);
+
+  if ((tag = gtk_text_tag_table_lookup (table, name->str)))
+    return tag;
+
+  tag = gtk_text_tag_new (name->str);
+  if (foreground_set && foreground != NULL)
+    g_object_set (tag, "foreground-rgba", foreground, NULL);
+  if (weight_set)
+    g_object_set (tag, "weight", weight, NULL);
+  if (style_set)
+    g_object_set (tag, "style", style, NULL);
+  if (underline_set)
+    g_object_set (tag, "underline", underline, NULL);
+  gtk_text_tag_table_add (table, tag);
+  g_object_unref (tag);
+
+  return tag;
+}
+
+static void
+highlight_code (State      *st,
+                const char *code,
+                const char *lang,
+                int         start)
+{
+  PrepRenderer *self = st->self;
+  GtkTextBuffer *source = GTK_TEXT_BUFFER (self->source_buffer);
+  GtkSourceLanguage *language = lookup_language (self, lang);
+  GtkTextIter iter, end;
+
+  if (language == NULL)
+    return;
+
+  gtk_source_buffer_set_language (self->source_buffer, language);
+  gtk_text_buffer_set_text (source, code, -1);
+  gtk_text_buffer_get_bounds (source, &iter, &end);
+  gtk_source_buffer_ensure_highlight (self->source_buffer, &iter, &end);
+
+  while (!gtk_text_iter_is_end (&iter))
+    {
+      GtkTextIter next = iter;
+      GSList *tags = gtk_text_iter_get_tags (&iter);
+
+      gtk_text_iter_forward_to_tag_toggle (&next, NULL);
+
+      for (GSList *l = tags; l; l = l->next)
+        {
+          GtkTextTag *tag = ensure_highlight_tag (st->buffer, l->data);
+
+          if (tag != NULL)
+            {
+              GtkTextIter a, b;
+
+              gtk_text_buffer_get_iter_at_offset (st->buffer, &a, start + gtk_text_iter_get_offset (&iter));
+              gtk_text_buffer_get_iter_at_offset (st->buffer, &b, start + gtk_text_iter_get_offset (&next));
+              gtk_text_buffer_apply_tag (st->buffer, tag, &a, &b);
+            }
+        }
+
+      g_slist_free (tags);
+      iter = next;
+    }
+
+  gtk_text_buffer_set_text (source, "", 0);
+}
+
+static void
+finish_code_block (State *st)
+{
+  g_autofree char *code = NULL;
+  GtkTextChildAnchor *anchor;
+  GtkTextIter iter;
+  int start;
+
+  code = g_string_free (g_steal_pointer (&st->code), FALSE);
+  if (g_str_has_suffix (code, "\n"))
+    code[strlen (code) - 1] = '\0';
+
+  /* A header line: the language, and an anchor where the view puts a
+   * copy button. */
+  start = cur_offset (st);
+  insert_raw (st, st->code_lang && st->code_lang[0] ? st->code_lang : "code", -1);
+  insert_raw (st, "  ", 2);
+  get_iter (st, &iter);
+  anchor = gtk_text_buffer_create_child_anchor (st->buffer, &iter);
+  g_object_set_data_full (G_OBJECT (anchor), PREP_RENDERER_CODE_TEXT, g_strdup (code), g_free);
+  insert_raw (st, "\n", 1);
+  apply_tag_name (st, "code-header", start);
+
+  start = cur_offset (st);
+  insert_raw (st, code, -1);
+  apply_tag_name (st, "code-block", start);
+  highlight_code (st, code, st->code_lang, start);
+  insert_raw (st, "\n", 1);
+  apply_tag_name (st, "code-block-end", cur_offset (st) - 1);
+
+  g_clear_pointer (&st->code_lang, g_free);
+}
+
+/* Tables */
+
+static PangoContext *
+get_pango_context (PrepRenderer *self)
+{
+  if (self->pango_context == NULL)
+    {
+      PangoFontDescription *font = pango_font_description_from_string ("Sans 11");
+
+      self->pango_context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      pango_context_set_font_description (self->pango_context, font);
+      pango_font_description_free (font);
+    }
+
+  return self->pango_context;
+}
+
+static void
+finish_table (State *st)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (get_pango_context (st->self));
+  g_autofree int *widths = NULL;
+  PangoTabArray *tabs;
+  GtkTextTag *tag;
+  guint n_columns = st->aligns->len;
+  int x = 0;
+
+  if (n_columns == 0)
+    return;
+
+  widths = g_new0 (int, n_columns);
+
+  for (guint i = 0; i < st->cells->len; i++)
+    {
+      Cell *cell = &g_array_index (st->cells, Cell, i);
+      g_autofree char *text = NULL;
+      GtkTextIter a, b;
+      PangoAttrList *attrs = NULL;
+      int width;
+
+      if (cell->column >= n_columns)
+        continue;
+
+      gtk_text_buffer_get_iter_at_offset (st->buffer, &a, cell->start);
+      gtk_text_buffer_get_iter_at_offset (st->buffer, &b, cell->end);
+      text = gtk_text_buffer_get_text (st->buffer, &a, &b, FALSE);
+
+      if (cell->header)
+        {
+          attrs = pango_attr_list_new ();
+          pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+        }
+      pango_layout_set_attributes (layout, attrs);
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      g_clear_pointer (&attrs, pango_attr_list_unref);
+
+      widths[cell->column] = MAX (widths[cell->column], MIN (width, TABLE_MAX_COLUMN));
+    }
+
+  /* Every cell starts with a tab; the stop says where, and the stop's
+   * alignment gives the column's alignment. */
+  tabs = pango_tab_array_new (n_columns, TRUE);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      MD_ALIGN align = g_array_index (st->aligns, MD_ALIGN, c);
+      PangoTabAlign tab_align = PANGO_TAB_LEFT;
+      int position = x + TABLE_CELL_PADDING;
+
+      if (align == MD_ALIGN_RIGHT)
+        {
+          tab_align = PANGO_TAB_RIGHT;
+          position += widths[c];
+        }
+      else if (align == MD_ALIGN_CENTER)
+        {
+          tab_align = PANGO_TAB_CENTER;
+          position += widths[c] / 2;
+        }
+
+      pango_tab_array_set_tab (tabs, c, tab_align, position);
+      x += widths[c] + 2 * TABLE_CELL_PADDING;
+    }
+
+  tag = gtk_text_buffer_create_tag (st->buffer, NULL, "tabs", tabs, NULL);
+  pango_tab_array_free (tabs);
+
+  apply_tag (st, tag, st->table_start);
+  apply_tag_name (st, "table", st->table_start);
+}
+
+/* md4c callbacks */
+
+static int
+enter_block_cb (MD_BLOCKTYPE  type,
+                void         *detail,
+                void         *user_data)
+{
+  State *st = user_data;
+  Frame frame = { type, 0 };
+
+  switch (type)
+    {
+    case MD_BLOCK_DOC:
+      break;
+
+    case MD_BLOCK_QUOTE:
+      st->quote_depth++;
+      ensure_line_start (st);
+      break;
+
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL:
+      st->list_depth++;
+      frame.ordered = type == MD_BLOCK_OL;
+      frame.number = type == MD_BLOCK_OL ? ((MD_BLOCK_OL_DETAIL *) detail)->start : 0;
+      ensure_line_start (st);
+      break;
+
+    case MD_BLOCK_LI:
+      {
+        MD_BLOCK_LI_DETAIL *li = detail;
+        Frame *list = &g_array_index (st->blocks, Frame, st->blocks->len - 1);
+        static const char *bullets[] = { "•", "◦", "▪" };
+
+        ensure_line_start (st);
+        frame.start = cur_offset (st);
+
+        if (li->is_task)
+          insert_raw (st, (li->task_mark == 'x' || li->task_mark == 'X') ? "☑ " : "☐ ", -1);
+        else if (list->type == MD_BLOCK_OL)
+          {
+            g_autofree char *number = g_strdup_printf ("%u. ", list->number++);
+            insert_raw (st, number, -1);
+          }
+        else
+          {
+            g_autofree char *bullet = g_strdup_printf ("%s ", bullets[(st->list_depth - 1) % 3]);
+            insert_raw (st, bullet, -1);
+          }
+      }
+      break;
+
+    case MD_BLOCK_HR:
+      ensure_line_start (st);
+      frame.start = cur_offset (st);
+      insert_raw (st, " ", 1);
+      break;
+
+    case MD_BLOCK_H:
+    case MD_BLOCK_P:
+      ensure_line_start (st);
+      frame.start = cur_offset (st);
+      break;
+
+    case MD_BLOCK_CODE:
+      {
+        MD_BLOCK_CODE_DETAIL *code = detail;
+
+        ensure_line_start (st);
+        frame.start = cur_offset (st);
+        st->code = g_string_new (NULL);
+        g_clear_pointer (&st->code_lang, g_free);
+        st->code_lang = attribute_to_string (&code->lang);
+      }
+      break;
+
+    case MD_BLOCK_HTML:
+      break;
+
+    case MD_BLOCK_TABLE:
+      ensure_line_start (st);
+      frame.start = st->table_start = cur_offset (st);
+      g_array_set_size (st->cells, 0);
+      g_array_set_size (st->aligns, 0);
+      break;
+
+    case MD_BLOCK_THEAD:
+      st->in_header = TRUE;
+      break;
+
+    case MD_BLOCK_TBODY:
+      st->in_header = FALSE;
+      break;
+
+    case MD_BLOCK_TR:
+      ensure_line_start (st);
+      frame.start = cur_offset (st);
+      st->column = 0;
+      break;
+
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+      {
+        MD_BLOCK_TD_DETAIL *td = detail;
+        Cell cell = { 0 };
+
+        if (st->column >= st->aligns->len)
+          g_array_append_val (st->aligns, td->align);
+        insert_raw (st, "\t", 1);
+        cell.start = cur_offset (st);
+        cell.column = st->column;
+        cell.header = type == MD_BLOCK_TH;
+        g_array_append_val (st->cells, cell);
+      }
+      break;
+
+    default:
+      break;
+    }
+
+  g_array_append_val (st->blocks, frame);
+
+  return 0;
+}
+
+static int
+leave_block_cb (MD_BLOCKTYPE  type,
+                void         *detail,
+                void         *user_data)
+{
+  State *st = user_data;
+  Frame frame;
+
+  g_assert (st->blocks->len > 0);
+  frame = g_array_index (st->blocks, Frame, st->blocks->len - 1);
+  g_array_set_size (st->blocks, st->blocks->len - 1);
+
+  switch (type)
+    {
+    case MD_BLOCK_QUOTE:
+      st->quote_depth--;
+      break;
+
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL:
+      st->list_depth--;
+      break;
+
+    case MD_BLOCK_LI:
+      {
+        g_autofree char *name = g_strdup_printf ("list-%u", MIN (st->list_depth, MAX_INDENT_DEPTH));
+        apply_tag_name (st, name, frame.start);
+      }
+      break;
+
+    case MD_BLOCK_H:
+      {
+        guint level = MIN (((MD_BLOCK_H_DETAIL *) detail)->level, 4);
+        g_autofree char *name = g_strdup_printf ("h%u", level);
+        apply_tag_name (st, name, frame.start);
+      }
+      break;
+
+    case MD_BLOCK_P:
+      apply_tag_name (st, "p", frame.start);
+      break;
+
+    case MD_BLOCK_HR:
+      apply_tag_name (st, "hr", frame.start);
+      break;
+
+    case MD_BLOCK_CODE:
+      finish_code_block (st);
+      break;
+
+    case MD_BLOCK_TR:
+      if (st->in_header)
+        apply_tag_name (st, "table-header", frame.start);
+      st->pending_softbr = FALSE;
+      break;
+
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+      g_array_index (st->cells, Cell, st->cells->len - 1).end = cur_offset (st);
+      st->column++;
+      st->pending_softbr = FALSE;
+      break;
+
+    case MD_BLOCK_TABLE:
+      finish_table (st);
+      break;
+
+    default:
+      break;
+    }
+
+  /* Quotes tag everything they contain, at their depth. */
+  if (st->quote_depth > 0 && type != MD_BLOCK_QUOTE && type != MD_BLOCK_UL && type != MD_BLOCK_OL &&
+      type != MD_BLOCK_TR && type != MD_BLOCK_TH && type != MD_BLOCK_TD && type != MD_BLOCK_LI &&
+      type != MD_BLOCK_DOC && type != MD_BLOCK_THEAD && type != MD_BLOCK_TBODY)
+    {
+      g_autofree char *name = g_strdup_printf ("quote-%u", MIN (st->quote_depth, MAX_INDENT_DEPTH));
+      apply_tag_name (st, name, frame.start);
+    }
+
+  return 0;
+}
+
+static void
+finish_image (State *st,
+              int    start)
+{
+  PrepRenderer *self = st->self;
+  g_autofree char *alt = g_string_free (g_steal_pointer (&st->alt), FALSE);
+  g_autofree char *src = g_steal_pointer (&st->image_src);
+  int caption;
+
+  if (g_str_has_prefix (src, "resource://"))
+    {
+      const char *path = src + strlen ("resource://");
+      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_resource (path, NULL);
+
+      if (pixbuf != NULL && gdk_pixbuf_get_width (pixbuf) > self->max_image_width)
+        {
+          g_clear_object (&pixbuf);
+          pixbuf = gdk_pixbuf_new_from_resource_at_scale (path, self->max_image_width, -1, TRUE, NULL);
+        }
+
+      if (pixbuf != NULL)
+        {
+          g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (pixbuf);
+          GtkTextIter iter;
+
+          ensure_line_start (st);
+          get_iter (st, &iter);
+          gtk_text_buffer_insert_paintable (st->buffer, &iter, GDK_PAINTABLE (texture));
+          apply_tag_name (st, "image", cur_offset (st) - 1);
+          insert_raw (st, "\n", 1);
+        }
+    }
+
+  /* The alt text is shown as a caption: for everyone, and for screen
+   * readers, which cannot read the picture. Remote images are never
+   * fetched; their caption links to them instead. */
+  caption = cur_offset (st);
+  insert_text (st, alt[0] ? alt : _("Image"), -1);
+  if (!g_str_has_prefix (src, "resource://") && src[0] != '\0')
+    {
+      GtkTextTag *tag = gtk_text_buffer_create_tag (st->buffer, NULL, NULL);
+
+      g_object_set_data_full (G_OBJECT (tag), PREP_RENDERER_LINK_TARGET, g_strdup (src), g_free);
+      apply_tag (st, tag, caption);
+      apply_tag_name (st, "link", caption);
+    }
+  apply_tag_name (st, "image-caption", caption);
+}
+
+static int
+enter_span_cb (MD_SPANTYPE  type,
+               void        *detail,
+               void        *user_data)
+{
+  State *st = user_data;
+  int start = cur_offset (st);
+
+  if (st->alt != NULL)
+    {
+      /* Spans inside alt text are flattened. */
+      if (type == MD_SPAN_IMG)
+        st->image_depth++;
+      return 0;
+    }
+
+  switch (type)
+    {
+    case MD_SPAN_A:
+      g_ptr_array_add (st->links, attribute_to_string (&((MD_SPAN_A_DETAIL *) detail)->href));
+      break;
+
+    case MD_SPAN_IMG:
+      st->alt = g_string_new (NULL);
+      st->image_src = attribute_to_string (&((MD_SPAN_IMG_DETAIL *) detail)->src);
+      st->image_depth = 1;
+      break;
+
+    default:
+      break;
+    }
+
+  g_array_append_val (st->spans, start);
+
+  return 0;
+}
+
+static int
+leave_span_cb (MD_SPANTYPE  type,
+               void        *detail,
+               void        *user_data)
+{
+  State *st = user_data;
+  int start;
+
+  if (st->alt != NULL && !(type == MD_SPAN_IMG && st->image_depth == 1))
+    {
+      if (type == MD_SPAN_IMG)
+        st->image_depth--;
+      return 0;
+    }
+
+  g_assert (st->spans->len > 0);
+  start = g_array_index (st->spans, int, st->spans->len - 1);
+  g_array_set_size (st->spans, st->spans->len - 1);
+
+  switch (type)
+    {
+    case MD_SPAN_EM:
+      apply_tag_name (st, "italic", start);
+      break;
+
+    case MD_SPAN_STRONG:
+      apply_tag_name (st, "bold", start);
+      break;
+
+    case MD_SPAN_DEL:
+      apply_tag_name (st, "strike", start);
+      break;
+
+    case MD_SPAN_CODE:
+      apply_tag_name (st, "code", start);
+      break;
+
+    case MD_SPAN_A:
+      {
+        char *target = g_ptr_array_steal_index (st->links, st->links->len - 1);
+        GtkTextTag *tag = gtk_text_buffer_create_tag (st->buffer, NULL, NULL);
+
+        g_object_set_data_full (G_OBJECT (tag), PREP_RENDERER_LINK_TARGET, target, g_free);
+        apply_tag (st, tag, start);
+        apply_tag_name (st, "link", start);
+      }
+      break;
+
+    case MD_SPAN_IMG:
+      st->image_depth = 0;
+      finish_image (st, start);
+      break;
+
+    default:
+      break;
+    }
+
+  return 0;
+}
+
+static int
+text_cb (MD_TEXTTYPE    type,
+         const MD_CHAR *text,
+         MD_SIZE        size,
+         void          *user_data)
+{
+  State *st = user_data;
+
+  if (st->code != NULL)
+    {
+      g_string_append_len (st->code, text, size);
+      return 0;
+    }
+
+  if (st->alt != NULL)
+    {
+      if (type == MD_TEXT_ENTITY)
+        {
+          g_autofree char *decoded = prep_renderer_decode_entity (text, size);
+          g_string_append (st->alt, decoded);
+        }
+      else if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR)
+        g_string_append_c (st->alt, ' ');
+      else
+        g_string_append_len (st->alt, text, size);
+      return 0;
+    }
+
+  switch (type)
+    {
+    case MD_TEXT_NULLCHAR:
+      insert_text (st, "\xEF\xBF\xBD", 3);
+      break;
+
+    case MD_TEXT_BR:
+      st->pending_softbr = FALSE;
+      insert_raw (st, "\n", 1);
+      break;
+
+    case MD_TEXT_SOFTBR:
+      st->pending_softbr = TRUE;
+      break;
+
+    case MD_TEXT_ENTITY:
+      {
+        g_autofree char *decoded = prep_renderer_decode_entity (text, size);
+        insert_text (st, decoded, -1);
+      }
+      break;
+
+    case MD_TEXT_HTML:
+      /* Raw HTML is disabled; anything reported as such is shown as is. */
+    case MD_TEXT_NORMAL:
+    case MD_TEXT_CODE:
+    case MD_TEXT_LATEXMATH:
+    default:
+      insert_text (st, text, size);
+      break;
+    }
+
+  return 0;
+}
+
+/* Object */
+
+static void
+prep_renderer_finalize (GObject *object)
+{
+  PrepRenderer *self = (PrepRenderer *)object;
+
+  g_clear_object (&self->source_buffer);
+  g_clear_object (&self->pango_context);
+
+  G_OBJECT_CLASS (prep_renderer_parent_class)->finalize (object);
+}
+
+static void
+prep_renderer_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PrepRenderer *self = PREP_RENDERER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DARK:
+      g_value_set_boolean (value, self->dark);
+      break;
+
+    case PROP_MAX_IMAGE_WIDTH:
+      g_value_set_int (value, self->max_image_width);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prep_renderer_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PrepRenderer *self = PREP_RENDERER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DARK:
+      prep_renderer_set_dark (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_MAX_IMAGE_WIDTH:
+      prep_renderer_set_max_image_width (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+prep_renderer_class_init (PrepRendererClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = prep_renderer_finalize;
+  object_class->get_property = prep_renderer_get_property;
+  object_class->set_property = prep_renderer_set_property;
+
+  properties [PROP_DARK] =
+    g_param_spec_boolean ("dark", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_MAX_IMAGE_WIDTH] =
+    g_param_spec_int ("max-image-width", NULL, NULL, 16, G_MAXINT, DEFAULT_IMAGE_WIDTH,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+update_scheme (PrepRenderer *self)
+{
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  GtkSourceStyleScheme *scheme;
+
+  scheme = gtk_source_style_scheme_manager_get_scheme (schemes, self->dark ? "Adwaita-dark" : "Adwaita");
+  if (scheme == NULL)
+    scheme = gtk_source_style_scheme_manager_get_scheme (schemes, self->dark ? "classic-dark" : "classic");
+  gtk_source_buffer_set_style_scheme (self->source_buffer, scheme);
+}
+
+static void
+prep_renderer_init (PrepRenderer *self)
+{
+  gtk_source_init ();
+
+  self->max_image_width = DEFAULT_IMAGE_WIDTH;
+  self->languages = gtk_source_language_manager_get_default ();
+  self->source_buffer = gtk_source_buffer_new (NULL);
+  gtk_source_buffer_set_highlight_syntax (self->source_buffer, TRUE);
+  update_scheme (self);
+}
+
+PrepRenderer *
+prep_renderer_new (void)
+{
+  return g_object_new (PREP_TYPE_RENDERER, NULL);
+}
+
+gboolean
+prep_renderer_get_dark (PrepRenderer *self)
+{
+  g_return_val_if_fail (PREP_IS_RENDERER (self), FALSE);
+
+  return self->dark;
+}
+
+/**
+ * prep_renderer_set_dark:
+ *
+ * Chooses colours and the code style scheme for a dark background. Text
+ * already rendered keeps its colours: render it again.
+ */
+void
+prep_renderer_set_dark (PrepRenderer *self,
+                        gboolean      dark)
+{
+  g_return_if_fail (PREP_IS_RENDERER (self));
+
+  dark = !!dark;
+  if (self->dark == dark)
+    return;
+
+  self->dark = dark;
+  update_scheme (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DARK]);
+}
+
+int
+prep_renderer_get_max_image_width (PrepRenderer *self)
+{
+  g_return_val_if_fail (PREP_IS_RENDERER (self), 0);
+
+  return self->max_image_width;
+}
+
+/**
+ * prep_renderer_set_max_image_width:
+ *
+ * Wider images are scaled down to this many pixels.
+ */
+void
+prep_renderer_set_max_image_width (PrepRenderer *self,
+                                   int           width)
+{
+  g_return_if_fail (PREP_IS_RENDERER (self));
+
+  width = MAX (width, 16);
+  if (self->max_image_width == width)
+    return;
+
+  self->max_image_width = width;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MAX_IMAGE_WIDTH]);
+}
+
+/**
+ * prep_renderer_set_pango_context:
+ * @context: (nullable): the context of the view, for measuring tables
+ */
+void
+prep_renderer_set_pango_context (PrepRenderer *self,
+                                 PangoContext *context)
+{
+  g_return_if_fail (PREP_IS_RENDERER (self));
+
+  g_set_object (&self->pango_context, context);
+}
+
+/**
+ * prep_renderer_render:
+ * @buffer: the buffer to render into
+ * @iter: where; on return, the end of the rendered text
+ * @markdown: CommonMark with GitHub tables, strikethrough, task lists and
+ *   autolinks; raw HTML is not interpreted
+ * @length: length of @markdown in bytes, or -1
+ */
+void
+prep_renderer_render (PrepRenderer  *self,
+                      GtkTextBuffer *buffer,
+                      GtkTextIter   *iter,
+                      const char    *markdown,
+                      gssize         length)
+{
+  MD_PARSER parser = {
+    .abi_version = 0,
+    .flags = MD_FLAGS,
+    .enter_block = enter_block_cb,
+    .leave_block = leave_block_cb,
+    .enter_span = enter_span_cb,
+    .leave_span = leave_span_cb,
+    .text = text_cb,
+  };
+  g_autofree char *valid = NULL;
+  State st = { 0 };
+
+  g_return_if_fail (PREP_IS_RENDERER (self));
+  g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
+  g_return_if_fail (iter != NULL);
+  g_return_if_fail (markdown != NULL);
+
+  if (length < 0)
+    length = strlen (markdown);
+
+  /* The buffer only takes UTF-8; content is validated on load, but
+   * anything else still renders, with U+FFFD for bad bytes. */
+  if (!g_utf8_validate_len (markdown, length, NULL))
+    {
+      valid = g_utf8_make_valid (markdown, length);
+      markdown = valid;
+      length = strlen (valid);
+    }
+
+  ensure_tags (self, buffer);
+  update_colors (self, gtk_text_buffer_get_tag_table (buffer));
+
+  st.self = self;
+  st.buffer = buffer;
+  st.mark = gtk_text_buffer_create_mark (buffer, NULL, iter, FALSE);
+  st.blocks = g_array_new (FALSE, FALSE, sizeof (Frame));
+  st.spans = g_array_new (FALSE, FALSE, sizeof (int));
+  st.links = g_ptr_array_new_with_free_func (g_free);
+  st.cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  st.aligns = g_array_new (FALSE, FALSE, sizeof (MD_ALIGN));
+
+  md_parse (markdown, length, &parser, &st);
+
+  gtk_text_buffer_get_iter_at_mark (buffer, iter, st.mark);
+  gtk_text_buffer_delete_mark (buffer, st.mark);
+
+  if (st.code != NULL)
+    g_string_free (st.code, TRUE);
+  if (st.alt != NULL)
+    g_string_free (st.alt, TRUE);
+  g_free (st.code_lang);
+  g_free (st.image_src);
+  g_array_unref (st.blocks);
+  g_array_unref (st.spans);
+  g_ptr_array_unref (st.links);
+  g_array_unref (st.cells);
+  g_array_unref (st.aligns);
+}

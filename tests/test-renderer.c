@@ -1,0 +1,399 @@
+/* test-renderer.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "prep-renderer.h"
+
+/* The corpus: each tests/data/markdown/NAME.md renders to exactly the text
+ * and the tag ranges in NAME.expected:
+ *
+ *   --- text
+ *   the buffer text
+ *   --- tags
+ *   TAG START END           a named tag, on exactly [START, END)
+ *   hl:* START END          a code highlighting tag
+ *   target START END URL    a link's target
+ *
+ * Every formatting range must be listed (the "zh" language tag aside). */
+
+static GtkTextBuffer *
+render (PrepRenderer *renderer,
+        const char   *markdown,
+        gssize        length)
+{
+  GtkTextBuffer *buffer = gtk_text_buffer_new (NULL);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  prep_renderer_render (renderer, buffer, &iter, markdown, length);
+  g_assert_true (gtk_text_iter_is_end (&iter));
+
+  return buffer;
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
+}
+
+static char *
+describe (GtkTextTag *tag)
+{
+  const char *target = g_object_get_data (G_OBJECT (tag), PREP_RENDERER_LINK_TARGET);
+  g_autofree char *name = NULL;
+
+  g_object_get (tag, "name", &name, NULL);
+  if (target != NULL)
+    return g_strdup_printf ("target %%d %%d %s", target);
+  if (name == NULL || g_str_equal (name, "zh"))
+    return NULL;
+  if (g_str_has_prefix (name, "hl:"))
+    return g_strdup ("hl:* %d %d");
+  return g_strdup_printf ("%s %%d %%d", name);
+}
+
+/* Lists every formatting range, in the corpus format. */
+static GPtrArray *
+tag_ranges (GtkTextBuffer *buffer)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  for (; !gtk_text_iter_is_end (&iter); gtk_text_iter_forward_char (&iter))
+    {
+      GSList *tags = gtk_text_iter_get_toggled_tags (&iter, TRUE);
+
+      for (GSList *l = tags; l; l = l->next)
+        {
+          g_autofree char *format = describe (l->data);
+          GtkTextIter end = iter;
+
+          if (format == NULL)
+            continue;
+          gtk_text_iter_forward_to_tag_toggle (&end, l->data);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+          g_ptr_array_add (lines, g_strdup_printf (format, gtk_text_iter_get_offset (&iter),
+                                                   gtk_text_iter_get_offset (&end)));
+#pragma GCC diagnostic pop
+        }
+      g_slist_free (tags);
+    }
+
+  return lines;
+}
+
+static void
+test_corpus_file (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  g_autofree char *md_path = g_strdup_printf ("%s/markdown/%s.md", TEST_DATA_DIR, name);
+  g_autofree char *expected_path = g_strdup_printf ("%s/markdown/%s.expected", TEST_DATA_DIR, name);
+  g_autofree char *markdown = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GtkTextBuffer) buffer = NULL;
+  g_autoptr(GPtrArray) ranges = NULL;
+  g_auto(GStrv) expected_ranges = NULL;
+  const char *tags_section;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (md_path, &markdown, &len, NULL));
+  g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
+  g_assert_true (g_str_has_prefix (expected, "--- text\n"));
+  tags_section = strstr (expected, "\n--- tags\n");
+  g_assert_nonnull (tags_section);
+
+  buffer = render (renderer, markdown, len);
+  text = buffer_text (buffer);
+  g_assert_cmpstr (text, ==, g_strndup (expected + strlen ("--- text\n"),
+                                        tags_section - expected - strlen ("--- text\n")));
+
+  ranges = tag_ranges (buffer);
+  g_ptr_array_add (ranges, NULL);
+  expected_ranges = g_strsplit (g_strstrip (g_strdup (tags_section + strlen ("\n--- tags\n"))), "\n", -1);
+  g_assert_cmpstrv ((const char * const *) ranges->pdata, expected_ranges);
+}
+
+static GtkTextTag *
+lookup (GtkTextBuffer *buffer,
+        const char    *name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+
+  g_assert_nonnull (tag);
+  return tag;
+}
+
+static void
+test_tag_styles (void)
+{
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  g_autoptr(GtkTextBuffer) buffer = render (renderer, "# x", -1);
+  g_autofree char *family = NULL;
+  double scale1, scale2;
+  int margin1, margin2, indent;
+
+  g_object_get (lookup (buffer, "h1"), "scale", &scale1, NULL);
+  g_object_get (lookup (buffer, "h2"), "scale", &scale2, NULL);
+  g_assert_cmpfloat (scale1, >, scale2);
+  g_assert_cmpfloat (scale2, >, 1.0);
+
+  g_object_get (lookup (buffer, "code"), "family", &family, NULL);
+  g_assert_cmpstr (family, ==, "monospace");
+
+  /* Hanging indents: deeper lists further in, the bullet out in the margin. */
+  g_object_get (lookup (buffer, "list-1"), "left-margin", &margin1, "indent", &indent, NULL);
+  g_object_get (lookup (buffer, "list-2"), "left-margin", &margin2, NULL);
+  g_assert_cmpint (margin2, >, margin1);
+  g_assert_cmpint (indent, <, 0);
+}
+
+static void
+test_chinese_language (void)
+{
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  g_autoptr(GtkTextBuffer) buffer = render (renderer, "GPT 與 BERT，都是 Transformer。", -1);
+  GtkTextTag *zh = lookup (buffer, "zh");
+  g_autofree char *language = NULL;
+  GtkTextIter iter;
+
+  g_object_get (zh, "language", &language, NULL);
+  g_assert_cmpstr (language, ==, "zh-tw");
+
+  /* "與" and "，都是" and "。" are Chinese runs; the Latin words are not. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 4);
+  g_assert_true (gtk_text_iter_starts_tag (&iter, zh));
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&iter, zh));
+  g_assert_cmpint (gtk_text_iter_get_offset (&iter), ==, 5);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 0);
+  g_assert_false (gtk_text_iter_has_tag (&iter, zh));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 10);
+  g_assert_true (gtk_text_iter_has_tag (&iter, zh));
+}
+
+static void
+test_table_alignment (void)
+{
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  g_autoptr(GtkTextBuffer) buffer = render (renderer,
+                                            "| L | C | R |\n|:--|:-:|--:|\n| aaaa | b | 12345 |\n", -1);
+  PangoTabArray *tabs = NULL;
+  GtkTextIter iter;
+  PangoTabAlign align;
+  int left, center, right;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  for (GSList *l = gtk_text_iter_get_tags (&iter), *t = l; t; t = t->next)
+    {
+      gboolean tabs_set;
+
+      g_object_get (t->data, "tabs-set", &tabs_set, NULL);
+      if (tabs_set)
+        g_object_get (t->data, "tabs", &tabs, NULL);
+      if (t->next == NULL)
+        g_slist_free (l);
+    }
+
+  g_assert_nonnull (tabs);
+  g_assert_cmpint (pango_tab_array_get_size (tabs), ==, 3);
+  g_assert_true (pango_tab_array_get_positions_in_pixels (tabs));
+  pango_tab_array_get_tab (tabs, 0, &align, &left);
+  g_assert_cmpint (align, ==, PANGO_TAB_LEFT);
+  pango_tab_array_get_tab (tabs, 1, &align, &center);
+  g_assert_cmpint (align, ==, PANGO_TAB_CENTER);
+  pango_tab_array_get_tab (tabs, 2, &align, &right);
+  g_assert_cmpint (align, ==, PANGO_TAB_RIGHT);
+  g_assert_cmpint (left, <, center);
+  g_assert_cmpint (center, <, right);
+  pango_tab_array_free (tabs);
+}
+
+static void
+test_code_copy_anchor (void)
+{
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  g_autoptr(GtkTextBuffer) buffer = render (renderer, "```bash\necho 'hi' | wc -c\n```\n", -1);
+  GtkTextChildAnchor *anchor = NULL;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    if ((anchor = gtk_text_iter_get_child_anchor (&iter)))
+      break;
+  while (gtk_text_iter_forward_char (&iter));
+
+  g_assert_nonnull (anchor);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (anchor), PREP_RENDERER_CODE_TEXT), ==, "echo 'hi' | wc -c");
+}
+
+static void
+test_dark_scheme (void)
+{
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  const char *code = "```python\nimport os\n```\n";
+  g_autoptr(GtkTextBuffer) light = render (renderer, code, -1);
+  g_autoptr(GtkTextBuffer) dark = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GtkTextIter iter;
+
+  g_assert_false (prep_renderer_get_dark (renderer));
+  prep_renderer_set_dark (renderer, TRUE);
+  dark = render (renderer, code, -1);
+
+  /* "import" is highlighted in both, with different colours. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkTextBuffer *buffer = i == 0 ? light : dark;
+      GSList *tags;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &iter, 1);
+      tags = gtk_text_iter_get_tags (&iter);
+      for (GSList *l = tags; l; l = l->next)
+        {
+          char *name = NULL;
+
+          g_object_get (l->data, "name", &name, NULL);
+          if (name && g_str_has_prefix (name, "hl:"))
+            g_ptr_array_add (names, name);
+          else
+            g_free (name);
+        }
+      g_slist_free (tags);
+    }
+
+  g_assert_cmpuint (names->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), !=, g_ptr_array_index (names, 1));
+}
+
+static void
+test_image_scaled (void)
+{
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  g_autoptr(GtkTextBuffer) buffer = NULL;
+  GdkPaintable *paintable;
+  GtkTextIter iter;
+
+  prep_renderer_set_max_image_width (renderer, 200);
+  buffer = render (renderer,
+                   "![icon](resource:///io/github/llmprep/LlmPrep/icons/scalable/apps/"
+                   "io.github.llmprep.LlmPrep-symbolic.svg)\n", -1);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  paintable = gtk_text_iter_get_paintable (&iter);
+  g_assert_nonnull (paintable);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), <=, 200);
+
+  /* A missing resource shows its alt text alone. */
+  g_clear_object (&buffer);
+  buffer = render (renderer, "![lost](resource:///nowhere.svg)", -1);
+  g_assert_cmpstr (buffer_text (buffer), ==, "lost");
+}
+
+static void
+test_entities (void)
+{
+  const struct { const char *in; const char *out; } cases[] = {
+    { "&amp;", "&" }, { "&#65;", "A" }, { "&#x4e2d;", "中" }, { "&#X1F600;", "😀" },
+    { "&#0;", "\xEF\xBF\xBD" }, { "&#x110000;", "\xEF\xBF\xBD" }, { "&#xD800;", "\xEF\xBF\xBD" },
+    { "&nosuch;", "&nosuch;" }, { "&#xZZ;", "&#xZZ;" }, { "&nbsp;", "\xC2\xA0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = prep_renderer_decode_entity (cases[i].in, strlen (cases[i].in));
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
+static void
+test_hostile (void)
+{
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  g_autoptr(GString) deep_list = g_string_new (NULL);
+  g_autoptr(GString) deep_quote = g_string_new (NULL);
+  g_autoptr(GString) long_line = g_string_new (NULL);
+  g_autoptr(GString) table = g_string_new ("|a|b|c|\n|-|-|-|\n");
+  const char *unbalanced = "**bold _italic `code [link](http://x *** ~~ <b>html</b> ```\nnever closed";
+  const char invalid[] = "valid \xff\xfe bytes \xe4\xb8";
+  GtkTextBuffer *buffer;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_string_append_printf (deep_list, "%*s- level %u\n", i * 2, "", i);
+      g_string_append_c (deep_quote, '>');
+    }
+  g_string_append (deep_quote, " deep\n");
+  for (guint i = 0; i < 1024 * 1024 / 8; i++)
+    g_string_append (long_line, "長行 long ");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (table, "|%u|cell %u|**x**|\n", i, i);
+
+  g_object_unref (render (renderer, deep_list->str, deep_list->len));
+  g_object_unref (render (renderer, deep_quote->str, deep_quote->len));
+  g_object_unref (render (renderer, long_line->str, long_line->len));
+  g_object_unref (render (renderer, table->str, table->len));
+
+  /* Raw HTML is text, never markup. */
+  buffer = render (renderer, unbalanced, -1);
+  text = buffer_text (buffer);
+  g_assert_nonnull (strstr (text, "<b>html</b>"));
+  g_object_unref (buffer);
+
+  buffer = render (renderer, invalid, sizeof invalid - 1);
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (buffer);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_true (g_str_has_prefix (text, "valid \xEF\xBF\xBD"));
+  g_object_unref (buffer);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *corpus = g_build_filename (TEST_DATA_DIR, "markdown", NULL);
+  const char *entry;
+
+  g_test_init (&argc, &argv, NULL);
+
+  dir = g_dir_open (corpus, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((entry = g_dir_read_name (dir)))
+    if (g_str_has_suffix (entry, ".md"))
+      g_ptr_array_add (names, g_strndup (entry, strlen (entry) - 3));
+  g_ptr_array_sort (names, (GCompareFunc) (void (*) (void)) g_strcmp0);
+  g_assert_cmpuint (names->len, >=, 7);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/renderer/corpus/%s", (char *) g_ptr_array_index (names, i));
+      g_test_add_data_func (path, g_ptr_array_index (names, i), test_corpus_file);
+    }
+
+  g_test_add_func ("/renderer/tag-styles", test_tag_styles);
+  g_test_add_func ("/renderer/chinese-language", test_chinese_language);
+  g_test_add_func ("/renderer/table-alignment", test_table_alignment);
+  g_test_add_func ("/renderer/code-copy-anchor", test_code_copy_anchor);
+  g_test_add_func ("/renderer/dark-scheme", test_dark_scheme);
+  g_test_add_func ("/renderer/image-scaled", test_image_scaled);
+  g_test_add_func ("/renderer/entities", test_entities);
+  g_test_add_func ("/renderer/hostile", test_hostile);
+
+  return g_test_run ();
+}
