@@ -11,6 +11,7 @@
 
 G_BEGIN_DECLS
 
+typedef struct _PrepAnswerView       PrepAnswerView;
 typedef struct _PrepApplication      PrepApplication;
 typedef struct _PrepCategory         PrepCategory;
 typedef struct _PrepContentLoader    PrepContentLoader;

@@ -15,6 +15,7 @@
 #include "prep-library.h"
 #include "prep-question-view.h"
 #include "prep-sidebar.h"
+#include "prep-test-utils.h"
 #include "prep-window.h"
 
 typedef void (*UiCheck) (PrepApplication *app,
@@ -26,78 +27,6 @@ typedef struct
   UiCheck          check;
 } UiRun;
 
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Iterates the main loop until @widget has been drawn once more. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-
-  /* Let resize and idle work settle. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 run_check_cb (gpointer data)
 {
@@ -105,7 +34,7 @@ run_check_cb (gpointer data)
   PrepWindow *window = prep_application_get_main_window (run->app);
 
   g_assert_nonnull (window);
-  wait_for_frame (GTK_WIDGET (window));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
   run->check (run->app, window);
 
   /* The check may have closed it already. */
@@ -143,15 +72,15 @@ static void
 check_first_start (PrepApplication *app,
                    PrepWindow      *window)
 {
-  GtkListView *list = GTK_LIST_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW));
+  GtkListView *list = GTK_LIST_VIEW (prep_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW));
   GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (list));
-  PrepQuestionView *view = PREP_QUESTION_VIEW (find_descendant (GTK_WIDGET (window), PREP_TYPE_QUESTION_VIEW));
+  PrepQuestionView *view = PREP_QUESTION_VIEW (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_QUESTION_VIEW));
 
   /* The seven categories, collapsed, and no question yet. */
   g_assert_null (prep_window_get_question (window));
   g_assert_null (prep_question_view_get_question (view));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 7);
-  save_screenshot (GTK_WIDGET (window), "ui-first-start.png");
+  prep_test_save_screenshot (GTK_WIDGET (window), "ui-first-start.png");
 
   /* Enter on a category opens it, and again closes it. */
   g_signal_emit_by_name (list, "activate", 1);
@@ -194,8 +123,8 @@ check_open (PrepApplication *app,
             PrepWindow      *window)
 {
   PrepQuestion *question = prep_window_get_question (window);
-  PrepSidebar *sidebar = PREP_SIDEBAR (find_descendant (GTK_WIDGET (window), PREP_TYPE_SIDEBAR));
-  PrepQuestionView *view = PREP_QUESTION_VIEW (find_descendant (GTK_WIDGET (window), PREP_TYPE_QUESTION_VIEW));
+  PrepSidebar *sidebar = PREP_SIDEBAR (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_SIDEBAR));
+  PrepQuestionView *view = PREP_QUESTION_VIEW (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_QUESTION_VIEW));
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *last = g_settings_get_string (settings, "last-question");
 
@@ -207,7 +136,7 @@ check_open (PrepApplication *app,
                                    prep_question_get_title (question)));
   g_assert_cmpstr (last, ==, "kv-cache");
 
-  save_screenshot (GTK_WIDGET (window), "ui-open.png");
+  prep_test_save_screenshot (GTK_WIDGET (window), "ui-open.png");
 }
 
 static void
@@ -222,12 +151,12 @@ static void
 check_select (PrepApplication *app,
               PrepWindow      *window)
 {
-  GtkWidget *sidebar = find_descendant (GTK_WIDGET (window), PREP_TYPE_SIDEBAR);
+  GtkWidget *sidebar = prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_SIDEBAR);
   PrepQuestion *question;
 
   /* What a click on a sidebar row does. */
   g_assert_true (gtk_widget_activate_action (sidebar, "sidebar.open-question", "s", "bert-vs-gpt"));
-  wait_for_frame (GTK_WIDGET (window));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
 
   question = prep_window_get_question (window);
   g_assert_nonnull (question);
@@ -240,8 +169,8 @@ check_select (PrepApplication *app,
                 NULL);
   g_assert_cmpstr (prep_question_get_id (prep_sidebar_get_selected_question (PREP_SIDEBAR (sidebar))),
                    ==, "scaling-laws");
-  wait_for_frame (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "ui-select.png");
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  prep_test_save_screenshot (GTK_WIDGET (window), "ui-select.png");
 }
 
 static void
@@ -267,7 +196,7 @@ check_restore (PrepApplication *app,
 
   /* Closing saves the size for next time. */
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
-  wait_for_frame (GTK_WIDGET (window));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
   gtk_window_close (GTK_WINDOW (window));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
@@ -302,28 +231,28 @@ static void
 check_narrow (PrepApplication *app,
               PrepWindow      *window)
 {
-  AdwLeaflet *leaflet = ADW_LEAFLET (find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
-  GtkWidget *sidebar = find_descendant (GTK_WIDGET (window), PREP_TYPE_SIDEBAR);
-  GtkWidget *view = find_descendant (GTK_WIDGET (window), PREP_TYPE_QUESTION_VIEW);
+  AdwLeaflet *leaflet = ADW_LEAFLET (prep_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  GtkWidget *sidebar = prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_SIDEBAR);
+  GtkWidget *view = prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_QUESTION_VIEW);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
-  wait_for_frame (GTK_WIDGET (window));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_true (gtk_widget_is_ancestor (sidebar, adw_leaflet_get_visible_child (leaflet)));
-  save_screenshot (GTK_WIDGET (window), "ui-narrow-sidebar.png");
+  prep_test_save_screenshot (GTK_WIDGET (window), "ui-narrow-sidebar.png");
 
   g_assert_true (gtk_widget_activate_action (sidebar, "sidebar.open-question", "s", "self-attention"));
-  wait_for_frame (GTK_WIDGET (window));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_true (gtk_widget_is_ancestor (view, adw_leaflet_get_visible_child (leaflet)));
-  save_screenshot (GTK_WIDGET (window), "ui-narrow-question.png");
+  prep_test_save_screenshot (GTK_WIDGET (window), "ui-narrow-question.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
-  wait_for_frame (GTK_WIDGET (window));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_true (gtk_widget_is_ancestor (sidebar, adw_leaflet_get_visible_child (leaflet)));
 
   /* Widening unfolds it again, with the question still shown. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  wait_for_frame (GTK_WIDGET (window));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_false (adw_leaflet_get_folded (leaflet));
   g_assert_cmpstr (prep_question_get_id (prep_window_get_question (window)), ==, "self-attention");
 }
@@ -346,8 +275,8 @@ check_shortcuts (PrepApplication *app,
   g_assert_nonnull (overlay);
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  wait_for_frame (GTK_WIDGET (overlay));
-  save_screenshot (GTK_WIDGET (overlay), "ui-shortcuts.png");
+  prep_test_wait_for_frame (GTK_WIDGET (overlay));
+  prep_test_save_screenshot (GTK_WIDGET (overlay), "ui-shortcuts.png");
   gtk_window_close (GTK_WINDOW (overlay));
 
   /* About: the app's credits and both licences. */
@@ -363,8 +292,8 @@ check_shortcuts (PrepApplication *app,
 
           g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APP_ID);
           g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
-          wait_for_frame (GTK_WIDGET (about));
-          save_screenshot (GTK_WIDGET (about), "ui-about.png");
+          prep_test_wait_for_frame (GTK_WIDGET (about));
+          prep_test_save_screenshot (GTK_WIDGET (about), "ui-about.png");
           gtk_window_destroy (GTK_WINDOW (about));
           return;
         }
@@ -382,18 +311,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-
-  /* The UI in Traditional Chinese, from the translation just built, when
-   * the machine has the zh_TW locale (make check installs it).
-   * gtk_test_init() forces en_US, so take the environment's again. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, PO_BUILD_DIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* Screenshots of finished states, not of transitions. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  prep_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/ui/translated", test_translated);
   g_test_add_func ("/ui/first-start", test_first_start);

@@ -626,6 +626,25 @@ finish_code_block (State *st)
   insert_raw (st, "\n", 1);
   apply_tag_name (st, "code-header", start);
 
+  /* GTK paints no paragraph background behind an empty line, which
+   * would cut the block in two: show empty lines as one space. The copy
+   * button keeps the code as written. */
+  if (strstr (code, "\n\n") != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (code, "\n", -1);
+
+      for (guint i = 0; lines[i]; i++)
+        {
+          if (lines[i][0] == '\0' && lines[i + 1] != NULL)
+            {
+              g_free (lines[i]);
+              lines[i] = g_strdup (" ");
+            }
+        }
+      g_free (code);
+      code = g_strjoinv ("\n", lines);
+    }
+
   start = cur_offset (st);
   insert_raw (st, code, -1);
   apply_tag_name (st, "code-block", start);

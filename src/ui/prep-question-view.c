@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "prep-answer-view.h"
 #include "prep-category.h"
 #include "prep-question.h"
 #include "prep-question-view.h"
@@ -34,12 +35,17 @@ struct _PrepQuestionView
   GtkLabel          *tags_label;
   GtkLabel          *reviewed_label;
   GtkLabel          *short_answer_label;
-  GtkLabel          *detailed_answer_label;
   GtkWidget         *short_answer_card;
-  GtkWidget         *detailed_answer_box;
+  PrepAnswerView    *answer_view;
+  GtkWidget         *follow_ups_box;
+  GtkListBox        *follow_ups_list;
+  GtkSearchBar      *find_bar;
+  GtkEditable       *find_entry;
+  GtkLabel          *find_count;
 
   /* Owned references */
   PrepQuestion      *question;
+  GSettings         *settings;
 };
 
 G_DEFINE_FINAL_TYPE (PrepQuestionView, prep_question_view, GTK_TYPE_WIDGET)
@@ -73,14 +79,174 @@ set_optional_label (GtkLabel   *label,
 }
 
 static void
+append_list (GString    *markdown,
+             const char *heading,
+             GPtrArray  *texts,
+             const char *locale)
+{
+  if (texts->len == 0)
+    return;
+
+  g_string_append_printf (markdown, "\n\n## %s\n\n", heading);
+  for (guint i = 0; i < texts->len; i++)
+    g_string_append_printf (markdown, "- %s\n", prep_text_get (g_ptr_array_index (texts, i), locale));
+}
+
+/* One document for the text view: the detailed answer, then key points,
+ * pitfalls and references as sections of it, so that find and selection
+ * work across all of them. */
+static char *
+compose_markdown (PrepQuestion *question)
+{
+  const char *locale = prep_question_get_locale (question);
+  GPtrArray *references = prep_question_get_references (question);
+  GString *markdown = g_string_new (prep_question_get_detailed_answer (question));
+
+  append_list (markdown, _("Key Points"), prep_question_get_key_points (question), locale);
+  append_list (markdown, _("Common Pitfalls"), prep_question_get_pitfalls (question), locale);
+
+  if (references->len > 0)
+    g_string_append_printf (markdown, "\n\n## %s\n\n", _("References"));
+
+  for (guint i = 0; i < references->len; i++)
+    {
+      PrepReference *reference = g_ptr_array_index (references, i);
+      g_autofree char *link = prep_reference_dup_link (reference);
+
+      g_string_append_printf (markdown, "- [%s](%s)", reference->title, link);
+      if (reference->authors != NULL)
+        g_string_append_printf (markdown, " — %s", reference->authors);
+      if (reference->venue != NULL)
+        g_string_append_printf (markdown, ", %s", reference->venue);
+      if (reference->year != 0)
+        g_string_append_printf (markdown, ", %u", reference->year);
+      if (reference->arxiv != NULL)
+        g_string_append_printf (markdown, " (arXiv:%s)", reference->arxiv);
+      g_string_append_c (markdown, '\n');
+    }
+
+  return g_string_free (markdown, FALSE);
+}
+
+/* Follow-ups as expander rows: the answer stays hidden until asked for. */
+static void
+fill_follow_ups (PrepQuestionView *self,
+                 PrepQuestion     *question)
+{
+  GtkWidget *child;
+  GPtrArray *follow_ups;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->follow_ups_list))))
+    gtk_list_box_remove (self->follow_ups_list, child);
+
+  follow_ups = question ? prep_question_get_follow_ups (question) : NULL;
+  gtk_widget_set_visible (self->follow_ups_box, follow_ups != NULL && follow_ups->len > 0);
+  if (follow_ups == NULL)
+    return;
+
+  for (guint i = 0; i < follow_ups->len; i++)
+    {
+      PrepFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
+      const char *locale = prep_question_get_locale (question);
+      GtkWidget *row = adw_expander_row_new ();
+      GtkWidget *answer = gtk_label_new (prep_text_get (follow_up->answer, locale));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), prep_text_get (follow_up->question, locale));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), _("Show the answer"));
+      gtk_label_set_wrap (GTK_LABEL (answer), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (answer), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (answer), 0);
+      gtk_label_set_selectable (GTK_LABEL (answer), TRUE);
+      gtk_widget_add_css_class (answer, "follow-up-answer");
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), answer);
+      gtk_list_box_append (self->follow_ups_list, row);
+    }
+}
+
+static void
+update_find_count (PrepQuestionView *self)
+{
+  guint n = prep_answer_view_get_n_matches (self->answer_view);
+  g_autofree char *count = NULL;
+  const char *text = gtk_editable_get_text (self->find_entry);
+
+  if (n > 0)
+    /* Translators: the current match and how many there are, e.g. "3 of 12" */
+    count = g_strdup_printf (_("%u of %u"), prep_answer_view_get_current_match (self->answer_view), n);
+  else if (text[0] != '\0')
+    count = g_strdup (_("No matches"));
+
+  gtk_label_set_label (self->find_count, count ? count : "");
+}
+
+static void
+find_changed_cb (PrepQuestionView *self)
+{
+  prep_answer_view_find (self->answer_view, gtk_editable_get_text (self->find_entry));
+  update_find_count (self);
+}
+
+static void
+find_next_cb (PrepQuestionView *self)
+{
+  prep_answer_view_find_next (self->answer_view, FALSE);
+  update_find_count (self);
+}
+
+static void
+find_previous_cb (PrepQuestionView *self)
+{
+  prep_answer_view_find_next (self->answer_view, TRUE);
+  update_find_count (self);
+}
+
+static void
+find_activate_cb (PrepQuestionView *self)
+{
+  find_next_cb (self);
+}
+
+static void
+find_stop_cb (PrepQuestionView *self)
+{
+  gtk_search_bar_set_search_mode (self->find_bar, FALSE);
+}
+
+static void
+search_mode_cb (PrepQuestionView *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->find_bar))
+    {
+      prep_answer_view_clear_find (self->answer_view);
+      update_find_count (self);
+    }
+}
+
+static gboolean
+find_key_pressed_cb (PrepQuestionView      *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  /* Shift+Enter goes back, as in browsers and GNOME Text Editor. */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_SHIFT_MASK))
+    {
+      find_previous_cb (self);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
 update (PrepQuestionView *self)
 {
   PrepQuestion *question = self->question;
   g_autoptr(PrepCategory) category = NULL;
   g_autofree char *tags = NULL;
   g_autofree char *reviewed = NULL;
-  const char *short_answer;
-  const char *detailed_answer;
 
   if (question == NULL)
     {
@@ -106,19 +272,25 @@ update (PrepQuestionView *self)
 
   if (prep_question_get_has_answer (question))
     {
-      short_answer = prep_question_get_short_answer (question);
-      detailed_answer = prep_question_get_detailed_answer (question);
+      g_autofree char *markdown = compose_markdown (question);
+      const char *short_answer = prep_question_get_short_answer (question);
 
       gtk_label_set_label (self->short_answer_label, short_answer);
       gtk_widget_set_visible (self->short_answer_card, short_answer[0] != '\0');
-      gtk_label_set_label (self->detailed_answer_label, detailed_answer);
-      gtk_widget_set_visible (self->detailed_answer_box, detailed_answer[0] != '\0');
+      prep_answer_view_set_markdown (self->answer_view, markdown);
+      fill_follow_ups (self, question);
       gtk_stack_set_visible_child_name (self->answer_stack, "answer");
     }
   else
     {
+      prep_answer_view_set_markdown (self->answer_view, NULL);
+      fill_follow_ups (self, NULL);
       gtk_stack_set_visible_child_name (self->answer_stack, "pending");
     }
+
+  /* A new question: finding starts over. */
+  if (gtk_search_bar_get_search_mode (self->find_bar))
+    find_changed_cb (self);
 
   gtk_stack_set_visible_child_name (self->stack, "question");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -135,6 +307,7 @@ prep_question_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->question);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (prep_question_view_parent_class)->dispose (object);
 }
@@ -207,15 +380,40 @@ prep_question_view_class_init (PrepQuestionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, tags_label);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, reviewed_label);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, short_answer_label);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, detailed_answer_label);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, short_answer_card);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, detailed_answer_box);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, answer_view);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, follow_ups_box);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, follow_ups_list);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, find_count);
+  gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_stop_cb);
+
+  g_type_ensure (PREP_TYPE_ANSWER_VIEW);
 }
 
 static void
 prep_question_view_init (PrepQuestionView *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "zoom", self->answer_view, "zoom", G_SETTINGS_BIND_GET);
+
+  gtk_search_bar_connect_entry (self->find_bar, self->find_entry);
+  g_signal_connect_swapped (self->find_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (search_mode_cb), self);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (find_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->find_entry), keys);
 }
 
 GtkWidget *
@@ -269,4 +467,54 @@ prep_question_view_show_error (PrepQuestionView *self,
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+/**
+ * prep_question_view_start_find:
+ *
+ * Shows the find bar, with the focus in it.
+ */
+void
+prep_question_view_start_find (PrepQuestionView *self)
+{
+  g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->find_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+  gtk_editable_select_region (self->find_entry, 0, -1);
+}
+
+/**
+ * prep_question_view_find_next:
+ * @backward: to the previous match
+ */
+void
+prep_question_view_find_next (PrepQuestionView *self,
+                              gboolean          backward)
+{
+  g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
+
+  if (!gtk_search_bar_get_search_mode (self->find_bar))
+    {
+      prep_question_view_start_find (self);
+      return;
+    }
+
+  if (backward)
+    find_previous_cb (self);
+  else
+    find_next_cb (self);
+}
+
+/**
+ * prep_question_view_get_answer_view:
+ *
+ * Returns: (transfer none): the view of the answer text
+ */
+PrepAnswerView *
+prep_question_view_get_answer_view (PrepQuestionView *self)
+{
+  g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), NULL);
+
+  return self->answer_view;
 }

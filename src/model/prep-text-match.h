@@ -1,0 +1,28 @@
+/* prep-text-match.h
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A match, in characters of the original text: [start, end). */
+typedef struct
+{
+  guint start;
+  guint end;
+} PrepTextMatch;
+
+char   *prep_text_fold         (const char *text,
+                                gssize      length,
+                                GArray     *char_map);
+GArray *prep_text_find_all     (const char *haystack,
+                                gssize      length,
+                                const char *needle);
+
+G_END_DECLS

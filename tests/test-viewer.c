@@ -1,0 +1,214 @@
+/* test-viewer.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "prep-answer-view.h"
+#include "prep-content-loader.h"
+#include "prep-library.h"
+#include "prep-question-view.h"
+#include "prep-renderer.h"
+#include "prep-test-utils.h"
+
+/* The answer page on its own, with a sample answer that has code, a
+ * table, links, a list, a quote and an image (tests/data/good/viewer.json). */
+
+typedef struct
+{
+  PrepContentLoader *loader;
+  PrepQuestion      *question;
+  GtkWindow         *window;
+  PrepQuestionView  *view;
+  PrepAnswerView    *answer;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  static GtkCssProvider *css;
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "good", "viewer.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  f->loader = prep_content_loader_new ("zh_TW", PREP_CONTENT_FLAGS_STRICT);
+  prep_content_loader_add_file (f->loader, file);
+  prep_library_add_resources_to_loader (f->loader, PREP_CONTENT_RESOURCE_PATH, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (prep_content_loader_finish (f->loader));
+  f->question = g_ptr_array_index (prep_content_loader_get_questions (f->loader), 0);
+
+  /* The application loads its style sheet itself; this window has none. */
+  if (css == NULL)
+    {
+      css = gtk_css_provider_new ();
+      gtk_css_provider_load_from_resource (css, "/io/github/llmprep/LlmPrep/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  f->view = PREP_QUESTION_VIEW (prep_question_view_new ());
+  f->window = GTK_WINDOW (adw_window_new ());
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->view));
+  gtk_window_set_default_size (f->window, 860, 860);
+  gtk_window_present (f->window);
+  prep_question_view_set_question (f->view, f->question);
+  f->answer = prep_question_view_get_answer_view (f->view);
+  prep_test_wait_for_frame (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  g_clear_pointer (&f->loader, prep_content_loader_free);
+}
+
+static char *
+answer_text (Fixture *f)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->answer));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static guint
+count_copy_buttons (GtkWidget *widget)
+{
+  guint n = gtk_widget_has_css_class (widget, "copy-code") ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_copy_buttons (child);
+
+  return n;
+}
+
+static void
+test_render_page (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *text = answer_text (f);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->answer));
+  g_autofree char *link = NULL;
+  GtkTextIter iter;
+  const char *at;
+
+  /* The detailed answer, then key points, pitfalls and references. */
+  g_assert_nonnull (strstr (text, "import torch"));
+  g_assert_nonnull (strstr (text, "\tMHA\th\t1×"));
+  g_assert_nonnull (strstr (text, _("Key Points")));
+  g_assert_nonnull (strstr (text, _("Common Pitfalls")));
+  g_assert_nonnull (strstr (text, "Attention Is All You Need — Vaswani et al., NeurIPS, 2017 (arXiv:1706.03762)"));
+  g_assert_cmpuint (count_copy_buttons (GTK_WIDGET (f->answer)), ==, 1);
+
+  /* The link to another question carries its target. */
+  at = strstr (text, "KV 快取");
+  g_assert_nonnull (at);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, at) + 1);
+  link = prep_answer_view_dup_link_at (f->answer, &iter);
+  g_assert_cmpstr (link, ==, "question:kv-cache");
+
+  /* Unknown schemes are shown, never opened. */
+  g_assert_false (prep_answer_view_activate_link (f->answer, "file:///etc/passwd"));
+  g_assert_false (prep_answer_view_activate_link (f->answer, "javascript:alert(1)"));
+
+  prep_test_wait_for_frame (GTK_WIDGET (f->window));
+  prep_test_save_screenshot (GTK_WIDGET (f->window), "viewer-light.png");
+}
+
+static void
+test_find (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkEditable *entry;
+
+  prep_question_view_start_find (f->view);
+  entry = GTK_EDITABLE (prep_test_find_descendant (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY));
+  g_assert_nonnull (entry);
+
+  /* "gpt" finds both "GPT" and the full-width "ＧＰＴ". */
+  gtk_editable_set_text (entry, "gpt");
+  g_assert_cmpuint (prep_answer_view_find (f->answer, "gpt"), ==, 2);
+  g_assert_cmpuint (prep_answer_view_get_current_match (f->answer), ==, 1);
+  prep_question_view_find_next (f->view, FALSE);
+  g_assert_cmpuint (prep_answer_view_get_current_match (f->answer), ==, 2);
+  prep_question_view_find_next (f->view, FALSE);
+  g_assert_cmpuint (prep_answer_view_get_current_match (f->answer), ==, 1);
+  prep_question_view_find_next (f->view, TRUE);
+  g_assert_cmpuint (prep_answer_view_get_current_match (f->answer), ==, 2);
+
+  /* Chinese substrings, no word boundaries needed. */
+  g_assert_cmpuint (prep_answer_view_find (f->answer, "快取"), >=, 2);
+  g_assert_cmpuint (prep_answer_view_find (f->answer, "GPT"), ==, 2);
+  prep_test_wait_for_frame (GTK_WIDGET (f->window));
+  prep_test_save_screenshot (GTK_WIDGET (f->window), "viewer-find.png");
+
+  prep_answer_view_clear_find (f->answer);
+  g_assert_cmpuint (prep_answer_view_get_n_matches (f->answer), ==, 0);
+}
+
+static void
+test_zoom (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_double (settings, "zoom", 1.5);
+  g_assert_cmpfloat_with_epsilon (prep_answer_view_get_zoom (f->answer), 1.5, 0.001);
+  prep_test_wait_for_frame (GTK_WIDGET (f->window));
+  prep_test_save_screenshot (GTK_WIDGET (f->window), "viewer-zoom.png");
+  g_settings_reset (settings, "zoom");
+  g_assert_cmpfloat_with_epsilon (prep_answer_view_get_zoom (f->answer), 1.0, 0.001);
+}
+
+static void
+test_dark (Fixture       *f,
+           gconstpointer  data)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  prep_test_wait_for_frame (GTK_WIDGET (f->window));
+  prep_test_save_screenshot (GTK_WIDGET (f->window), "viewer-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+static void
+test_scroll_to_top (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (f->answer),
+                                                                             GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+  gtk_adjustment_set_value (adjustment, 400);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  prep_question_view_set_question (f->view, NULL);
+  prep_question_view_set_question (f->view, f->question);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  prep_test_init_ui (&argc, &argv);
+
+  g_test_add ("/viewer/render-page", Fixture, NULL, fixture_set_up, test_render_page, fixture_tear_down);
+  g_test_add ("/viewer/find", Fixture, NULL, fixture_set_up, test_find, fixture_tear_down);
+  g_test_add ("/viewer/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
+  g_test_add ("/viewer/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
+  g_test_add ("/viewer/scroll-to-top", Fixture, NULL, fixture_set_up, test_scroll_to_top, fixture_tear_down);
+
+  return g_test_run ();
+}
