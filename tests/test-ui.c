@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "prep-answer-view.h"
 #include "prep-application.h"
 #include "prep-library.h"
 #include "prep-question-view.h"
@@ -152,6 +153,7 @@ check_select (PrepApplication *app,
               PrepWindow      *window)
 {
   GtkWidget *sidebar = prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_SIDEBAR);
+  PrepAnswerView *answer;
   PrepQuestion *question;
 
   /* What a click on a sidebar row does. */
@@ -171,6 +173,11 @@ check_select (PrepApplication *app,
                    ==, "scaling-laws");
   prep_test_wait_for_frame (GTK_WIDGET (window));
   prep_test_save_screenshot (GTK_WIDGET (window), "ui-select.png");
+
+  /* A question: link in an answer opens that question in the window. */
+  answer = PREP_ANSWER_VIEW (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_ANSWER_VIEW));
+  g_assert_true (prep_answer_view_activate_link (answer, "question:kv-cache"));
+  g_assert_cmpstr (prep_question_get_id (prep_window_get_question (window)), ==, "kv-cache");
 }
 
 static void

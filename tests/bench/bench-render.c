@@ -1,0 +1,151 @@
+/* bench-render.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A benchmark, not a test: it prints figures and asserts nothing.
+ *
+ * Render time of the longest bundled answer and of a synthetic 200 KB
+ * answer with 100 code blocks and a 50-row table, each next to the time
+ * to put the same Markdown into a buffer as plain text (the floor of any
+ * renderer), measured in the same run. */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "prep-library.h"
+#include "prep-renderer.h"
+
+#define RUNS 21
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median_ms (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+static void
+measure (PrepRenderer *renderer,
+         const char   *label,
+         const char   *markdown,
+         double        target_ms)
+{
+  g_autoptr(GArray) render = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) plain = g_array_new (FALSE, FALSE, sizeof (double));
+  double r, p;
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
+      g_autoptr(GtkTextBuffer) reference = gtk_text_buffer_new (NULL);
+      GtkTextIter iter;
+      gint64 begin;
+      double ms;
+
+      begin = g_get_monotonic_time ();
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+      prep_renderer_render (renderer, buffer, &iter, markdown, -1);
+      ms = (g_get_monotonic_time () - begin) / 1000.0;
+      g_array_append_val (render, ms);
+
+      begin = g_get_monotonic_time ();
+      gtk_text_buffer_set_text (reference, markdown, -1);
+      ms = (g_get_monotonic_time () - begin) / 1000.0;
+      g_array_append_val (plain, ms);
+    }
+
+  r = median_ms (render);
+  p = median_ms (plain);
+  g_print ("%s (%zu KiB), median of %d runs:\n", label, strlen (markdown) / 1024, RUNS);
+  g_print ("  render:                  %8.2f ms  (target <= %.0f ms)\n", r, target_ms);
+  g_print ("  plain text (reference):  %8.2f ms\n", p);
+  g_print ("  ratio:                   %8.1f x\n", r / p);
+}
+
+static char *
+synthetic_answer (void)
+{
+  GString *md = g_string_new ("# 合成的長解答\n\n");
+
+  g_string_append (md, "| # | 模型 | 參數量 | 上下文 | 註記 |\n|--:|:--|--:|:-:|:--|\n");
+  for (guint i = 0; i < 50; i++)
+    g_string_append_printf (md, "| %u | Model-%u | %u B | %uK | **粗體** 與 `code` |\n", i, i, i * 7, 4 << (i % 6));
+
+  for (guint i = 0; md->len < 200 * 1024; i++)
+    {
+      g_string_append_printf (md, "\n## 第 %u 節：注意力與 [KV 快取](question:kv-cache)\n\n", i);
+      g_string_append (md, "自注意力（Self-Attention）讓每個位置依查詢與鍵的相似度，加權彙整所有位置的值向量。"
+                           "The cost is *quadratic* in sequence length, which **FlashAttention** does not change; "
+                           "it removes the memory traffic of the n×n matrix instead.\n\n");
+      g_string_append (md, "- 第一點：`softmax(QKᵀ/√dₖ)V`\n- 第二點\n  - 巢狀項目\n\n");
+      if (i < 100)
+        g_string_append_printf (md, "```python\nimport torch\n\ndef block_%u(x, w):\n    # 一個註解\n"
+                                    "    return torch.softmax(x @ w.T / %u ** 0.5, dim=-1)\n```\n", i, i + 1);
+    }
+
+  return g_string_free (md, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  g_autoptr(PrepLibrary) library = prep_library_new ("zh_TW");
+  g_autofree char *synthetic = synthetic_answer ();
+  GListModel *questions;
+  PrepQuestion *longest = NULL;
+  gsize longest_len = 0;
+
+  if (!prep_library_load_resources (library, NULL, NULL))
+    g_error ("the bundled content does not load");
+
+  questions = prep_library_get_questions (library);
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
+      gsize len = strlen (prep_question_get_detailed_answer (question));
+
+      if (len > longest_len)
+        {
+          longest_len = len;
+          g_set_object (&longest, question);
+        }
+    }
+
+  /* Warm up: the first render loads the language definitions. */
+  {
+    g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_start_iter (buffer, &iter);
+    prep_renderer_render (renderer, buffer, &iter, synthetic, -1);
+  }
+
+  if (longest != NULL)
+    {
+      g_autofree char *label = g_strdup_printf ("longest bundled answer, %s", prep_question_get_id (longest));
+      measure (renderer, label, prep_question_get_detailed_answer (longest), 16);
+      g_object_unref (longest);
+    }
+  else
+    g_print ("longest bundled answer: none yet, no question has an answer\n");
+
+  measure (renderer, "synthetic answer, 100 code blocks and a 50-row table", synthetic, 200);
+
+  return EXIT_SUCCESS;
+}
