@@ -556,6 +556,25 @@ ensure_highlight_tag (GtkTextBuffer *buffer,
   return tag;
 }
 
+static void update_scheme (PrepRenderer *self);
+
+/* Made on first use: loading GtkSourceView's languages and style schemes
+ * costs start-up time that answers without code do not need. */
+static GtkSourceBuffer *
+ensure_source_buffer (PrepRenderer *self)
+{
+  if (self->source_buffer == NULL)
+    {
+      gtk_source_init ();
+      self->languages = gtk_source_language_manager_get_default ();
+      self->source_buffer = gtk_source_buffer_new (NULL);
+      gtk_source_buffer_set_highlight_syntax (self->source_buffer, TRUE);
+      update_scheme (self);
+    }
+
+  return self->source_buffer;
+}
+
 static void
 highlight_code (State      *st,
                 const char *code,
@@ -563,7 +582,7 @@ highlight_code (State      *st,
                 int         start)
 {
   PrepRenderer *self = st->self;
-  GtkTextBuffer *source = GTK_TEXT_BUFFER (self->source_buffer);
+  GtkTextBuffer *source = GTK_TEXT_BUFFER (ensure_source_buffer (self));
   GtkSourceLanguage *language = lookup_language (self, lang);
   GtkTextIter iter, end;
 
@@ -1245,9 +1264,13 @@ prep_renderer_class_init (PrepRendererClass *klass)
 static void
 update_scheme (PrepRenderer *self)
 {
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes;
   GtkSourceStyleScheme *scheme;
 
+  if (self->source_buffer == NULL)
+    return;
+
+  schemes = gtk_source_style_scheme_manager_get_default ();
   scheme = gtk_source_style_scheme_manager_get_scheme (schemes, self->dark ? "Adwaita-dark" : "Adwaita");
   if (scheme == NULL)
     scheme = gtk_source_style_scheme_manager_get_scheme (schemes, self->dark ? "classic-dark" : "classic");
@@ -1257,13 +1280,7 @@ update_scheme (PrepRenderer *self)
 static void
 prep_renderer_init (PrepRenderer *self)
 {
-  gtk_source_init ();
-
   self->max_image_width = DEFAULT_IMAGE_WIDTH;
-  self->languages = gtk_source_language_manager_get_default ();
-  self->source_buffer = gtk_source_buffer_new (NULL);
-  gtk_source_buffer_set_highlight_syntax (self->source_buffer, TRUE);
-  update_scheme (self);
 }
 
 PrepRenderer *
