@@ -108,6 +108,8 @@ test_corpus_file (gconstpointer data)
   g_autoptr(GtkTextBuffer) buffer = NULL;
   g_autoptr(GPtrArray) ranges = NULL;
   g_auto(GStrv) expected_ranges = NULL;
+  g_autofree char *expected_text = NULL;
+  g_autofree char *expected_tags = NULL;
   const char *tags_section;
   gsize len;
 
@@ -119,12 +121,14 @@ test_corpus_file (gconstpointer data)
 
   buffer = render (renderer, markdown, len);
   text = buffer_text (buffer);
-  g_assert_cmpstr (text, ==, g_strndup (expected + strlen ("--- text\n"),
-                                        tags_section - expected - strlen ("--- text\n")));
+  expected_text = g_strndup (expected + strlen ("--- text\n"),
+                             tags_section - expected - strlen ("--- text\n"));
+  g_assert_cmpstr (text, ==, expected_text);
 
   ranges = tag_ranges (buffer);
   g_ptr_array_add (ranges, NULL);
-  expected_ranges = g_strsplit (g_strstrip (g_strdup (tags_section + strlen ("\n--- tags\n"))), "\n", -1);
+  expected_tags = g_strstrip (g_strdup (tags_section + strlen ("\n--- tags\n")));
+  expected_ranges = g_strsplit (expected_tags, "\n", -1);
   g_assert_cmpstrv ((const char * const *) ranges->pdata, expected_ranges);
 }
 
@@ -284,6 +288,7 @@ test_image_scaled (void)
 {
   g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
   g_autoptr(GtkTextBuffer) buffer = NULL;
+  g_autofree char *text = NULL;
   GdkPaintable *paintable;
   GtkTextIter iter;
 
@@ -299,7 +304,8 @@ test_image_scaled (void)
   /* A missing resource shows its alt text alone. */
   g_clear_object (&buffer);
   buffer = render (renderer, "![lost](resource:///nowhere.svg)", -1);
-  g_assert_cmpstr (buffer_text (buffer), ==, "lost");
+  text = buffer_text (buffer);
+  g_assert_cmpstr (text, ==, "lost");
 }
 
 static void
