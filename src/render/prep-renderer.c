@@ -440,8 +440,11 @@ ensure_tags (PrepRenderer  *self,
   add_tag (table, "strike", "strikethrough", TRUE, NULL);
   add_tag (table, "code", "family", "monospace", "scale", 0.92, NULL);
   add_tag (table, "link", "underline", PANGO_UNDERLINE_SINGLE, NULL);
-  add_tag (table, "hr", "size-points", 1.0, "pixels-above-lines", 14, "pixels-below-lines", 14,
+  /* A rule: a one-point line with a background, between two short
+   * empty lines (a background would also fill pixels above and below). */
+  add_tag (table, "hr", "size-points", 1.0, "pixels-above-lines", 0, "pixels-below-lines", 0,
            "left-margin", 0, NULL);
+  add_tag (table, "hr-space", "size-points", 5.0, "pixels-above-lines", 0, "pixels-below-lines", 0, NULL);
 
   for (guint d = 1; d <= MAX_INDENT_DEPTH; d++)
     {
@@ -818,9 +821,16 @@ enter_block_cb (MD_BLOCKTYPE  type,
       break;
 
     case MD_BLOCK_HR:
-      ensure_line_start (st);
-      frame.start = cur_offset (st);
-      insert_raw (st, " ", 1);
+      {
+        int space;
+
+        ensure_line_start (st);
+        space = cur_offset (st);
+        insert_raw (st, "\n", 1);
+        apply_tag_name (st, "hr-space", space);
+        frame.start = cur_offset (st);
+        insert_raw (st, " ", 1);
+      }
       break;
 
     case MD_BLOCK_H:
@@ -933,7 +943,15 @@ leave_block_cb (MD_BLOCKTYPE  type,
       break;
 
     case MD_BLOCK_HR:
-      apply_tag_name (st, "hr", frame.start);
+      {
+        int space;
+
+        apply_tag_name (st, "hr", frame.start);
+        insert_raw (st, "\n", 1);
+        space = cur_offset (st);
+        insert_raw (st, "\n", 1);
+        apply_tag_name (st, "hr-space", space);
+      }
       break;
 
     case MD_BLOCK_CODE:
