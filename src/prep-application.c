@@ -39,6 +39,26 @@ static const GOptionEntry main_entries[] = {
   { NULL }
 };
 
+static char **
+list_bundled_ids (void)
+{
+  g_autoptr(PrepLibrary) library = prep_library_new (NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GListModel *questions;
+
+  if (prep_library_load_resources (library, NULL, NULL))
+    {
+      questions = prep_library_get_questions (library);
+      for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+        {
+          g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
+          g_strv_builder_add (builder, prep_question_get_id (question));
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 /**
  * prep_validate_files:
  * @files: (nullable): content files; %NULL or empty checks the bundled content
@@ -59,10 +79,12 @@ prep_validate_files (const char * const *files,
   g_autoptr(PrepContentLoader) loader = NULL;
   g_autoptr(GError) error = NULL;
   PrepContentFlags flags = strict ? PREP_CONTENT_FLAGS_STRICT : PREP_CONTENT_FLAGS_NONE;
+  g_auto(GStrv) bundled_ids = NULL;
   GPtrArray *issues;
   guint n_files = files ? g_strv_length ((char **) files) : 0;
 
   loader = prep_content_loader_new (NULL, flags);
+  bundled_ids = list_bundled_ids ();
 
   if (n_files == 0)
     {
@@ -86,6 +108,9 @@ prep_validate_files (const char * const *files,
           g_string_append_printf (err, "%s\n", error->message);
           return 1;
         }
+
+      /* Links may point to any bundled question. */
+      prep_content_loader_add_external_ids (loader, (const char * const *) bundled_ids);
     }
 
   prep_content_loader_finish (loader);

@@ -47,6 +47,7 @@ static const BadCase bad_cases[] = {
   { "quiz-three-options.json", 0, 1, "$.questions[0].quiz[0].options", "has 3 item(s), needs exactly 4" },
   { "quiz-answer-not-index.json", 0, 1, "$.questions[0].quiz[0].answer", "expected the 0-based index of the correct option, found a string" },
   { "tags-not-array.json", 0, 1, "$.questions[0].tags", "expected an array, found a string" },
+  { "broken-links.json", 0, 2, "$.questions[0]", "detailed_answer.zh_TW links to unknown question “no-such-question”" },
 };
 
 static PrepContentLoader *

@@ -34,6 +34,7 @@ struct _PrepContentLoader
   GPtrArray        *pending;      /* Pending: questions not yet placed */
   GHashTable       *category_ids; /* id → PrepCategory (borrowed) */
   GHashTable       *question_ids; /* id → "file: path" of first definition */
+  GHashTable       *external_ids; /* questions defined elsewhere, for links */
   guint             finished : 1;
 };
 
@@ -1080,6 +1081,62 @@ prep_content_loader_get_n_categories (PrepContentLoader *self)
   return self->categories->len;
 }
 
+/* Checks the links of one Markdown text: question:ID links must name a
+ * question, resource:// links and images a file in the GResource. */
+static void
+check_links (PrepContentLoader *self,
+             Pending           *pending,
+             PrepText          *text,
+             const char        *member)
+{
+  const char * const *locales = prep_content_locales ();
+
+  for (guint i = 0; text != NULL && locales[i]; i++)
+    {
+      const char *markdown = prep_text_lookup (text, locales[i]);
+
+      for (const char *p = markdown; p && (p = strstr (p, "](")); p += 2)
+        {
+          const char *target = p + 2;
+          gsize len = strcspn (target, ") \t\n");
+          g_autofree char *link = g_strndup (target, len);
+
+          if (g_str_has_prefix (link, "question:"))
+            {
+              const char *id = link + strlen ("question:");
+
+              if (!g_hash_table_contains (self->question_ids, id) &&
+                  !g_hash_table_contains (self->external_ids, id))
+                add_issue (self, pending->file, pending->path, 0, 0,
+                           g_strdup_printf ("%s.%s links to unknown question “%s”", member, locales[i], id));
+            }
+          else if (g_str_has_prefix (link, "resource://"))
+            {
+              if (!g_resources_get_info (link + strlen ("resource://"), 0, NULL, NULL, NULL))
+                add_issue (self, pending->file, pending->path, 0, 0,
+                           g_strdup_printf ("%s.%s links to missing resource “%s”", member, locales[i], link));
+            }
+        }
+    }
+}
+
+/**
+ * prep_content_loader_add_external_ids:
+ * @ids: ids of questions defined outside the files given to this loader
+ *
+ * Lets `question:` links point to them, e.g. when one category's file is
+ * validated on its own.
+ */
+void
+prep_content_loader_add_external_ids (PrepContentLoader  *self,
+                                      const char * const *ids)
+{
+  g_return_if_fail (self != NULL);
+
+  for (guint i = 0; ids != NULL && ids[i]; i++)
+    g_hash_table_add (self->external_ids, g_strdup (ids[i]));
+}
+
 /**
  * prep_content_loader_finish:
  *
@@ -1100,6 +1157,7 @@ prep_content_loader_finish (PrepContentLoader *self)
       Pending *pending = g_ptr_array_index (self->pending, i);
       PrepQuestion *question = pending->question;
       PrepCategory *category = g_hash_table_lookup (self->category_ids, question->category_id);
+      guint n_issues;
 
       if (category == NULL)
         {
@@ -1113,6 +1171,12 @@ prep_content_loader_finish (PrepContentLoader *self)
                                       question->category_id, known->len ? known->str : "none"));
           continue;
         }
+
+      n_issues = self->issues->len;
+      check_links (self, pending, question->detailed_answer, "detailed_answer");
+      check_links (self, pending, question->short_answer, "short_answer");
+      if (self->issues->len != n_issues)
+        continue;
 
       _prep_question_set_category (question, category);
       _prep_category_add_question (category, question);
@@ -1211,6 +1275,7 @@ prep_content_loader_new (const char       *locale,
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
   self->category_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->question_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->external_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   return self;
 }
@@ -1227,5 +1292,6 @@ prep_content_loader_free (PrepContentLoader *self)
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->category_ids, g_hash_table_unref);
   g_clear_pointer (&self->question_ids, g_hash_table_unref);
+  g_clear_pointer (&self->external_ids, g_hash_table_unref);
   g_free (self);
 }

@@ -54,6 +54,8 @@ gboolean           prep_content_loader_add_bytes        (PrepContentLoader *self
 gboolean           prep_content_loader_add_file         (PrepContentLoader *self,
                                                          GFile             *file);
 guint              prep_content_loader_get_n_categories (PrepContentLoader *self);
+void               prep_content_loader_add_external_ids (PrepContentLoader  *self,
+                                                         const char * const *ids);
 gboolean           prep_content_loader_finish           (PrepContentLoader *self);
 GPtrArray         *prep_content_loader_get_issues       (PrepContentLoader *self);
 GPtrArray         *prep_content_loader_get_categories   (PrepContentLoader *self);
