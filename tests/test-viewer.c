@@ -40,6 +40,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->loader = prep_content_loader_new ("zh_TW", PREP_CONTENT_FLAGS_STRICT);
+  prep_content_loader_add_external_ids (f->loader, (const char *[]) { "kv-cache", NULL });
   prep_content_loader_add_file (f->loader, file);
   prep_library_add_resources_to_loader (f->loader, PREP_CONTENT_RESOURCE_PATH, TRUE, &error);
   g_assert_no_error (error);
