@@ -6,17 +6,15 @@ import os
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taplib import check, finish  # noqa: E402
+
 binary, data_dir = sys.argv[1], sys.argv[2]
-results = []
 
 
 def run(*args):
     env = dict(os.environ)
     return subprocess.run([binary, *args], capture_output=True, text=True, env=env, timeout=60)
-
-
-def check(name, condition, detail=""):
-    results.append((bool(condition), name, detail))
 
 
 def data(*parts):
@@ -71,10 +69,4 @@ check("a stray argument is refused", p.returncode != 0, p.stderr)
 p = run("--strict")
 check("--strict without --validate is refused", p.returncode == 1 and "--strict" in p.stderr, p.stderr)
 
-print(f"1..{len(results)}")
-for i, (ok, name, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in detail.strip().splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+finish()

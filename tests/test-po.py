@@ -11,12 +11,11 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taplib import check, finish  # noqa: E402
+
 root = sys.argv[1]
-results = []
 
-
-def check(name, ok, detail=""):
-    results.append((bool(ok), name, detail))
 
 
 def read(path):
@@ -91,10 +90,4 @@ if xgettext and msgcmp and msgfmt:
 else:
     print("# gettext tools missing: translation completeness not checked")
 
-print(f"1..{len(results)}")
-for i, (ok, name, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok and detail:
-        for line in detail.strip().splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+finish()

@@ -3,16 +3,15 @@
 """TAP test, run under dbus-run-session and xvfb-run: a second launch does not
 open a second window, it hands its --open to the running instance."""
 
+import os
 import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taplib import check, finish  # noqa: E402
+
 binary = sys.argv[1]
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append((bool(ok), name, detail))
 
 
 def windows():
@@ -52,10 +51,4 @@ finally:
     except subprocess.TimeoutExpired:
         primary.kill()
 
-print(f"1..{len(results)}")
-for i, (ok, name, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok and detail:
-        for line in detail.strip().splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+finish()

@@ -16,27 +16,11 @@
 
 #include <stdlib.h>
 
+#include "bench-utils.h"
 #include "prep-library.h"
 #include "prep-renderer.h"
 
 #define RUNS 21
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median_ms (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
 
 static void
 measure (PrepRenderer *renderer,
@@ -68,8 +52,8 @@ measure (PrepRenderer *renderer,
       g_array_append_val (plain, ms);
     }
 
-  r = median_ms (render);
-  p = median_ms (plain);
+  r = prep_bench_median (render);
+  p = prep_bench_median (plain);
   g_print ("%s (%zu KiB), median of %d runs:\n", label, strlen (markdown) / 1024, RUNS);
   g_print ("  render:                  %8.2f ms  (target <= %.0f ms)\n", r, target_ms);
   g_print ("  plain text (reference):  %8.2f ms\n", p);

@@ -22,29 +22,13 @@
 #include <stdlib.h>
 
 #include "prep-application.h"
+#include "bench-utils.h"
 #include "prep-library.h"
 
 #define LOAD_RUNS  200
 #define FRAME_RUNS 15
 
 static gint64 spawn_time;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -165,8 +149,8 @@ bench_content_load (void)
       g_array_append_val (parses, ms);
     }
 
-  load = median (loads);
-  parse = median (parses);
+  load = prep_bench_median (loads);
+  parse = prep_bench_median (parses);
   g_print ("content load (%u questions, %" G_GSIZE_FORMAT " KiB of question JSON), median of %d runs:\n",
            51, bytes / 1024, LOAD_RUNS);
   g_print ("  library load:        %8.3f ms  (target <= 10 ms)\n", load);
@@ -204,7 +188,7 @@ bench_first_frame (const char *self)
   g_print ("time to first frame, spawn to first painted frame, median of %d runs:\n", FRAME_RUNS);
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
     {
-      double ms = median (times[m]);
+      double ms = prep_bench_median (times[m]);
 
       if (m == 0)
         reference = ms;
