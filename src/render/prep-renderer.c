@@ -40,6 +40,8 @@ struct _PrepRenderer
   GtkSourceBuffer          *source_buffer;
   GtkSourceLanguageManager *languages;
   PangoContext             *pango_context;
+  GHashTable               *images;       /* path → GdkPixbuf, natural size */
+  GHashTable               *textures;     /* "WIDTH:path" → GdkTexture */
   int                       max_image_width;
   guint                     dark : 1;
 };
@@ -469,6 +471,14 @@ ensure_tags (PrepRenderer  *self,
            "justification", GTK_JUSTIFY_CENTER, "pixels-below-lines", 12, NULL);
 
   update_colors (self, table);
+}
+
+static int
+compare_strv_elements (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
 }
 
 /* Code blocks */
@@ -991,6 +1001,55 @@ leave_block_cb (MD_BLOCKTYPE  type,
   return 0;
 }
 
+/* Figures are decoded once, at their natural size (rasterizing an SVG
+ * with text takes a good fraction of a second), and scaled down per width
+ * from that: answers are rendered again on every question switch, zoom,
+ * theme change and resize. */
+static GdkPixbuf *
+load_natural (PrepRenderer *self,
+              const char   *path)
+{
+  GdkPixbuf *pixbuf;
+
+  if ((pixbuf = g_hash_table_lookup (self->images, path)))
+    return g_object_ref (pixbuf);
+
+  if (!(pixbuf = gdk_pixbuf_new_from_resource (path, NULL)))
+    return NULL;
+
+  g_hash_table_insert (self->images, g_strdup (path), g_object_ref (pixbuf));
+  return pixbuf;
+}
+
+static GdkTexture *
+load_image (PrepRenderer *self,
+            const char   *path)
+{
+  g_autofree char *key = g_strdup_printf ("%d:%s", self->max_image_width, path);
+  g_autoptr(GdkPixbuf) natural = NULL;
+  g_autoptr(GdkPixbuf) scaled = NULL;
+  GdkTexture *texture;
+  int width, height;
+
+  if ((texture = g_hash_table_lookup (self->textures, key)))
+    return g_object_ref (texture);
+
+  if (!(natural = load_natural (self, path)))
+    return NULL;
+
+  width = gdk_pixbuf_get_width (natural);
+  height = gdk_pixbuf_get_height (natural);
+  if (width > self->max_image_width)
+    scaled = gdk_pixbuf_scale_simple (natural, self->max_image_width,
+                                      MAX (1, (int) ((double) height * self->max_image_width / width)),
+                                      GDK_INTERP_BILINEAR);
+
+  texture = gdk_texture_new_for_pixbuf (scaled ? scaled : natural);
+  g_hash_table_insert (self->textures, g_steal_pointer (&key), g_object_ref (texture));
+
+  return texture;
+}
+
 static void
 finish_image (State *st,
               int    start)
@@ -1002,18 +1061,10 @@ finish_image (State *st,
 
   if (g_str_has_prefix (src, "resource://"))
     {
-      const char *path = src + strlen ("resource://");
-      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_resource (path, NULL);
+      g_autoptr(GdkTexture) texture = load_image (self, src + strlen ("resource://"));
 
-      if (pixbuf != NULL && gdk_pixbuf_get_width (pixbuf) > self->max_image_width)
+      if (texture != NULL)
         {
-          g_clear_object (&pixbuf);
-          pixbuf = gdk_pixbuf_new_from_resource_at_scale (path, self->max_image_width, -1, TRUE, NULL);
-        }
-
-      if (pixbuf != NULL)
-        {
-          g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (pixbuf);
           GtkTextIter iter;
 
           ensure_line_start (st);
@@ -1209,6 +1260,8 @@ prep_renderer_finalize (GObject *object)
 
   g_clear_object (&self->source_buffer);
   g_clear_object (&self->pango_context);
+  g_clear_pointer (&self->images, g_hash_table_unref);
+  g_clear_pointer (&self->textures, g_hash_table_unref);
 
   G_OBJECT_CLASS (prep_renderer_parent_class)->finalize (object);
 }
@@ -1299,6 +1352,8 @@ static void
 prep_renderer_init (PrepRenderer *self)
 {
   self->max_image_width = DEFAULT_IMAGE_WIDTH;
+  self->images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 PrepRenderer *
@@ -1374,6 +1429,72 @@ prep_renderer_set_pango_context (PrepRenderer *self,
   g_return_if_fail (PREP_IS_RENDERER (self));
 
   g_set_object (&self->pango_context, context);
+}
+
+/**
+ * prep_renderer_prepare_step:
+ * @figures: (nullable): resource folder of figures to decode ahead
+ * @step: 0 for the first call, then one more each time
+ *
+ * Does one piece of the work that would otherwise make the first answer
+ * with code or figures slow to open: loading the code highlighter and the
+ * languages answers use most, then decoding one figure per step. Call from
+ * an idle handler until it returns %FALSE.
+ *
+ * Returns: whether there is more to do
+ */
+gboolean
+prep_renderer_prepare_step (PrepRenderer *self,
+                            const char   *figures,
+                            guint         step)
+{
+  /* Highlighting compiles each construct's patterns on first sight, so
+   * each language gets a sample with the usual ones. */
+  static const struct { const char *id; const char *sample; } languages[] = {
+    { "python3", "import os\nfrom a import b as c\n@dec\ndef f(x: int = 1, *args) -> str:\n"
+                 "    \"\"\"Doc.\"\"\"\n    # comment\n    y = [1, 2.5, 0x1F, None, True, 'a', f\"{x}\"]\n"
+                 "    return x @ y if x else lambda z: z ** 2\nclass A(B):\n    pass\n" },
+    { "sh", "#!/bin/sh\n# comment\nexport A=\"$HOME\" B='x'\nfor i in 1 2; do echo \"$i\" | grep -c x; done\n"
+            "if [ -f a ]; then pip install -U torch==2.5 --index-url \"$U\"; fi\n" },
+    { "json", "{\"a\": [1, 2.5, true, null, \"s\"], \"b\": {\"c\": -1e3}}\n" },
+    { "yaml", "# c\nkey: value\nlist:\n  - 1\n  - \"s\"\nmap: {a: true, b: null}\n" },
+    { "c", "#include <stdio.h>\n/* c */\nint main (void) { char *s = \"x\"; return 0x1 + 'a'; }\n" },
+  };
+  g_auto(GStrv) names = NULL;
+
+  g_return_val_if_fail (PREP_IS_RENDERER (self), FALSE);
+
+  if (step == 0)
+    {
+      ensure_source_buffer (self);
+      for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+        {
+          GtkSourceLanguage *language = gtk_source_language_manager_get_language (self->languages,
+                                                                                  languages[i].id);
+          GtkTextIter start, end;
+
+          if (language == NULL)
+            continue;
+          gtk_source_buffer_set_language (self->source_buffer, language);
+          gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->source_buffer), languages[i].sample, -1);
+          gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->source_buffer), &start, &end);
+          gtk_source_buffer_ensure_highlight (self->source_buffer, &start, &end);
+        }
+      gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->source_buffer), "", 0);
+      return figures != NULL;
+    }
+
+  if (figures == NULL || !(names = g_resources_enumerate_children (figures, 0, NULL)))
+    return FALSE;
+
+  g_qsort_with_data (names, g_strv_length (names), sizeof (char *), compare_strv_elements, NULL);
+  if (step - 1 < g_strv_length (names))
+    {
+      g_autofree char *path = g_build_path ("/", figures, names[step - 1], NULL);
+      g_autoptr(GdkPixbuf) pixbuf = load_natural (self, path);
+    }
+
+  return step < g_strv_length (names);
 }
 
 /**

@@ -31,6 +31,9 @@ void          prep_renderer_set_max_image_width (PrepRenderer  *self,
                                                  int            width);
 void          prep_renderer_set_pango_context   (PrepRenderer  *self,
                                                  PangoContext  *context);
+gboolean      prep_renderer_prepare_step        (PrepRenderer  *self,
+                                                 const char    *figures,
+                                                 guint          step);
 void          prep_renderer_render              (PrepRenderer  *self,
                                                  GtkTextBuffer *buffer,
                                                  GtkTextIter   *iter,

@@ -31,6 +31,8 @@ struct _PrepAnswerView
   double          zoom;
   guint           current_match;
   guint           rerender_source;
+  guint           prepare_source;
+  guint           prepare_step;
   int             rendered_width;
 };
 
@@ -48,6 +50,7 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 #define IMAGE_MARGIN 48
+#define FIGURES_PATH "/io/github/llmprep/LlmPrep/content/figures"
 
 static void
 copy_clicked_cb (GtkButton *button,
@@ -133,6 +136,35 @@ queue_rerender (PrepAnswerView *self)
 {
   if (self->rerender_source == 0 && self->markdown != NULL)
     self->rerender_source = g_idle_add (rerender_cb, self);
+}
+
+static gboolean
+prepare_cb (gpointer user_data)
+{
+  PrepAnswerView *self = user_data;
+
+  if (prep_renderer_prepare_step (self->renderer, FIGURES_PATH, self->prepare_step++))
+    return G_SOURCE_CONTINUE;
+
+  self->prepare_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+prep_answer_view_map (GtkWidget *widget)
+{
+  PrepAnswerView *self = PREP_ANSWER_VIEW (widget);
+  static gboolean prepared;
+
+  GTK_WIDGET_CLASS (prep_answer_view_parent_class)->map (widget);
+
+  /* Load the code highlighter once the window is up and idle, instead
+   * of when the first answer with code is opened. */
+  if (!prepared)
+    {
+      prepared = TRUE;
+      self->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_cb, self, NULL);
+    }
 }
 
 static void
@@ -305,6 +337,7 @@ prep_answer_view_dispose (GObject *object)
   PrepAnswerView *self = (PrepAnswerView *)object;
 
   g_clear_handle_id (&self->rerender_source, g_source_remove);
+  g_clear_handle_id (&self->prepare_source, g_source_remove);
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed_cb, self);
   g_clear_object (&self->renderer);
   g_clear_object (&self->zoom_css);
@@ -388,6 +421,7 @@ prep_answer_view_class_init (PrepAnswerViewClass *klass)
   object_class->get_property = prep_answer_view_get_property;
   object_class->set_property = prep_answer_view_set_property;
 
+  widget_class->map = prep_answer_view_map;
   widget_class->query_tooltip = prep_answer_view_query_tooltip;
   widget_class->size_allocate = prep_answer_view_size_allocate;
 
