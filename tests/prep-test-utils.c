@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 
@@ -17,6 +18,7 @@ prep_test_init_ui (int    *argc,
                    char ***argv)
 {
   gtk_test_init (argc, argv, NULL);
+  adw_init ();
 
   /* The UI in Traditional Chinese, from the translation just built, when
    * the machine has the zh_TW locale (make check installs it).

@@ -127,6 +127,16 @@ test_render_page (Fixture       *f,
 
   prep_test_wait_for_frame (GTK_WIDGET (f->window));
   prep_test_save_screenshot (GTK_WIDGET (f->window), "viewer-light.png");
+
+  /* The end of the page: references and the follow-up questions. */
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (f->answer), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    prep_test_wait_for_frame (GTK_WIDGET (f->window));
+    prep_test_save_screenshot (GTK_WIDGET (f->window), "viewer-end.png");
+  }
 }
 
 static void
