@@ -37,6 +37,12 @@ check("--validate counts the file's question", "7 categories and 1 questions are
 p = run("--validate", data("good", "categories.json"))
 check("--validate a file with its own categories exits 0", p.returncode == 0, p.stderr)
 
+# Category 1 is complete: every answer passes the strict checks.
+basics = os.path.join(data_dir, "..", "..", "resources", "content", "questions", "01-basics.json")
+p = run("--validate", "--strict", basics)
+check("category 1 passes strict validation", p.returncode == 0, p.stderr)
+check("category 1 has 20 questions", "7 categories and 20 questions are valid (strict)" in p.stdout, p.stdout)
+
 p = run("--validate", "--strict", data("good", "complete.json"))
 check("--validate --strict complete file exits 0", p.returncode == 0, p.stderr)
 
