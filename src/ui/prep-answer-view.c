@@ -33,6 +33,7 @@ struct _PrepAnswerView
   guint           rerender_source;
   guint           prepare_source;
   guint           prepare_step;
+  guint           render_on_map : 1;
   int             rendered_width;
 };
 
@@ -157,6 +158,13 @@ prep_answer_view_map (GtkWidget *widget)
   static gboolean prepared;
 
   GTK_WIDGET_CLASS (prep_answer_view_parent_class)->map (widget);
+
+  if (self->render_on_map)
+    {
+      self->render_on_map = FALSE;
+      g_clear_handle_id (&self->rerender_source, g_source_remove);
+      self->rerender_source = g_idle_add_full (G_PRIORITY_LOW, rerender_cb, self, NULL);
+    }
 
   /* Load the code highlighter once the window is up and idle, instead
    * of when the first answer with code is opened. */
@@ -513,7 +521,20 @@ prep_answer_view_set_markdown (PrepAnswerView *self,
 
   g_free (self->markdown);
   self->markdown = g_strdup (markdown);
-  render (self);
+
+  /* Before the window is on screen (an answer restored at start-up),
+   * render after its first frame: figures and the code highlighter cost
+   * more than the rest of start-up. Afterwards, render at once. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    render (self);
+  else
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+      gtk_text_buffer_set_text (buffer, "", 0);
+      self->render_on_map = TRUE;
+    }
+
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MARKDOWN]);
 }
 
