@@ -190,7 +190,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/json-store/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/json-store/corrupt-set-aside", Fixture, NULL, fixture_set_up, test_corrupt_set_aside, fixture_tear_down);
