@@ -473,14 +473,6 @@ ensure_tags (PrepRenderer  *self,
   update_colors (self, table);
 }
 
-static int
-compare_strv_elements (gconstpointer a,
-                       gconstpointer b,
-                       gpointer      user_data)
-{
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
-}
-
 /* Code blocks */
 
 static GtkSourceLanguage *
@@ -1487,7 +1479,6 @@ prep_renderer_prepare_step (PrepRenderer *self,
   if (figures == NULL || !(names = g_resources_enumerate_children (figures, 0, NULL)))
     return FALSE;
 
-  g_qsort_with_data (names, g_strv_length (names), sizeof (char *), compare_strv_elements, NULL);
   if (step - 1 < g_strv_length (names))
     {
       g_autofree char *path = g_build_path ("/", figures, names[step - 1], NULL);
