@@ -121,6 +121,26 @@ test_render_page (Fixture       *f,
   link = prep_answer_view_dup_link_at (f->answer, &iter);
   g_assert_cmpstr (link, ==, "question:kv-cache");
 
+  /* Tab walks the links, Shift+Tab walks back. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (prep_answer_view_move_to_link (f->answer, FALSE));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  g_clear_pointer (&link, g_free);
+  link = prep_answer_view_dup_link_at (f->answer, &iter);
+  g_assert_cmpstr (link, ==, "question:kv-cache");
+  g_assert_true (prep_answer_view_move_to_link (f->answer, FALSE));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  g_clear_pointer (&link, g_free);
+  link = prep_answer_view_dup_link_at (f->answer, &iter);
+  g_assert_cmpstr (link, ==, "https://arxiv.org/abs/1706.03762");
+  g_assert_true (prep_answer_view_move_to_link (f->answer, TRUE));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  g_clear_pointer (&link, g_free);
+  link = prep_answer_view_dup_link_at (f->answer, &iter);
+  g_assert_cmpstr (link, ==, "question:kv-cache");
+  g_assert_false (prep_answer_view_move_to_link (f->answer, TRUE));
+
   /* Unknown schemes are shown, never opened. */
   g_assert_false (prep_answer_view_activate_link (f->answer, "file:///etc/passwd"));
   g_assert_false (prep_answer_view_activate_link (f->answer, "javascript:alert(1)"));
@@ -165,6 +185,18 @@ test_find (Fixture       *f,
   g_assert_cmpuint (prep_answer_view_find (f->answer, "GPT"), ==, 2);
   prep_test_wait_for_frame (GTK_WIDGET (f->window));
   prep_test_save_screenshot (GTK_WIDGET (f->window), "viewer-find.png");
+
+  /* The current match is scrolled into sight: the second title of the
+   * paper is in the references, at the end of the page. */
+  g_assert_cmpuint (prep_answer_view_find (f->answer, "Attention Is All You Need"), ==, 2);
+  prep_question_view_find_next (f->view, FALSE);
+  prep_test_wait_for_frame (GTK_WIDGET (f->window));
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (f->answer), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 200);
+  }
 
   prep_answer_view_clear_find (f->answer);
   g_assert_cmpuint (prep_answer_view_get_n_matches (f->answer), ==, 0);

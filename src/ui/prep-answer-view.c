@@ -139,6 +139,108 @@ queue_rerender (PrepAnswerView *self)
     self->rerender_source = g_idle_add (rerender_cb, self);
 }
 
+/* The view is not scrollable itself: it sits in the page's scrolled
+ * window, which must be moved to bring @iter into sight. */
+static void
+scroll_to_iter (PrepAnswerView    *self,
+                const GtkTextIter *iter)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  GtkWidget *content;
+  GdkRectangle rect;
+  double x, y, value, page;
+  int wx, wy;
+
+  if (scroller == NULL || !(content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))))
+    return;
+
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), iter, &rect);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x, rect.y, &wx, &wy);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self), content, wx, wy, &x, &y))
+    return;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  /* In the viewport's child, y is the absolute position on the page. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  y += value;
+  if (y < value + 48)
+    gtk_adjustment_set_value (adjustment, y - 48);
+  else if (y + rect.height > value + page - 48)
+    gtk_adjustment_set_value (adjustment, y + rect.height - page + 48);
+}
+
+static GtkTextTag *
+link_tag_at (const GtkTextIter *iter,
+             gboolean           starting)
+{
+  g_autoptr(GSList) tags = starting ? gtk_text_iter_get_toggled_tags (iter, TRUE) : gtk_text_iter_get_tags (iter);
+
+  for (const GSList *l = tags; l; l = l->next)
+    {
+      if (g_object_get_data (l->data, PREP_RENDERER_LINK_TARGET) != NULL)
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* Tab and Shift+Tab walk the links, as in a browser; past the last one
+ * the focus moves on. */
+static gboolean
+move_to_link (PrepAnswerView *self,
+              gboolean        backward)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter, end;
+  GtkTextTag *tag;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+
+  /* Step off the link the cursor is on, then look for the next start. */
+  while ((backward ? gtk_text_iter_backward_to_tag_toggle (&iter, NULL)
+                   : gtk_text_iter_forward_to_tag_toggle (&iter, NULL)))
+    {
+      GtkTextIter previous = iter;
+
+      if ((tag = link_tag_at (&iter, TRUE)) == NULL)
+        continue;
+
+      /* Backwards, the toggle found may be the start of the link the
+       * cursor was already on. */
+      gtk_text_buffer_get_iter_at_mark (buffer, &previous, gtk_text_buffer_get_insert (buffer));
+      if (backward && gtk_text_iter_equal (&iter, &previous))
+        continue;
+
+      end = iter;
+      gtk_text_iter_forward_to_tag_toggle (&end, tag);
+      gtk_text_buffer_select_range (buffer, &iter, &end);
+      scroll_to_iter (self, &iter);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                PrepAnswerView        *self)
+{
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    return move_to_link (self, FALSE);
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    return move_to_link (self, TRUE);
+
+  return FALSE;
+}
+
 static gboolean
 prepare_cb (gpointer user_data)
 {
@@ -462,6 +564,7 @@ prep_answer_view_init (PrepAnswerView *self)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GtkEventController *motion;
+  GtkEventController *keys;
   GtkGesture *click;
 
   self->renderer = prep_renderer_new ();
@@ -487,6 +590,10 @@ prep_answer_view_init (PrepAnswerView *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
@@ -611,7 +718,7 @@ select_match (PrepAnswerView *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &end, match->end);
   gtk_text_buffer_apply_tag (buffer, current, &start, &end);
   gtk_text_buffer_place_cursor (buffer, &start);
-  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &start, 0.1, FALSE, 0, 0);
+  scroll_to_iter (self, &start);
 
   self->current_match = index + 1;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CURRENT_MATCH]);
@@ -740,4 +847,21 @@ prep_answer_view_get_current_match (PrepAnswerView *self)
   g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), 0);
 
   return self->current_match;
+}
+
+/**
+ * prep_answer_view_move_to_link:
+ * @backward: to the previous link
+ *
+ * Selects the next link after the cursor, as Tab does.
+ *
+ * Returns: %FALSE if there is none
+ */
+gboolean
+prep_answer_view_move_to_link (PrepAnswerView *self,
+                               gboolean        backward)
+{
+  g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), FALSE);
+
+  return move_to_link (self, backward);
 }

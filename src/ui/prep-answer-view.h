@@ -35,5 +35,7 @@ char       *prep_answer_view_dup_link_at       (PrepAnswerView *self,
                                                 const GtkTextIter *iter);
 gboolean    prep_answer_view_activate_link     (PrepAnswerView *self,
                                                 const char     *target);
+gboolean    prep_answer_view_move_to_link      (PrepAnswerView *self,
+                                                gboolean        backward);
 
 G_END_DECLS
