@@ -1,0 +1,282 @@
+/* test-user-data.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "prep-user-data.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static const char *note = "自注意力：softmax(QKᵀ/√dₖ)V — 記得講 √dₖ 的理由 ✓\n第二行：ＧＰＴ、“引號”、\"escape\"、emoji 🧠、tab\t。";
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("llm-prep-userdata-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "llm-prep", "notes.json", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *sub = g_build_filename (f->dir, "llm-prep", NULL);
+  g_autoptr(GDir) dir = g_dir_open (sub, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (sub, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (sub);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+wait_until_saved (PrepUserData *data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (prep_user_data_get_dirty (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  PrepUserData *user = prep_user_data_new (f->path);
+  PrepUserData *again = prep_user_data_new (f->path);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  g_assert_true (prep_user_data_load (user, &error));
+  g_assert_no_error (error);
+  prep_user_data_set_bookmarked (user, "kv-cache", TRUE);
+  prep_user_data_set_note (user, "self-attention", note);
+  g_assert_true (prep_user_data_get_dirty (user));
+  g_assert_true (prep_user_data_flush (user, &error));
+  g_assert_no_error (error);
+  g_assert_false (prep_user_data_get_dirty (user));
+
+  g_assert_true (prep_user_data_load (again, &error));
+  g_assert_true (prep_user_data_get_bookmarked (again, "kv-cache"));
+  g_assert_false (prep_user_data_get_bookmarked (again, "self-attention"));
+  g_assert_cmpstr (prep_user_data_get_note (again, "self-attention"), ==, note);
+  g_assert_null (prep_user_data_get_note (again, "kv-cache"));
+  ids = prep_user_data_list_ids (again);
+  g_assert_cmpstrv (ids, ((const char *[]) { "kv-cache", "self-attention", NULL }));
+
+  g_assert_finalize_object (user);
+  g_assert_finalize_object (again);
+}
+
+static void
+test_debounce (Fixture       *f,
+               gconstpointer  data)
+{
+  PrepUserData *user = prep_user_data_new (f->path);
+  g_autoptr(GString) typed = g_string_new (NULL);
+
+  prep_user_data_load (user, NULL);
+
+  /* Typing a note: one change per key, one write after the pause. */
+  for (const char *p = note; *p; p = g_utf8_next_char (p))
+    {
+      g_string_append_len (typed, p, g_utf8_next_char (p) - p);
+      prep_user_data_set_note (user, "self-attention", typed->str);
+    }
+  g_assert_cmpuint (prep_user_data_get_n_saves (user), ==, 0);
+  wait_until_saved (user);
+  g_assert_cmpuint (prep_user_data_get_n_saves (user), ==, 1);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
+
+  /* Nothing changed, nothing written. */
+  prep_user_data_set_note (user, "self-attention", note);
+  g_assert_true (prep_user_data_flush (user, NULL));
+  g_assert_cmpuint (prep_user_data_get_n_saves (user), ==, 1);
+
+  g_assert_finalize_object (user);
+}
+
+static void
+test_flush_on_dispose (Fixture       *f,
+                       gconstpointer  data)
+{
+  PrepUserData *user = prep_user_data_new (f->path);
+  g_autoptr(PrepUserData) again = prep_user_data_new (f->path);
+
+  prep_user_data_load (user, NULL);
+  prep_user_data_set_note (user, "kv-cache", "written before quitting");
+  g_assert_finalize_object (user);
+
+  prep_user_data_load (again, NULL);
+  g_assert_cmpstr (prep_user_data_get_note (again, "kv-cache"), ==, "written before quitting");
+}
+
+static void
+test_corrupt (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(PrepUserData) user = prep_user_data_new (f->path);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  write_file (f->path, "{\"schema_version\": 1, \"questions\": {\"kv-cache\": ");
+  g_assert_false (prep_user_data_load (user, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, ".corrupt-"));
+  ids = prep_user_data_list_ids (user);
+  g_assert_null (ids[0]);
+
+  /* Work goes on in a new file. */
+  prep_user_data_set_bookmarked (user, "kv-cache", TRUE);
+  g_assert_true (prep_user_data_flush (user, NULL));
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_newer_version (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(PrepUserData) user = prep_user_data_new (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  const char *future = "{\"schema_version\": 2, \"questions\": {\"kv-cache\": {\"note\": \"from v2\"}}}";
+
+  write_file (f->path, future);
+  g_assert_false (prep_user_data_load (user, &error));
+  g_assert_nonnull (error);
+  g_assert_true (prep_user_data_get_read_only (user));
+  g_assert_cmpstr (prep_user_data_get_note (user, "kv-cache"), ==, "from v2");
+
+  /* Edits stay in memory for the session; the file is never overwritten. */
+  prep_user_data_set_note (user, "kv-cache", "edited");
+  g_assert_cmpstr (prep_user_data_get_note (user, "kv-cache"), ==, "edited");
+  g_clear_error (&error);
+  g_assert_false (prep_user_data_flush (user, &error));
+  g_assert_nonnull (prep_user_data_get_save_error (user));
+  g_assert_true (g_file_get_contents (f->path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, future);
+}
+
+static void
+test_write_failure (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autoptr(PrepUserData) user = prep_user_data_new (f->path);
+  g_autoptr(GError) error = NULL;
+
+  prep_user_data_load (user, NULL);
+
+  /* Unwritable (a file where the folder should be, which stops root too):
+   * the note stays, pending, with the reason. */
+  g_assert_true (g_file_set_contents (folder, "blocker", -1, NULL));
+  prep_user_data_set_note (user, "kv-cache", note);
+  g_assert_false (prep_user_data_flush (user, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (prep_user_data_get_save_error (user));
+  g_assert_true (prep_user_data_get_dirty (user));
+  g_assert_cmpstr (prep_user_data_get_note (user, "kv-cache"), ==, note);
+
+  /* Retry once the disk is writable again. */
+  g_unlink (folder);
+  g_assert_true (prep_user_data_flush (user, NULL));
+  g_assert_null (prep_user_data_get_save_error (user));
+  g_assert_false (prep_user_data_get_dirty (user));
+}
+
+static void
+test_keeps_unknown_members (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(PrepUserData) user = prep_user_data_new (f->path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  write_file (f->path, "{\"schema_version\": 1, \"questions\": {}, \"export\": {\"last\": \"x.md\"}}");
+  g_assert_true (prep_user_data_load (user, NULL));
+  prep_user_data_set_bookmarked (user, "kv-cache", TRUE);
+  g_assert_true (prep_user_data_flush (user, NULL));
+
+  g_assert_true (json_parser_load_from_file (parser, f->path, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (root, "export"));
+  g_assert_cmpint (json_object_get_int_member (root, "schema_version"), ==, 1);
+}
+
+static void
+count_cb (PrepUserData *user,
+          const char   *question_id,
+          guint        *count)
+{
+  (*count)++;
+}
+
+static void
+test_clearing (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(PrepUserData) user = prep_user_data_new (f->path);
+  g_auto(GStrv) ids = NULL;
+  guint changes = 0;
+
+  prep_user_data_load (user, NULL);
+  g_signal_connect (user, "changed", G_CALLBACK (count_cb), &changes);
+
+  /* A question with neither bookmark nor note is not kept; setting the
+   * same value again is not a change. */
+  prep_user_data_set_bookmarked (user, "a", TRUE);
+  prep_user_data_set_bookmarked (user, "a", TRUE);
+  prep_user_data_set_note (user, "a", "x");
+  prep_user_data_set_note (user, "a", "");
+  prep_user_data_set_bookmarked (user, "a", FALSE);
+  g_assert_cmpuint (changes, ==, 4);
+  ids = prep_user_data_list_ids (user);
+  g_assert_null (ids[0]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/user-data/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/user-data/debounce", Fixture, NULL, fixture_set_up, test_debounce, fixture_tear_down);
+  g_test_add ("/user-data/flush-on-dispose", Fixture, NULL, fixture_set_up, test_flush_on_dispose, fixture_tear_down);
+  g_test_add ("/user-data/corrupt", Fixture, NULL, fixture_set_up, test_corrupt, fixture_tear_down);
+  g_test_add ("/user-data/newer-version", Fixture, NULL, fixture_set_up, test_newer_version, fixture_tear_down);
+  g_test_add ("/user-data/write-failure", Fixture, NULL, fixture_set_up, test_write_failure, fixture_tear_down);
+  g_test_add ("/user-data/keeps-unknown-members", Fixture, NULL, fixture_set_up, test_keeps_unknown_members, fixture_tear_down);
+  g_test_add ("/user-data/clearing", Fixture, NULL, fixture_set_up, test_clearing, fixture_tear_down);
+
+  return g_test_run ();
+}
