@@ -84,7 +84,6 @@ prep_validate_files (const char * const *files,
   guint n_files = files ? g_strv_length ((char **) files) : 0;
 
   loader = prep_content_loader_new (NULL, flags);
-  bundled_ids = list_bundled_ids ();
 
   if (n_files == 0)
     {
@@ -110,6 +109,7 @@ prep_validate_files (const char * const *files,
         }
 
       /* Links may point to any bundled question. */
+      bundled_ids = list_bundled_ids ();
       prep_content_loader_add_external_ids (loader, (const char * const *) bundled_ids);
     }
 
