@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "prep-json-store.h"
+#include "prep-test-files.h"
 
 typedef struct
 {
@@ -28,40 +29,12 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  prep_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-static void
-write_file (const char *path,
-            const char *contents)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
 }
 
 static void
@@ -100,7 +73,7 @@ test_corrupt_set_aside (Fixture       *f,
   g_autofree char *kept = NULL;
   const char *bad = "{ \"schema_version\": 1, \"note\": \"cut off";
 
-  write_file (f->path, bad);
+  prep_test_write_file (f->path, bad);
   g_assert_cmpint (prep_json_store_load (store, &root, &error), ==, PREP_JSON_STORE_SET_ASIDE);
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
   g_assert_nonnull (strstr (error->message, prep_json_store_get_set_aside_path (store)));
@@ -128,7 +101,7 @@ test_not_an_object (Fixture       *f,
       g_autoptr(JsonObject) root = NULL;
       g_autoptr(GError) error = NULL;
 
-      write_file (f->path, cases[i]);
+      prep_test_write_file (f->path, cases[i]);
       g_assert_cmpint (prep_json_store_load (store, &root, &error), ==, PREP_JSON_STORE_SET_ASIDE);
       g_assert_true (g_file_test (prep_json_store_get_set_aside_path (store), G_FILE_TEST_EXISTS));
     }
@@ -144,7 +117,7 @@ test_newer_version (Fixture       *f,
   g_autofree char *after = NULL;
   const char *future = "{\"schema_version\": 7, \"note\": \"from the future\"}";
 
-  write_file (f->path, future);
+  prep_test_write_file (f->path, future);
   g_assert_cmpint (prep_json_store_load (store, &root, &error), ==, PREP_JSON_STORE_NEWER);
   g_assert_nonnull (error);
   g_assert_true (prep_json_store_get_read_only (store));

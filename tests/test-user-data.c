@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "prep-test-files.h"
 #include "prep-user-data.h"
 
 typedef struct
@@ -33,17 +34,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *sub = g_build_filename (f->dir, "llm-prep", NULL);
-  g_autoptr(GDir) dir = g_dir_open (sub, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (sub, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (sub);
-  g_rmdir (f->dir);
+  prep_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -55,16 +46,6 @@ wait_until_saved (PrepUserData *data)
 
   while (prep_user_data_get_dirty (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-write_file (const char *path,
-            const char *contents)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
 }
 
 static void
@@ -148,7 +129,7 @@ test_corrupt (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) ids = NULL;
 
-  write_file (f->path, "{\"schema_version\": 1, \"questions\": {\"kv-cache\": ");
+  prep_test_write_file (f->path, "{\"schema_version\": 1, \"questions\": {\"kv-cache\": ");
   g_assert_false (prep_user_data_load (user, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, ".corrupt-"));
@@ -170,7 +151,7 @@ test_newer_version (Fixture       *f,
   g_autofree char *after = NULL;
   const char *future = "{\"schema_version\": 2, \"questions\": {\"kv-cache\": {\"note\": \"from v2\"}}}";
 
-  write_file (f->path, future);
+  prep_test_write_file (f->path, future);
   g_assert_false (prep_user_data_load (user, &error));
   g_assert_nonnull (error);
   g_assert_true (prep_user_data_get_read_only (user));
@@ -221,7 +202,7 @@ test_keeps_unknown_members (Fixture       *f,
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
 
-  write_file (f->path, "{\"schema_version\": 1, \"questions\": {}, \"export\": {\"last\": \"x.md\"}}");
+  prep_test_write_file (f->path, "{\"schema_version\": 1, \"questions\": {}, \"export\": {\"last\": \"x.md\"}}");
   g_assert_true (prep_user_data_load (user, NULL));
   prep_user_data_set_bookmarked (user, "kv-cache", TRUE);
   g_assert_true (prep_user_data_flush (user, NULL));

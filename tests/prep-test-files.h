@@ -1,0 +1,18 @@
+/* prep-test-files.h: temporary files for the user-data tests.
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void prep_test_write_file  (const char *path,
+                            const char *contents);
+void prep_test_remove_tree (const char *path);
+
+G_END_DECLS
