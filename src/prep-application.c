@@ -12,7 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "prep-application.h"
+#include "prep-json-store.h"
 #include "prep-library.h"
+#include "prep-user-data.h"
 #include "prep-window.h"
 
 struct _PrepApplication
@@ -21,7 +23,9 @@ struct _PrepApplication
 
   /* Owned references */
   PrepLibrary    *library;
+  PrepUserData   *user_data;
   GError         *load_error;
+  GError         *user_data_error;
 };
 
 G_DEFINE_FINAL_TYPE (PrepApplication, prep_application, ADW_TYPE_APPLICATION)
@@ -254,6 +258,25 @@ prep_application_startup (GApplication *app)
   self->library = prep_library_new (prep_content_locale_for_languages (NULL));
   if (!prep_library_load_resources (self->library, NULL, &self->load_error))
     g_printerr ("%s\n", self->load_error->message);
+
+  /* Bookmarks and notes; a damaged or newer file is reported by the window. */
+  {
+    g_autofree char *path = prep_user_data_path ("notes.json");
+
+    self->user_data = prep_user_data_new (path);
+    prep_user_data_load (self->user_data, &self->user_data_error);
+  }
+}
+
+static void
+prep_application_shutdown (GApplication *app)
+{
+  PrepApplication *self = PREP_APPLICATION (app);
+
+  if (self->user_data != NULL)
+    prep_user_data_flush (self->user_data, NULL);
+
+  G_APPLICATION_CLASS (prep_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -262,7 +285,9 @@ prep_application_dispose (GObject *object)
   PrepApplication *self = (PrepApplication *)object;
 
   g_clear_object (&self->library);
+  g_clear_object (&self->user_data);
   g_clear_error (&self->load_error);
+  g_clear_error (&self->user_data_error);
 
   G_OBJECT_CLASS (prep_application_parent_class)->dispose (object);
 }
@@ -279,6 +304,7 @@ prep_application_class_init (PrepApplicationClass *klass)
   app_class->command_line = prep_application_command_line;
   app_class->handle_local_options = prep_application_handle_local_options;
   app_class->startup = prep_application_startup;
+  app_class->shutdown = prep_application_shutdown;
 }
 
 static void
@@ -383,6 +409,32 @@ prep_application_get_library (PrepApplication *self)
   g_return_val_if_fail (PREP_IS_APPLICATION (self), NULL);
 
   return self->library;
+}
+
+/**
+ * prep_application_get_user_data:
+ *
+ * Returns: (transfer none): the user's bookmarks and notes, after startup
+ */
+PrepUserData *
+prep_application_get_user_data (PrepApplication *self)
+{
+  g_return_val_if_fail (PREP_IS_APPLICATION (self), NULL);
+
+  return self->user_data;
+}
+
+/**
+ * prep_application_get_user_data_error:
+ *
+ * Returns: (nullable): what went wrong reading the user's data at startup
+ */
+const GError *
+prep_application_get_user_data_error (PrepApplication *self)
+{
+  g_return_val_if_fail (PREP_IS_APPLICATION (self), NULL);
+
+  return self->user_data_error;
 }
 
 /**

@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (PrepApplication, prep_application, PREP, APPLICATION, AdwA
 PrepApplication *prep_application_new               (GApplicationFlags  flags);
 PrepLibrary     *prep_application_get_library       (PrepApplication   *self);
 const GError    *prep_application_get_load_error    (PrepApplication   *self);
+PrepUserData    *prep_application_get_user_data     (PrepApplication   *self);
+const GError    *prep_application_get_user_data_error (PrepApplication *self);
 PrepWindow      *prep_application_get_main_window   (PrepApplication   *self);
 int              prep_validate_files                (const char * const *files,
                                                      gboolean            strict,

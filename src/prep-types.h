@@ -26,6 +26,7 @@ typedef struct _PrepRenderer         PrepRenderer;
 typedef struct _PrepSidebar          PrepSidebar;
 typedef struct _PrepSidebarRow       PrepSidebarRow;
 typedef struct _PrepText             PrepText;
+typedef struct _PrepUserData         PrepUserData;
 typedef struct _PrepWindow           PrepWindow;
 
 G_END_DECLS

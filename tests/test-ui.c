@@ -9,13 +9,17 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "prep-answer-view.h"
 #include "prep-application.h"
 #include "prep-library.h"
 #include "prep-question-view.h"
+#include "prep-json-store.h"
 #include "prep-sidebar.h"
+#include "prep-sidebar-row.h"
+#include "prep-user-data.h"
 #include "prep-test-utils.h"
 #include "prep-window.h"
 
@@ -270,6 +274,79 @@ test_narrow (void)
   g_assert_cmpint (run_app (NULL, check_narrow), ==, 0);
 }
 
+static PrepSidebarRow *
+find_row_for (GtkWidget  *widget,
+              const char *question_id)
+{
+  if (PREP_IS_SIDEBAR_ROW (widget))
+    {
+      GObject *item = prep_sidebar_row_get_item (PREP_SIDEBAR_ROW (widget));
+
+      if (PREP_IS_QUESTION (item) && g_str_equal (prep_question_get_id (PREP_QUESTION (item)), question_id))
+        return PREP_SIDEBAR_ROW (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      PrepSidebarRow *row = find_row_for (child, question_id);
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+static void
+check_bookmark (PrepApplication *app,
+                PrepWindow      *window)
+{
+  PrepUserData *user_data = prep_application_get_user_data (app);
+  PrepSidebarRow *row = find_row_for (GTK_WIDGET (window), "kv-cache");
+
+  g_assert_false (prep_user_data_get_bookmarked (user_data, "kv-cache"));
+  g_assert_nonnull (row);
+  g_assert_false (prep_sidebar_row_get_bookmarked (row));
+
+  /* Ctrl+D's action: the model changes, and the sidebar shows a star. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-bookmark", NULL));
+  g_assert_true (prep_user_data_get_bookmarked (user_data, "kv-cache"));
+  g_assert_true (prep_sidebar_row_get_bookmarked (row));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  prep_test_save_screenshot (GTK_WIDGET (window), "ui-bookmark.png");
+
+  /* Closing saves at once, without waiting for the delay. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_false (prep_user_data_get_dirty (user_data));
+}
+
+static void
+check_bookmark_kept (PrepApplication *app,
+                     PrepWindow      *window)
+{
+  PrepSidebarRow *row = find_row_for (GTK_WIDGET (window), "kv-cache");
+
+  g_assert_true (prep_user_data_get_bookmarked (prep_application_get_user_data (app), "kv-cache"));
+  g_assert_true (prep_sidebar_row_get_bookmarked (row));
+
+  /* And off again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-bookmark", NULL));
+  g_assert_false (prep_sidebar_row_get_bookmarked (row));
+}
+
+static void
+test_bookmark (void)
+{
+  const char *args[] = { "--open", "kv-cache", NULL };
+  g_autofree char *path = prep_user_data_path ("notes.json");
+
+  g_unlink (path);
+  g_assert_cmpint (run_app (args, check_bookmark), ==, 0);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* A new run finds it again. */
+  g_assert_cmpint (run_app (args, check_bookmark_kept), ==, 0);
+}
+
 static void
 check_shortcuts (PrepApplication *app,
                  PrepWindow      *window)
@@ -327,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/ui/restore", test_restore);
   g_test_add_func ("/ui/narrow", test_narrow);
   g_test_add_func ("/ui/shortcuts", test_shortcuts);
+  g_test_add_func ("/ui/bookmark", test_bookmark);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "prep-category.h"
 #include "prep-question.h"
 #include "prep-sidebar-row.h"
+#include "prep-user-data.h"
 
 /* One row of the sidebar tree: a category with its question count, or a
  * question. */
@@ -25,9 +26,11 @@ struct _PrepSidebarRow
   GtkBox    *box;
   GtkLabel  *title;
   GtkLabel  *count;
+  GtkImage  *star;
 
   /* Owned references */
   GObject   *item;
+  PrepUserData *user_data;
 };
 
 G_DEFINE_FINAL_TYPE (PrepSidebarRow, prep_sidebar_row, GTK_TYPE_WIDGET)
@@ -57,11 +60,31 @@ click_released_cb (PrepSidebarRow *self,
 }
 
 static void
+update_star (PrepSidebarRow *self)
+{
+  gboolean bookmarked = PREP_IS_QUESTION (self->item) && self->user_data != NULL &&
+                        prep_user_data_get_bookmarked (self->user_data,
+                                                       prep_question_get_id (PREP_QUESTION (self->item)));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->star), bookmarked);
+}
+
+static void
+user_data_changed_cb (PrepSidebarRow *self,
+                      const char     *question_id)
+{
+  if (PREP_IS_QUESTION (self->item) &&
+      g_strcmp0 (question_id, prep_question_get_id (PREP_QUESTION (self->item))) == 0)
+    update_star (self);
+}
+
+static void
 prep_sidebar_row_dispose (GObject *object)
 {
   PrepSidebarRow *self = (PrepSidebarRow *)object;
   GtkWidget *child;
 
+  prep_sidebar_row_set_user_data (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PREP_TYPE_SIDEBAR_ROW);
   /* Template children that are not bound to a field stay parented. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -131,6 +154,7 @@ prep_sidebar_row_class_init (PrepSidebarRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, box);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, title);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, count);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, star);
   gtk_widget_class_bind_template_callback (widget_class, click_released_cb);
 }
 
@@ -198,5 +222,41 @@ prep_sidebar_row_set_item (PrepSidebarRow *self,
       gtk_widget_remove_css_class (GTK_WIDGET (self), "category");
     }
 
+  update_star (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ITEM]);
+}
+
+/**
+ * prep_sidebar_row_set_user_data:
+ * @user_data: (nullable): where bookmarks are, to show a star
+ */
+void
+prep_sidebar_row_set_user_data (PrepSidebarRow *self,
+                                PrepUserData   *user_data)
+{
+  g_return_if_fail (PREP_IS_SIDEBAR_ROW (self));
+
+  if (self->user_data == user_data)
+    return;
+
+  if (self->user_data != NULL)
+    g_signal_handlers_disconnect_by_func (self->user_data, user_data_changed_cb, self);
+  g_set_object (&self->user_data, user_data);
+  if (user_data != NULL)
+    g_signal_connect_swapped (user_data, "changed", G_CALLBACK (user_data_changed_cb), self);
+
+  update_star (self);
+}
+
+/**
+ * prep_sidebar_row_get_bookmarked:
+ *
+ * Returns: whether the row shows a bookmark star
+ */
+gboolean
+prep_sidebar_row_get_bookmarked (PrepSidebarRow *self)
+{
+  g_return_val_if_fail (PREP_IS_SIDEBAR_ROW (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->star));
 }

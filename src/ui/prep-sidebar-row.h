@@ -21,5 +21,8 @@ GtkWidget *prep_sidebar_row_new      (void);
 GObject   *prep_sidebar_row_get_item (PrepSidebarRow *self);
 void       prep_sidebar_row_set_item (PrepSidebarRow *self,
                                       GObject        *item);
+void       prep_sidebar_row_set_user_data (PrepSidebarRow *self,
+                                           PrepUserData   *user_data);
+gboolean   prep_sidebar_row_get_bookmarked (PrepSidebarRow *self);
 
 G_END_DECLS

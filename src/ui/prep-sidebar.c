@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "prep-library.h"
+#include "prep-user-data.h"
 #include "prep-sidebar.h"
 #include "prep-sidebar-row.h"
 
@@ -27,6 +28,7 @@ struct _PrepSidebar
 
   /* Owned references */
   PrepLibrary        *library;
+  PrepUserData       *user_data;
   GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
   PrepQuestion       *selected_question;
@@ -81,6 +83,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
 
   gtk_tree_expander_set_list_row (expander, row);
+  prep_sidebar_row_set_user_data (PREP_SIDEBAR_ROW (child), PREP_SIDEBAR (user_data)->user_data);
   prep_sidebar_row_set_item (PREP_SIDEBAR_ROW (child), item);
 
   /* Categories are headings: they expand and collapse but are never the
@@ -226,6 +229,7 @@ prep_sidebar_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   g_clear_object (&self->library);
+  g_clear_object (&self->user_data);
   g_clear_object (&self->selected_question);
 
   G_OBJECT_CLASS (prep_sidebar_parent_class)->dispose (object);
@@ -406,4 +410,20 @@ prep_sidebar_set_selected_question (PrepSidebar  *self,
 
   sync_selection (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED_QUESTION]);
+}
+
+/**
+ * prep_sidebar_set_user_data:
+ *
+ * Shows the user's bookmarks as stars on the question rows. Set it before
+ * the library: rows take it when they are bound.
+ */
+void
+prep_sidebar_set_user_data (PrepSidebar  *self,
+                            PrepUserData *user_data)
+{
+  g_return_if_fail (PREP_IS_SIDEBAR (self));
+  g_return_if_fail (self->library == NULL);
+
+  g_set_object (&self->user_data, user_data);
 }

@@ -14,6 +14,7 @@
 
 #include "prep-application.h"
 #include "prep-library.h"
+#include "prep-user-data.h"
 #include "prep-question-view.h"
 #include "prep-sidebar.h"
 #include "prep-window.h"
@@ -23,7 +24,9 @@ struct _PrepWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
+  GtkToggleButton      *bookmark_button;
   GtkWidget            *content_page;
   AdwWindowTitle       *content_title;
   PrepSidebar          *sidebar;
@@ -31,6 +34,7 @@ struct _PrepWindow
 
   /* Owned references */
   PrepLibrary          *library;
+  PrepUserData         *user_data;
   GSettings            *settings;
   PrepQuestion         *question;
 };
@@ -39,12 +43,76 @@ G_DEFINE_FINAL_TYPE (PrepWindow, prep_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
+  PROP_USER_DATA,
   PROP_LIBRARY,
   PROP_QUESTION,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
+
+static void
+bookmark_toggled_cb (PrepWindow *self)
+{
+  if (self->question != NULL && self->user_data != NULL)
+    prep_user_data_set_bookmarked (self->user_data, prep_question_get_id (self->question),
+                                   gtk_toggle_button_get_active (self->bookmark_button));
+}
+
+/* The star button shows the model's state; it never holds its own. */
+static void
+sync_bookmark (PrepWindow *self)
+{
+  gboolean bookmarked = FALSE;
+
+  if (self->question != NULL && self->user_data != NULL)
+    bookmarked = prep_user_data_get_bookmarked (self->user_data, prep_question_get_id (self->question));
+
+  g_signal_handlers_block_by_func (self->bookmark_button, bookmark_toggled_cb, self);
+  gtk_toggle_button_set_active (self->bookmark_button, bookmarked);
+  g_signal_handlers_unblock_by_func (self->bookmark_button, bookmark_toggled_cb, self);
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->bookmark_button),
+                            bookmarked ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button),
+                               bookmarked ? _("Remove Bookmark") : _("Bookmark Question"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->bookmark_button), self->question != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", self->question != NULL);
+}
+
+static void
+user_data_changed_cb (PrepWindow *self,
+                      const char *question_id)
+{
+  if (self->question != NULL && g_strcmp0 (question_id, prep_question_get_id (self->question)) == 0)
+    sync_bookmark (self);
+}
+
+static void
+save_error_cb (PrepWindow *self)
+{
+  const char *message = prep_user_data_get_save_error (self->user_data);
+
+  if (message != NULL)
+    {
+      /* Translators: %s says why, e.g. the disk is full */
+      g_autofree char *title = g_strdup_printf (_("Bookmarks and notes could not be saved: %s. "
+                                                  "They are kept and saved again with your next change."),
+                                                message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    }
+}
+
+static void
+toggle_bookmark_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->bookmark_button,
+                                !gtk_toggle_button_get_active (self->bookmark_button));
+}
 
 static void
 prep_window_set_question (PrepWindow   *self,
@@ -59,6 +127,10 @@ prep_window_set_question (PrepWindow   *self,
   if (!g_set_object (&self->question, question))
     return;
 
+  /* Changes so far are saved now rather than after the delay. */
+  if (self->user_data != NULL)
+    prep_user_data_flush (self->user_data, NULL);
+
   if (question != NULL)
     {
       category = prep_question_dup_category (question);
@@ -70,6 +142,7 @@ prep_window_set_question (PrepWindow   *self,
   adw_window_title_set_title (self->content_title,
                               category ? prep_category_get_title (category) : "");
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("LLM Prep"));
+  sync_bookmark (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_QUESTION]);
 }
@@ -164,6 +237,9 @@ prep_window_close_request (GtkWindow *window)
     }
   g_settings_apply (self->settings);
 
+  if (self->user_data != NULL)
+    prep_user_data_flush (self->user_data, NULL);
+
   return GTK_WINDOW_CLASS (prep_window_parent_class)->close_request (window);
 }
 
@@ -174,6 +250,15 @@ prep_window_constructed (GObject *object)
   g_autofree char *last = NULL;
 
   G_OBJECT_CLASS (prep_window_parent_class)->constructed (object);
+
+  if (self->user_data != NULL)
+    {
+      g_signal_connect_object (self->user_data, "changed", G_CALLBACK (user_data_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->user_data, "notify::save-error", G_CALLBACK (save_error_cb),
+                               self, G_CONNECT_SWAPPED);
+      prep_sidebar_set_user_data (self->sidebar, self->user_data);
+    }
 
   prep_sidebar_set_library (self->sidebar, self->library);
 
@@ -194,6 +279,7 @@ prep_window_dispose (GObject *object)
 
   g_clear_object (&self->question);
   g_clear_object (&self->library);
+  g_clear_object (&self->user_data);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (prep_window_parent_class)->dispose (object);
@@ -211,6 +297,10 @@ prep_window_get_property (GObject    *object,
     {
     case PROP_LIBRARY:
       g_value_set_object (value, self->library);
+      break;
+
+    case PROP_USER_DATA:
+      g_value_set_object (value, self->user_data);
       break;
 
     case PROP_QUESTION:
@@ -234,6 +324,10 @@ prep_window_set_property (GObject      *object,
     {
     case PROP_LIBRARY:
       self->library = g_value_dup_object (value);
+      break;
+
+    case PROP_USER_DATA:
+      self->user_data = g_value_dup_object (value);
       break;
 
     case PROP_QUESTION:
@@ -269,6 +363,15 @@ prep_window_class_init (PrepWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * PrepWindow:user-data:
+   *
+   * The user's bookmarks and notes.
+   */
+  properties [PROP_USER_DATA] =
+    g_param_spec_object ("user-data", NULL, NULL, PREP_TYPE_USER_DATA,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * PrepWindow:question:
    *
    * The question on show; the sidebar and the question view follow it.
@@ -283,7 +386,10 @@ prep_window_class_init (PrepWindowClass *klass)
   g_type_ensure (PREP_TYPE_QUESTION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/llmprep/LlmPrep/ui/prep-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, bookmark_button);
+  gtk_widget_class_bind_template_callback (widget_class, bookmark_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, sidebar);
@@ -299,6 +405,8 @@ prep_window_class_init (PrepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.open-question", "s", open_question_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-bookmark", NULL, toggle_bookmark_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-bookmark", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "win.find-next", NULL);
@@ -343,10 +451,18 @@ prep_window_new (PrepApplication *application)
   const GError *error = prep_application_get_load_error (application);
   PrepWindow *self;
 
+  const GError *user_data_error = prep_application_get_user_data_error (application);
+
   self = g_object_new (PREP_TYPE_WINDOW,
                        "application", application,
+                       "user-data", prep_application_get_user_data (application),
                        "library", prep_application_get_library (application),
                        NULL);
+
+  sync_bookmark (self);
+
+  if (user_data_error != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (user_data_error->message));
 
   if (error != NULL)
     prep_question_view_show_error (self->question_view,
