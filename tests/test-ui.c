@@ -347,6 +347,58 @@ test_bookmark (void)
   g_assert_cmpint (run_app (args, check_bookmark_kept), ==, 0);
 }
 
+static const char *typed_note = "先講 prefill 與 decode 的差別，再算 Llama 3 8B 的 KV 快取：128 KiB／token。";
+
+static void
+check_note (PrepApplication *app,
+            PrepWindow      *window)
+{
+  PrepQuestionView *view = PREP_QUESTION_VIEW (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_QUESTION_VIEW));
+  PrepUserData *user_data = prep_application_get_user_data (app);
+
+  /* Ctrl+N's action shows the editor; typing goes to the model. */
+  g_assert_false (prep_question_view_get_notes_visible (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-notes", NULL));
+  g_assert_true (prep_question_view_get_notes_visible (view));
+  gtk_text_buffer_set_text (prep_question_view_get_notes_buffer (view), typed_note, -1);
+  g_assert_cmpstr (prep_user_data_get_note (user_data, "kv-cache"), ==, typed_note);
+  g_assert_true (prep_user_data_get_dirty (user_data));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  prep_test_save_screenshot (GTK_WIDGET (window), "ui-note.png");
+
+  /* Switching question saves at once and empties the editor. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-question", "s", "what-is-llm"));
+  g_assert_false (prep_user_data_get_dirty (user_data));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (prep_question_view_get_notes_buffer (view)), ==, 0);
+}
+
+static void
+check_note_kept (PrepApplication *app,
+                 PrepWindow      *window)
+{
+  PrepQuestionView *view = PREP_QUESTION_VIEW (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_QUESTION_VIEW));
+  GtkTextBuffer *buffer = prep_question_view_get_notes_buffer (view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  /* A question with a note opens with its note shown. */
+  g_assert_true (prep_question_view_get_notes_visible (view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, typed_note);
+}
+
+static void
+test_note (void)
+{
+  const char *args[] = { "--open", "kv-cache", NULL };
+  g_autofree char *path = prep_user_data_path ("notes.json");
+
+  g_unlink (path);
+  g_assert_cmpint (run_app (args, check_note), ==, 0);
+  g_assert_cmpint (run_app (args, check_note_kept), ==, 0);
+}
+
 static void
 check_shortcuts (PrepApplication *app,
                  PrepWindow      *window)
@@ -405,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/ui/narrow", test_narrow);
   g_test_add_func ("/ui/shortcuts", test_shortcuts);
   g_test_add_func ("/ui/bookmark", test_bookmark);
+  g_test_add_func ("/ui/note", test_note);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "prep-category.h"
 #include "prep-question.h"
 #include "prep-question-view.h"
+#include "prep-user-data.h"
 
 /* Shows one question: its metadata, then either its answer or an honest
  * note that the answer has not been written yet. */
@@ -42,9 +43,12 @@ struct _PrepQuestionView
   GtkSearchBar      *find_bar;
   GtkEditable       *find_entry;
   GtkLabel          *find_count;
+  GtkRevealer       *notes_revealer;
+  GtkTextView       *notes_view;
 
   /* Owned references */
   PrepQuestion      *question;
+  PrepUserData      *user_data;
   GSettings         *settings;
 };
 
@@ -240,6 +244,41 @@ find_key_pressed_cb (PrepQuestionView      *self,
   return FALSE;
 }
 
+/* The editor shows the model's note; typing writes it back, and the model
+ * saves it after a pause. */
+static void
+notes_changed_cb (PrepQuestionView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->question == NULL || self->user_data == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  prep_user_data_set_note (self->user_data, prep_question_get_id (self->question), text);
+}
+
+static void
+load_note (PrepQuestionView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  const char *note = NULL;
+
+  if (self->question != NULL && self->user_data != NULL)
+    note = prep_user_data_get_note (self->user_data, prep_question_get_id (self->question));
+
+  g_signal_handlers_block_by_func (buffer, notes_changed_cb, self);
+  gtk_text_buffer_set_text (buffer, note ? note : "", -1);
+  g_signal_handlers_unblock_by_func (buffer, notes_changed_cb, self);
+
+  /* A question with a note opens with it shown. */
+  if (note != NULL)
+    gtk_revealer_set_reveal_child (self->notes_revealer, TRUE);
+}
+
 static void
 update (PrepQuestionView *self)
 {
@@ -288,6 +327,8 @@ update (PrepQuestionView *self)
       gtk_stack_set_visible_child_name (self->answer_stack, "pending");
     }
 
+  load_note (self);
+
   /* A new question: finding starts over. */
   if (gtk_search_bar_get_search_mode (self->find_bar))
     find_changed_cb (self);
@@ -307,6 +348,7 @@ prep_question_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->question);
+  g_clear_object (&self->user_data);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (prep_question_view_parent_class)->dispose (object);
@@ -387,6 +429,8 @@ prep_question_view_class_init (PrepQuestionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, find_bar);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, find_entry);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, find_count);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, notes_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
@@ -409,6 +453,9 @@ prep_question_view_init (PrepQuestionView *self)
   gtk_search_bar_connect_entry (self->find_bar, self->find_entry);
   g_signal_connect_swapped (self->find_bar, "notify::search-mode-enabled",
                             G_CALLBACK (search_mode_cb), self);
+
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
+                            G_CALLBACK (notes_changed_cb), self);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -517,4 +564,58 @@ prep_question_view_get_answer_view (PrepQuestionView *self)
   g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), NULL);
 
   return self->answer_view;
+}
+
+/**
+ * prep_question_view_set_user_data:
+ *
+ * Where the notes editor reads and writes the user's notes.
+ */
+void
+prep_question_view_set_user_data (PrepQuestionView *self,
+                                  PrepUserData     *user_data)
+{
+  g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
+
+  if (g_set_object (&self->user_data, user_data))
+    load_note (self);
+}
+
+/**
+ * prep_question_view_toggle_notes:
+ *
+ * Shows the notes editor with the focus in it, or hides it.
+ */
+void
+prep_question_view_toggle_notes (PrepQuestionView *self)
+{
+  gboolean reveal;
+
+  g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
+
+  reveal = !gtk_revealer_get_reveal_child (self->notes_revealer);
+  gtk_revealer_set_reveal_child (self->notes_revealer, reveal);
+  if (reveal)
+    gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
+}
+
+gboolean
+prep_question_view_get_notes_visible (PrepQuestionView *self)
+{
+  g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->notes_revealer);
+}
+
+/**
+ * prep_question_view_get_notes_buffer:
+ *
+ * Returns: (transfer none): the notes editor's text
+ */
+GtkTextBuffer *
+prep_question_view_get_notes_buffer (PrepQuestionView *self)
+{
+  g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), NULL);
+
+  return gtk_text_view_get_buffer (self->notes_view);
 }

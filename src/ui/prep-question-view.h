@@ -28,5 +28,10 @@ void          prep_question_view_start_find   (PrepQuestionView *self);
 void          prep_question_view_find_next    (PrepQuestionView *self,
                                                gboolean          backward);
 PrepAnswerView *prep_question_view_get_answer_view (PrepQuestionView *self);
+void          prep_question_view_set_user_data (PrepQuestionView *self,
+                                                PrepUserData     *user_data);
+void          prep_question_view_toggle_notes  (PrepQuestionView *self);
+gboolean      prep_question_view_get_notes_visible (PrepQuestionView *self);
+GtkTextBuffer *prep_question_view_get_notes_buffer (PrepQuestionView *self);
 
 G_END_DECLS

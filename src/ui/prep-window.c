@@ -78,6 +78,7 @@ sync_bookmark (PrepWindow *self)
                                bookmarked ? _("Remove Bookmark") : _("Bookmark Question"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->bookmark_button), self->question != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", self->question != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-notes", self->question != NULL);
 }
 
 static void
@@ -101,6 +102,20 @@ save_error_cb (PrepWindow *self)
                                                 message);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
     }
+}
+
+static void
+toggle_notes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  if (self->question == NULL)
+    return;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+  prep_question_view_toggle_notes (self->question_view);
 }
 
 static void
@@ -258,6 +273,7 @@ prep_window_constructed (GObject *object)
       g_signal_connect_object (self->user_data, "notify::save-error", G_CALLBACK (save_error_cb),
                                self, G_CONNECT_SWAPPED);
       prep_sidebar_set_user_data (self->sidebar, self->user_data);
+      prep_question_view_set_user_data (self->question_view, self->user_data);
     }
 
   prep_sidebar_set_library (self->sidebar, self->library);
@@ -406,6 +422,8 @@ prep_window_class_init (PrepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.open-question", "s", open_question_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-bookmark", NULL, toggle_bookmark_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-notes", NULL, toggle_notes_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.toggle-notes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-bookmark", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
