@@ -389,6 +389,33 @@ check_note_kept (PrepApplication *app,
 }
 
 static void
+check_retry (PrepApplication *app,
+             PrepWindow      *window)
+{
+  PrepUserData *user_data = prep_application_get_user_data (app);
+  g_autofree char *path = prep_user_data_path ("notes.json");
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  /* The folder cannot be written (a file is in its way, which stops root
+   * too): the note is kept, pending, and the error is offered for retry. */
+  g_unlink (path);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  g_assert_true (g_file_set_contents (folder, "in the way", -1, NULL));
+  prep_user_data_set_note (user_data, "kv-cache", "written on a full disk");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-question", "s", "what-is-llm"));
+  g_assert_true (prep_user_data_get_dirty (user_data));
+  g_assert_nonnull (prep_user_data_get_save_error (user_data));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  prep_test_save_screenshot (GTK_WIDGET (window), "ui-save-error.png");
+
+  g_unlink (folder);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-save", NULL));
+  g_assert_false (prep_user_data_get_dirty (user_data));
+  g_assert_null (prep_user_data_get_save_error (user_data));
+  g_assert_cmpstr (prep_user_data_get_note (user_data, "kv-cache"), ==, "written on a full disk");
+}
+
+static void
 test_note (void)
 {
   const char *args[] = { "--open", "kv-cache", NULL };
@@ -397,6 +424,7 @@ test_note (void)
   g_unlink (path);
   g_assert_cmpint (run_app (args, check_note), ==, 0);
   g_assert_cmpint (run_app (args, check_note_kept), ==, 0);
+  g_assert_cmpint (run_app (args, check_retry), ==, 0);
 }
 
 static void

@@ -96,12 +96,28 @@ save_error_cb (PrepWindow *self)
 
   if (message != NULL)
     {
-      /* Translators: %s says why, e.g. the disk is full */
-      g_autofree char *title = g_strdup_printf (_("Bookmarks and notes could not be saved: %s. "
-                                                  "They are kept and saved again with your next change."),
-                                                message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      /* Translators: %s says why, e.g. the disk is full. The notes are
+       * kept in memory and saved on Retry or with the next change. */
+      g_autofree char *title = g_strdup_printf (_("Notes not saved yet: %s"), message);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_button_label (toast, _("_Retry"));
+      adw_toast_set_action_name (toast, "win.retry-save");
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
+}
+
+static void
+retry_save_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  /* A new failure shows a new toast through save_error_cb. */
+  if (self->user_data != NULL)
+    prep_user_data_flush (self->user_data, NULL);
 }
 
 static void
@@ -423,6 +439,7 @@ prep_window_class_init (PrepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-question", "s", open_question_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-bookmark", NULL, toggle_bookmark_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-notes", NULL, toggle_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.toggle-notes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-bookmark", NULL);
 
