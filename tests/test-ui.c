@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "prep-answer-view.h"
 #include "prep-application.h"
@@ -416,6 +417,55 @@ check_retry (PrepApplication *app,
 }
 
 static void
+check_export (PrepApplication *app,
+              PrepWindow      *window)
+{
+  g_autofree char *dir = g_dir_make_tmp ("llm-prep-export-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "notes.md", NULL);
+  g_autofree char *written = NULL;
+  GtkWidget *chooser = NULL;
+
+  prep_user_data_set_note (prep_application_get_user_data (app), "kv-cache", "exported note");
+
+  /* Without a portal, the native chooser is a GTK dialog in this process:
+   * answer it as a user would. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-notes", NULL));
+  for (guint tries = 0; chooser == NULL && tries < 100; tries++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      g_main_context_iteration (NULL, FALSE);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+          if (GTK_IS_FILE_CHOOSER (toplevel))
+            chooser = GTK_WIDGET (toplevel);
+        }
+    }
+  g_assert_nonnull (chooser);
+
+  /* Cancelling closes it and writes nothing. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+
+  /* What the chooser's Export does with the file picked. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (target);
+    g_assert_true (prep_window_export_notes (window, file));
+  }
+  g_assert_true (g_file_get_contents (target, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "exported note"));
+  g_assert_nonnull (strstr (written, "KV"));
+
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
+static void
 test_note (void)
 {
   const char *args[] = { "--open", "kv-cache", NULL };
@@ -425,6 +475,7 @@ test_note (void)
   g_assert_cmpint (run_app (args, check_note), ==, 0);
   g_assert_cmpint (run_app (args, check_note_kept), ==, 0);
   g_assert_cmpint (run_app (args, check_retry), ==, 0);
+  g_assert_cmpint (run_app (args, check_export), ==, 0);
 }
 
 static void

@@ -11,8 +11,10 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "prep-application.h"
+#include "prep-export.h"
 #include "prep-library.h"
 #include "prep-user-data.h"
 #include "prep-question-view.h"
@@ -106,6 +108,80 @@ save_error_cb (PrepWindow *self)
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
+}
+
+/**
+ * prep_window_export_notes:
+ * @file: where to write
+ *
+ * Writes the bookmarks and notes as Markdown to @file and says how it went
+ * in a toast.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+prep_window_export_notes (PrepWindow *self,
+                          GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *markdown = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PREP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  markdown = prep_export_notes_markdown (self->user_data, self->library, now);
+  name = g_file_get_parse_name (file);
+  ok = g_file_replace_contents (file, markdown, strlen (markdown), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error);
+
+  if (ok)
+    /* Translators: %s is the file written */
+    message = g_strdup_printf (_("Notes exported to %s"), name);
+  else
+    /* Translators: the first %s is the file, the second why it failed */
+    message = g_strdup_printf (_("Could not export to %s: %s"), name, error->message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+
+  return ok;
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    PrepWindow      *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))))
+    prep_window_export_notes (self, file);
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_notes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  if (self->user_data == NULL || self->library == NULL)
+    return;
+
+  /* Native: the portal's file chooser inside the Flatpak sandbox. */
+  dialog = gtk_file_chooser_native_new (_("Export Notes"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("llm-prep-notes.md"));
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -440,6 +516,7 @@ prep_window_class_init (PrepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-bookmark", NULL, toggle_bookmark_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-notes", NULL, toggle_notes_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.toggle-notes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-bookmark", NULL);
 

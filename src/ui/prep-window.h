@@ -21,5 +21,7 @@ PrepWindow   *prep_window_new                   (PrepApplication *application);
 gboolean      prep_window_open_question         (PrepWindow      *self,
                                                  const char      *question_id);
 PrepQuestion *prep_window_get_question          (PrepWindow      *self);
+gboolean      prep_window_export_notes          (PrepWindow      *self,
+                                                 GFile           *file);
 
 G_END_DECLS
