@@ -315,6 +315,35 @@ check_bookmark (PrepApplication *app,
   prep_test_wait_for_frame (GTK_WIDGET (window));
   prep_test_save_screenshot (GTK_WIDGET (window), "ui-bookmark.png");
 
+  /* The Bookmarks filter lists exactly the bookmarked question. */
+  {
+    GtkWidget *sidebar = prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_SIDEBAR);
+    GtkStack *stack = GTK_STACK (prep_test_find_descendant (sidebar, GTK_TYPE_STACK));
+    GtkWidget *filtered = gtk_widget_get_first_child (gtk_stack_get_child_by_name (stack, "filtered"));
+    GtkWidget *buttons[3];
+    GListModel *rows;
+    guint n = 0;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_widget_get_first_child (sidebar)));
+         child && n < 3; child = gtk_widget_get_next_sibling (child))
+      buttons[n++] = child;
+    g_assert_cmpuint (n, ==, 3);
+
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (buttons[1]), TRUE);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "filtered");
+    rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (filtered)));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+    g_assert_true (g_str_has_suffix (gtk_button_get_label (GTK_BUTTON (buttons[1])), "1"));
+    prep_test_wait_for_frame (GTK_WIDGET (window));
+    prep_test_save_screenshot (GTK_WIDGET (window), "ui-filter-bookmarks.png");
+
+    /* No notes yet: the Notes filter says how to write one. */
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (buttons[2]), TRUE);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (buttons[0]), TRUE);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "tree");
+  }
+
   /* Closing saves at once, without waiting for the delay. */
   gtk_window_close (GTK_WINDOW (window));
   g_assert_false (prep_user_data_get_dirty (user_data));

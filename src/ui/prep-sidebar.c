@@ -25,12 +25,21 @@ struct _PrepSidebar
 
   /* Template widgets */
   GtkListView        *list_view;
+  GtkListView        *filtered_view;
+  GtkStack           *stack;
+  GtkToggleButton    *all_button;
+  GtkToggleButton    *bookmarked_button;
+  GtkToggleButton    *notes_button;
+  GtkLabel           *empty_label;
 
   /* Owned references */
   PrepLibrary        *library;
   PrepUserData       *user_data;
   GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *filtered_selection;
   PrepQuestion       *selected_question;
 };
 
@@ -141,6 +150,135 @@ list_activate_cb (PrepSidebar *self,
     }
 }
 
+/* The filtered view: a flat list of the bookmarked questions, or of those
+ * with a note, from the same model. */
+
+static gboolean
+filter_match_cb (gpointer item,
+                 gpointer user_data)
+{
+  PrepSidebar *self = user_data;
+  const char *id = prep_question_get_id (PREP_QUESTION (item));
+
+  if (self->user_data == NULL)
+    return FALSE;
+  if (gtk_toggle_button_get_active (self->bookmarked_button))
+    return prep_user_data_get_bookmarked (self->user_data, id);
+  if (gtk_toggle_button_get_active (self->notes_button))
+    return prep_user_data_get_note (self->user_data, id) != NULL;
+  return TRUE;
+}
+
+static void
+setup_flat_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, prep_sidebar_row_new ());
+}
+
+static void
+bind_flat_row_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  PrepSidebarRow *row = PREP_SIDEBAR_ROW (gtk_list_item_get_child (list_item));
+
+  prep_sidebar_row_set_user_data (row, PREP_SIDEBAR (user_data)->user_data);
+  prep_sidebar_row_set_item (row, gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_flat_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  prep_sidebar_row_set_item (PREP_SIDEBAR_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static void
+filtered_selection_changed_cb (PrepSidebar *self)
+{
+  PrepQuestion *question = gtk_single_selection_get_selected_item (self->filtered_selection);
+
+  if (question != NULL)
+    prep_sidebar_set_selected_question (self, question);
+}
+
+static void
+filtered_activate_cb (PrepSidebar *self,
+                      guint        position)
+{
+  g_autoptr(PrepQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (question != NULL)
+    {
+      prep_sidebar_set_selected_question (self, question);
+      g_signal_emit (self, signals [QUESTION_ACTIVATED], 0, question);
+    }
+}
+
+static void
+update_filter (PrepSidebar *self)
+{
+  gboolean all = gtk_toggle_button_get_active (self->all_button);
+  guint n_bookmarked = 0, n_notes = 0;
+  g_autofree char *bookmarks = NULL;
+  g_autofree char *notes = NULL;
+  GListModel *questions;
+
+  if (self->library == NULL)
+    return;
+
+  questions = prep_library_get_questions (self->library);
+  for (guint i = 0; self->user_data != NULL && i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
+      const char *id = prep_question_get_id (question);
+
+      n_bookmarked += prep_user_data_get_bookmarked (self->user_data, id);
+      n_notes += prep_user_data_get_note (self->user_data, id) != NULL;
+    }
+
+  /* Translators: a filter button; %u is how many questions are bookmarked */
+  bookmarks = g_strdup_printf (_("Bookmarks %u"), n_bookmarked);
+  /* Translators: a filter button; %u is how many questions have a note */
+  notes = g_strdup_printf (_("Notes %u"), n_notes);
+  gtk_button_set_label (GTK_BUTTON (self->bookmarked_button), bookmarks);
+  gtk_button_set_label (GTK_BUTTON (self->notes_button), notes);
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  if (all)
+    gtk_stack_set_visible_child_name (self->stack, "tree");
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    {
+      gtk_label_set_label (self->empty_label,
+                           gtk_toggle_button_get_active (self->bookmarked_button)
+                           ? _("No bookmarks yet. Press Ctrl+D on a question to bookmark it.")
+                           : _("No notes yet. Press Ctrl+N on a question to write one."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "filtered");
+}
+
+static void
+filter_toggled_cb (PrepSidebar     *self,
+                   GtkToggleButton *button)
+{
+  /* Both the button turned off and the one turned on report; act once. */
+  if (gtk_toggle_button_get_active (button))
+    update_filter (self);
+}
+
+static void
+user_data_changed_cb (PrepSidebar *self,
+                      const char  *question_id)
+{
+  update_filter (self);
+}
+
 static void
 open_question_action (GtkWidget  *widget,
                       const char *action_name,
@@ -228,6 +366,9 @@ prep_sidebar_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
+  g_clear_object (&self->filtered_selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
   g_clear_object (&self->library);
   g_clear_object (&self->user_data);
   g_clear_object (&self->selected_question);
@@ -320,6 +461,17 @@ prep_sidebar_class_init (PrepSidebarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "prepsidebar");
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/llmprep/LlmPrep/ui/prep-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, filtered_view);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, all_button);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, bookmarked_button);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, notes_button);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, empty_label);
+  gtk_widget_class_bind_template_callback (widget_class, setup_flat_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_flat_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_flat_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filtered_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
@@ -359,9 +511,15 @@ prep_sidebar_set_library (PrepSidebar *self,
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
+  if (self->filtered_selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->filtered_selection, filtered_selection_changed_cb, self);
   gtk_list_view_set_model (self->list_view, NULL);
+  gtk_list_view_set_model (self->filtered_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
+  g_clear_object (&self->filtered_selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
 
   if (library != NULL)
     {
@@ -379,7 +537,20 @@ prep_sidebar_set_library (PrepSidebar *self,
       g_signal_connect_swapped (self->selection, "selection-changed",
                                 G_CALLBACK (selection_changed_cb), self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+      self->filter = gtk_custom_filter_new (filter_match_cb, self, NULL);
+      self->filtered = gtk_filter_list_model_new (g_object_ref (prep_library_get_questions (library)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+      self->filtered_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+      gtk_single_selection_set_autoselect (self->filtered_selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->filtered_selection, TRUE);
+      gtk_single_selection_set_selected (self->filtered_selection, GTK_INVALID_LIST_POSITION);
+      g_signal_connect_swapped (self->filtered_selection, "selection-changed",
+                                G_CALLBACK (filtered_selection_changed_cb), self);
+      gtk_list_view_set_model (self->filtered_view, GTK_SELECTION_MODEL (self->filtered_selection));
+
       sync_selection (self);
+      update_filter (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIBRARY]);
@@ -425,5 +596,9 @@ prep_sidebar_set_user_data (PrepSidebar  *self,
   g_return_if_fail (PREP_IS_SIDEBAR (self));
   g_return_if_fail (self->library == NULL);
 
-  g_set_object (&self->user_data, user_data);
+  if (self->user_data != NULL)
+    g_signal_handlers_disconnect_by_func (self->user_data, user_data_changed_cb, self);
+  if (g_set_object (&self->user_data, user_data) && user_data != NULL)
+    g_signal_connect_object (user_data, "changed", G_CALLBACK (user_data_changed_cb),
+                             self, G_CONNECT_SWAPPED);
 }
