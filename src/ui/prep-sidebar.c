@@ -166,7 +166,10 @@ filter_match_cb (gpointer item,
     return prep_user_data_get_bookmarked (self->user_data, id);
   if (gtk_toggle_button_get_active (self->notes_button))
     return prep_user_data_get_note (self->user_data, id) != NULL;
-  return TRUE;
+
+  /* Showing all, the tree is on screen: keep the hidden list empty, so
+   * that it creates no rows (GTK 4.8 makes a widget for every item). */
+  return FALSE;
 }
 
 static void
