@@ -196,6 +196,17 @@ retry_save_action (GtkWidget  *widget,
     prep_user_data_flush (self->user_data, NULL);
 }
 
+/* Actions on the question bring its page forward on a narrow window. */
+static gboolean
+show_question_page (PrepWindow *self)
+{
+  if (self->question == NULL)
+    return FALSE;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+  return TRUE;
+}
+
 static void
 toggle_notes_action (GtkWidget  *widget,
                      const char *action_name,
@@ -203,11 +214,8 @@ toggle_notes_action (GtkWidget  *widget,
 {
   PrepWindow *self = PREP_WINDOW (widget);
 
-  if (self->question == NULL)
-    return;
-
-  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
-  prep_question_view_toggle_notes (self->question_view);
+  if (show_question_page (self))
+    prep_question_view_toggle_notes (self->question_view);
 }
 
 static void
@@ -290,10 +298,9 @@ find_action (GtkWidget  *widget,
 {
   PrepWindow *self = PREP_WINDOW (widget);
 
-  if (self->question == NULL)
+  if (!show_question_page (self))
     return;
 
-  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
   if (g_str_equal (action_name, "win.find"))
     prep_question_view_start_find (self->question_view);
   else
