@@ -557,6 +557,12 @@ main (int   argc,
 {
   prep_test_init_ui (&argc, &argv);
 
+  /* Each run starts without the bookmarks and notes of the last one. */
+  {
+    g_autofree char *notes = prep_user_data_path ("notes.json");
+    g_unlink (notes);
+  }
+
   g_test_add_func ("/ui/translated", test_translated);
   g_test_add_func ("/ui/first-start", test_first_start);
   g_test_add_func ("/ui/open", test_open);
