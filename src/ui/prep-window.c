@@ -61,9 +61,10 @@ bookmark_toggled_cb (PrepWindow *self)
                                    gtk_toggle_button_get_active (self->bookmark_button));
 }
 
-/* The star button shows the model's state; it never holds its own. */
+/* The star button shows the model's state and never holds its own; the
+ * question actions are enabled only while a question is shown. */
 static void
-sync_bookmark (PrepWindow *self)
+sync_question_controls (PrepWindow *self)
 {
   gboolean bookmarked = FALSE;
 
@@ -88,7 +89,7 @@ user_data_changed_cb (PrepWindow *self,
                       const char *question_id)
 {
   if (self->question != NULL && g_strcmp0 (question_id, prep_question_get_id (self->question)) == 0)
-    sync_bookmark (self);
+    sync_question_controls (self);
 }
 
 static void
@@ -257,7 +258,7 @@ prep_window_set_question (PrepWindow   *self,
   adw_window_title_set_title (self->content_title,
                               category ? prep_category_get_title (category) : "");
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("LLM Prep"));
-  sync_bookmark (self);
+  sync_question_controls (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_QUESTION]);
 }
@@ -578,7 +579,7 @@ prep_window_new (PrepApplication *application)
                        "library", prep_application_get_library (application),
                        NULL);
 
-  sync_bookmark (self);
+  sync_question_controls (self);
 
   if (user_data_error != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (user_data_error->message));
