@@ -1,0 +1,311 @@
+/* test-scheduler.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Cards over FSRS-5, against values computed independently from the
+ * published formulas (a separate Python transcription, kept in the
+ * comments) with the default weights and desired retention 0.9. */
+
+#include "config.h"
+
+#include "prep-scheduler.h"
+
+#define MINUTE 60
+#define DAY    (24 * 60 * 60)
+
+static PrepFsrsParams params;
+
+static gint64
+local_time (int year,
+            int month,
+            int day,
+            int hour,
+            int minute)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_local (year, month, day, hour, minute, 0);
+
+  return g_date_time_to_unix (time);
+}
+
+static void
+review (PrepCard  *card,
+        gint64     now,
+        PrepGrade  grade)
+{
+  PrepCard next;
+
+  prep_scheduler_review (&params, card, now, grade, &next);
+  *card = next;
+}
+
+static void
+test_new_card_grades (void)
+{
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  PrepCard card, next[4];
+
+  prep_card_init_new (&card);
+  prep_scheduler_preview (&params, &card, now, next);
+
+  /* Again: first learning step, 1 min; S0 = w0, D0(1) = w4. */
+  g_assert_cmpint (next[0].state, ==, PREP_CARD_LEARNING);
+  g_assert_cmpint (next[0].due - now, ==, 1 * MINUTE);
+  g_assert_cmpfloat_with_epsilon (next[0].memory.stability, 0.40255, 1e-9);
+  g_assert_cmpfloat_with_epsilon (next[0].memory.difficulty, 7.1949, 1e-6);
+  /* Hard: between the two steps, 5.5 min; S0 = w1, D0(2) = 6.488305. */
+  g_assert_cmpint (next[1].state, ==, PREP_CARD_LEARNING);
+  g_assert_cmpint (next[1].due - now, ==, 330);
+  g_assert_cmpfloat_with_epsilon (next[1].memory.stability, 1.18385, 1e-9);
+  g_assert_cmpfloat_with_epsilon (next[1].memory.difficulty, 6.488305, 1e-6);
+  /* Good: second step, 10 min. */
+  g_assert_cmpint (next[2].state, ==, PREP_CARD_LEARNING);
+  g_assert_cmpuint (next[2].step, ==, 1);
+  g_assert_cmpint (next[2].due - now, ==, 10 * MINUTE);
+  /* Easy: graduates; S0 = w3 = 15.69 days, rounded to 16. */
+  g_assert_cmpint (next[3].state, ==, PREP_CARD_REVIEW);
+  g_assert_cmpint (next[3].interval, ==, 16 * DAY);
+  g_assert_cmpint (next[3].due, ==, local_time (2026, 12, 15, 4, 0));
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_cmpuint (next[i].reps, ==, 1);
+      g_assert_cmpint (next[i].last_review, ==, now);
+    }
+}
+
+static void
+test_graduate_same_day (void)
+{
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  PrepCard card;
+
+  prep_card_init_new (&card);
+  review (&card, now, PREP_GRADE_GOOD);
+  review (&card, now + 10 * MINUTE, PREP_GRADE_GOOD);
+
+  /* Same day: S = w2 · e^(w17 · w18) = 4.466858, I = S at r = 0.9, 4 d;
+   * D = D0(3) with mean reversion = 5.272968. */
+  g_assert_cmpint (card.state, ==, PREP_CARD_REVIEW);
+  g_assert_cmpfloat_with_epsilon (card.memory.stability, 4.466858, 1e-5);
+  g_assert_cmpfloat_with_epsilon (card.memory.difficulty, 5.272968, 1e-5);
+  g_assert_cmpint (card.interval, ==, 4 * DAY);
+  g_assert_cmpint (card.due, ==, local_time (2026, 12, 3, 4, 0));
+  g_assert_cmpuint (card.reps, ==, 2);
+}
+
+static void
+test_review_each_grade (void)
+{
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 later = local_time (2026, 12, 3, 9, 0);
+  PrepCard card, next[4];
+
+  prep_card_init_new (&card);
+  review (&card, now, PREP_GRADE_GOOD);
+  review (&card, now + 10 * MINUTE, PREP_GRADE_GOOD);
+  prep_scheduler_preview (&params, &card, later, next);
+
+  /* 4 days later, R = 0.909071. */
+  g_assert_cmpint (next[0].state, ==, PREP_CARD_RELEARNING);
+  g_assert_cmpfloat_with_epsilon (next[0].memory.stability, 1.297630, 1e-5);
+  g_assert_cmpfloat_with_epsilon (next[0].memory.difficulty, 6.790568, 1e-5);
+  g_assert_cmpint (next[0].due - later, ==, 10 * MINUTE);
+  g_assert_cmpuint (next[0].lapses, ==, 1);
+
+  g_assert_cmpfloat_with_epsilon (next[1].memory.stability, 6.724082, 1e-5);
+  g_assert_cmpfloat_with_epsilon (next[1].memory.difficulty, 6.027056, 1e-5);
+  g_assert_cmpint (next[1].interval, ==, 7 * DAY);
+
+  g_assert_cmpfloat_with_epsilon (next[2].memory.stability, 14.217284, 1e-5);
+  g_assert_cmpfloat_with_epsilon (next[2].memory.difficulty, 5.263545, 1e-5);
+  g_assert_cmpint (next[2].interval, ==, 14 * DAY);
+  g_assert_cmpint (next[2].due, ==, local_time (2026, 12, 17, 4, 0));
+
+  g_assert_cmpfloat_with_epsilon (next[3].memory.stability, 33.618682, 1e-5);
+  g_assert_cmpfloat_with_epsilon (next[3].memory.difficulty, 4.500034, 1e-5);
+  g_assert_cmpint (next[3].interval, ==, 34 * DAY);
+}
+
+static void
+test_lapse_and_relearn (void)
+{
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 later = local_time (2026, 12, 3, 9, 0);
+  PrepCard card;
+
+  prep_card_init_new (&card);
+  review (&card, now, PREP_GRADE_GOOD);
+  review (&card, now + 10 * MINUTE, PREP_GRADE_GOOD);
+  review (&card, later, PREP_GRADE_AGAIN);
+  g_assert_cmpint (card.state, ==, PREP_CARD_RELEARNING);
+  g_assert_cmpuint (card.lapses, ==, 1);
+
+  /* Good on the same day: S = 1.297630 · e^(w17 · w18) = 1.826767, 2 d. */
+  review (&card, later + 10 * MINUTE, PREP_GRADE_GOOD);
+  g_assert_cmpint (card.state, ==, PREP_CARD_REVIEW);
+  g_assert_cmpfloat_with_epsilon (card.memory.stability, 1.826767, 1e-5);
+  g_assert_cmpfloat_with_epsilon (card.memory.difficulty, 6.774164, 1e-5);
+  g_assert_cmpint (card.interval, ==, 2 * DAY);
+  g_assert_cmpuint (card.lapses, ==, 1);
+  g_assert_cmpuint (card.reps, ==, 4);
+}
+
+static void
+test_long_gap (void)
+{
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 much_later = local_time (2027, 3, 13, 20, 0);  /* 104 study days */
+  PrepCard card, next[4];
+
+  prep_card_init_new (&card);
+  review (&card, now, PREP_GRADE_GOOD);
+  review (&card, now + 10 * MINUTE, PREP_GRADE_GOOD);
+  prep_scheduler_preview (&params, &card, much_later, next);
+
+  /* R = 0.393404: a late recall grows stability far more (90.39 d). */
+  g_assert_cmpfloat_with_epsilon (next[2].memory.stability, 90.386875, 1e-4);
+  g_assert_cmpint (next[2].interval, ==, 90 * DAY);
+  /* A lapse is capped at S / e^(w17 · w18) = w2 = 3.173. */
+  g_assert_cmpfloat_with_epsilon (next[0].memory.stability, 3.173, 1e-5);
+}
+
+static void
+test_interval_order (void)
+{
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  PrepCard card = {
+    .state = PREP_CARD_REVIEW,
+    .memory = { 0.5, 9.5 },
+    .last_review = local_time (2026, 11, 28, 10, 0),
+    .due = local_time (2026, 11, 29, 4, 0),
+    .reps = 3,
+  };
+  PrepCard next[4];
+
+  /* Tiny stability: all three raw intervals round to 1 day; they are
+   * spread so that each button means something. */
+  prep_scheduler_preview (&params, &card, now, next);
+  g_assert_cmpint (next[1].interval, ==, 1 * DAY);
+  g_assert_cmpint (next[2].interval, ==, 2 * DAY);
+  g_assert_cmpint (next[3].interval, ==, 3 * DAY);
+}
+
+static void
+test_desired_retention (void)
+{
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  PrepFsrsParams lower = params;
+  PrepCard card, next[4];
+
+  lower.desired_retention = 0.8;
+  prep_card_init_new (&card);
+  review (&card, now, PREP_GRADE_GOOD);
+
+  /* S = 4.466858 at r = 0.8: I = S / (19/81) · (0.8^-2 − 1) = 10.71 d. */
+  prep_scheduler_preview (&lower, &card, now + 10 * MINUTE, next);
+  g_assert_cmpint (next[2].interval, ==, 11 * DAY);
+}
+
+static void
+test_study_day_rollover (void)
+{
+  gint64 evening = local_time (2026, 11, 29, 23, 30);
+  gint64 small_hours = local_time (2026, 11, 30, 3, 30);
+  gint64 morning = local_time (2026, 11, 30, 4, 0);
+  PrepCard card, next[4];
+
+  g_assert_cmpint (prep_study_day (evening), ==, prep_study_day (small_hours));
+  g_assert_cmpint (prep_study_day (morning), ==, prep_study_day (evening) + 1);
+  g_assert_cmpint (prep_study_day_end (evening), ==, morning);
+  g_assert_cmpint (prep_study_day_start (prep_study_day (small_hours)), ==, local_time (2026, 11, 29, 4, 0));
+
+  /* Reviewed at 03:30 it is still the same study day: short-term formula
+   * (4.466858), not a recall after one day. */
+  prep_card_init_new (&card);
+  review (&card, evening, PREP_GRADE_GOOD);
+  prep_scheduler_preview (&params, &card, small_hours, next);
+  g_assert_cmpfloat_with_epsilon (next[2].memory.stability, 4.466858, 1e-5);
+  g_assert_cmpint (next[2].due, ==, local_time (2026, 12, 3, 4, 0));
+}
+
+static void
+test_due (void)
+{
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  PrepCard card;
+
+  prep_card_init_new (&card);
+  g_assert_false (prep_card_is_due (&card, G_MAXINT64));
+  review (&card, now, PREP_GRADE_EASY);
+  g_assert_false (prep_card_is_due (&card, prep_study_day_end (now)));
+  g_assert_false (prep_card_is_due (&card, local_time (2026, 12, 15, 4, 0)));
+  g_assert_true (prep_card_is_due (&card, local_time (2026, 12, 15, 4, 1)));
+  /* At 3 a.m. on the 15th it is still the study day of the 14th. */
+  g_assert_false (prep_card_is_due (&card, prep_study_day_end (local_time (2026, 12, 15, 3, 0))));
+  g_assert_true (prep_card_is_due (&card, prep_study_day_end (local_time (2026, 12, 15, 4, 0))));
+}
+
+static void
+test_format_interval (void)
+{
+  const struct { gint64 seconds; const char *text; } cases[] = {
+    { 20, "1 min" },
+    { 60, "1 min" },
+    { 330, "6 min" },
+    { 600, "10 min" },
+    { 3 * 3600, "3 h" },
+    { 1 * DAY, "1 d" },
+    { 16 * DAY, "16 d" },
+    { 45 * DAY, "1.5 mo" },
+    { 800 * DAY, "2.2 y" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = prep_format_interval (cases[i].seconds);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
+test_state_names (void)
+{
+  PrepCardState state;
+
+  for (PrepCardState s = PREP_CARD_NEW; s <= PREP_CARD_RELEARNING; s++)
+    {
+      g_assert_true (prep_card_state_from_string (prep_card_state_to_string (s), &state));
+      g_assert_cmpint (state, ==, s);
+    }
+  g_assert_false (prep_card_state_from_string ("graduated", &state));
+  g_assert_false (prep_card_state_from_string (NULL, &state));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* A zone with no daylight saving and far from UTC, so that mixing up
+   * local and UTC days shows. */
+  g_setenv ("TZ", "Asia/Taipei", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  prep_fsrs_params_init_default (&params);
+
+  g_test_add_func ("/scheduler/new-card-grades", test_new_card_grades);
+  g_test_add_func ("/scheduler/graduate-same-day", test_graduate_same_day);
+  g_test_add_func ("/scheduler/review-each-grade", test_review_each_grade);
+  g_test_add_func ("/scheduler/lapse-and-relearn", test_lapse_and_relearn);
+  g_test_add_func ("/scheduler/long-gap", test_long_gap);
+  g_test_add_func ("/scheduler/interval-order", test_interval_order);
+  g_test_add_func ("/scheduler/desired-retention", test_desired_retention);
+  g_test_add_func ("/scheduler/study-day-rollover", test_study_day_rollover);
+  g_test_add_func ("/scheduler/due", test_due);
+  g_test_add_func ("/scheduler/format-interval", test_format_interval);
+  g_test_add_func ("/scheduler/state-names", test_state_names);
+
+  return g_test_run ();
+}
