@@ -1,0 +1,391 @@
+/* test-review-store.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "prep-library.h"
+#include "prep-review-store.h"
+#include "prep-test-files.h"
+
+#define MINUTE 60
+#define DAY    (24 * 60 * 60)
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static gint64
+local_time (int year,
+            int month,
+            int day,
+            int hour,
+            int minute)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_local (year, month, day, hour, minute, 0);
+
+  return g_date_time_to_unix (time);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("llm-prep-reviews-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "llm-prep", "reviews.json", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  prep_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+assert_cards_equal (const PrepCard *a,
+                    const PrepCard *b)
+{
+  g_assert_cmpint (a->state, ==, b->state);
+  g_assert_cmpuint (a->step, ==, b->step);
+  g_assert_cmpfloat_with_epsilon (a->memory.stability, b->memory.stability, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a->memory.difficulty, b->memory.difficulty, 1e-9);
+  g_assert_cmpint (a->due, ==, b->due);
+  g_assert_cmpint (a->last_review, ==, b->last_review);
+  g_assert_cmpuint (a->reps, ==, b->reps);
+  g_assert_cmpuint (a->lapses, ==, b->lapses);
+  g_assert_cmpint (a->interval, ==, b->interval);
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  PrepReviewStore *store = prep_review_store_new (f->path);
+  PrepReviewStore *again = prep_review_store_new (f->path);
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  g_autoptr(GError) error = NULL;
+  PrepCard kv, kv_again, sa, sa_again;
+
+  g_assert_true (prep_review_store_load (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (prep_review_store_grade (store, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, now));
+  g_assert_true (prep_review_store_grade (store, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, now + 600));
+  g_assert_true (prep_review_store_grade (store, "self-attention", PREP_GRADE_AGAIN, PREP_REVIEW_CHOICE, now + 700));
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (prep_review_store_load (again, &error));
+  g_assert_no_error (error);
+  prep_review_store_get_card (store, "kv-cache", &kv);
+  prep_review_store_get_card (again, "kv-cache", &kv_again);
+  prep_review_store_get_card (store, "self-attention", &sa);
+  prep_review_store_get_card (again, "self-attention", &sa_again);
+  assert_cards_equal (&kv, &kv_again);
+  assert_cards_equal (&sa, &sa_again);
+  g_assert_cmpint (kv_again.state, ==, PREP_CARD_REVIEW);
+  g_assert_cmpint (sa_again.state, ==, PREP_CARD_LEARNING);
+  g_assert_cmpuint (prep_review_store_get_n_log_entries (again), ==, 3);
+
+  /* Undo is for this session only; a reloaded store has none. */
+  g_assert_true (prep_review_store_can_undo (store));
+  g_assert_false (prep_review_store_can_undo (again));
+
+  g_assert_finalize_object (store);
+  g_assert_finalize_object (again);
+}
+
+static void
+test_log_contents (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  JsonObject *root, *entry;
+  JsonArray *log;
+
+  prep_review_store_load (store, NULL);
+  prep_review_store_grade (store, "kv-cache", PREP_GRADE_EASY, PREP_REVIEW_INTERVIEW, now);
+
+  g_assert_true (json_parser_load_from_file (parser, f->path, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "schema_version"), ==, PREP_REVIEW_STORE_SCHEMA_VERSION);
+  log = json_object_get_array_member (root, "log");
+  g_assert_cmpuint (json_array_get_length (log), ==, 1);
+  entry = json_array_get_object_element (log, 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "question"), ==, "kv-cache");
+  g_assert_cmpint (json_object_get_int_member (entry, "grade"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (entry, "kind"), ==, "interview");
+  g_assert_cmpstr (json_object_get_string_member (entry, "state"), ==, "new");
+  g_assert_cmpstr (json_object_get_string_member (entry, "time"), ==, "2026-11-29T02:00:00Z");
+  /* Easy on a new card: 16 days, due at the start of that study day. */
+  g_assert_cmpstr (json_object_get_string_member (entry, "due"), ==, "2026-12-14T20:00:00Z");
+}
+
+static void
+test_undo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
+  g_autoptr(PrepReviewStore) reread = prep_review_store_new (f->path);
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  PrepCard before, after;
+
+  prep_review_store_load (store, NULL);
+  prep_review_store_grade (store, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, now);
+  prep_review_store_get_card (store, "kv-cache", &before);
+  prep_review_store_grade (store, "kv-cache", PREP_GRADE_EASY, PREP_REVIEW_FLASHCARD, now + 600);
+  prep_review_store_get_card (store, "kv-cache", &after);
+  g_assert_cmpint (after.state, ==, PREP_CARD_REVIEW);
+
+  first = prep_review_store_undo (store);
+  g_assert_cmpstr (first, ==, "kv-cache");
+  prep_review_store_get_card (store, "kv-cache", &after);
+  assert_cards_equal (&before, &after);
+  g_assert_cmpuint (prep_review_store_get_n_log_entries (store), ==, 1);
+
+  second = prep_review_store_undo (store);
+  g_assert_cmpstr (second, ==, "kv-cache");
+  prep_review_store_get_card (store, "kv-cache", &after);
+  g_assert_cmpint (after.state, ==, PREP_CARD_NEW);
+  g_assert_false (prep_review_store_can_undo (store));
+  g_assert_null (prep_review_store_undo (store));
+
+  /* The file follows. */
+  prep_review_store_load (reread, NULL);
+  prep_review_store_get_card (reread, "kv-cache", &after);
+  g_assert_cmpint (after.state, ==, PREP_CARD_NEW);
+  g_assert_cmpuint (prep_review_store_get_n_log_entries (reread), ==, 0);
+}
+
+static void
+test_due_across_days (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(PrepLibrary) library = prep_library_new ("zh_TW");
+  g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
+  g_autoptr(PrepReviewStore) restarted = prep_review_store_new (f->path);
+  g_autoptr(GError) error = NULL;
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  GListModel *questions;
+
+  g_assert_true (prep_library_load_resources (library, PREP_CONTENT_RESOURCE_PATH, &error));
+  g_assert_no_error (error);
+  questions = prep_library_get_questions (library);
+  prep_review_store_load (store, NULL);
+
+  /* kv-cache graduates with 4 days; self-attention stays in learning (due
+   * in 10 minutes, so due today); transformer-architecture is Easy, 16 d. */
+  prep_review_store_grade (store, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, now);
+  prep_review_store_grade (store, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, now + 600);
+  prep_review_store_grade (store, "self-attention", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, now);
+  prep_review_store_grade (store, "transformer-architecture", PREP_GRADE_EASY, PREP_REVIEW_FLASHCARD, now);
+
+  g_assert_cmpuint (prep_review_store_count_due (store, questions, now), ==, 0);
+  g_assert_cmpuint (prep_review_store_count_due (store, questions, prep_study_day_end (now)), ==, 1);
+
+  /* After a restart, on later days. */
+  prep_review_store_load (restarted, NULL);
+  g_assert_cmpuint (prep_review_store_count_due (restarted, questions, prep_study_day_end (now)), ==, 1);
+  g_assert_cmpuint (prep_review_store_count_due (restarted, questions,
+                                                 prep_study_day_end (local_time (2026, 12, 3, 3, 59))), ==, 1);
+  g_assert_cmpuint (prep_review_store_count_due (restarted, questions,
+                                                 prep_study_day_end (local_time (2026, 12, 3, 4, 0))), ==, 2);
+  g_assert_cmpuint (prep_review_store_count_due (restarted, questions,
+                                                 prep_study_day_end (local_time (2026, 12, 15, 9, 0))), ==, 3);
+  g_assert_cmpint (prep_review_store_next_due (restarted, questions, now + 600),
+                   ==, local_time (2026, 12, 3, 4, 0));
+  g_assert_true (prep_review_store_is_due (restarted, "self-attention", now + 601));
+  g_assert_false (prep_review_store_is_due (restarted, "not-a-question", G_MAXINT64));
+}
+
+static void
+test_desired_retention (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  PrepCard high[4], low[4];
+
+  prep_review_store_load (store, NULL);
+  prep_review_store_grade (store, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, now);
+  prep_review_store_preview (store, "kv-cache", now + 600, high);
+  g_object_set (store, "desired-retention", 0.8, NULL);
+  g_assert_cmpfloat (prep_review_store_get_desired_retention (store), ==, 0.8);
+  prep_review_store_preview (store, "kv-cache", now + 600, low);
+  g_assert_cmpint (high[2].interval, ==, 4 * DAY);
+  g_assert_cmpint (low[2].interval, ==, 11 * DAY);
+
+  prep_review_store_set_desired_retention (store, 0.5);
+  g_assert_cmpfloat (prep_review_store_get_desired_retention (store), ==, 0.7);
+}
+
+static void
+test_corrupt (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  const char *garbage = "{\"schema_version\": 1, \"cards\": {\"kv-cache\": {\"state\": ";
+  gboolean kept = FALSE;
+  const char *name;
+  PrepCard card;
+
+  prep_test_write_file (f->path, garbage);
+  g_assert_false (prep_review_store_load (store, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, ".corrupt-"));
+
+  /* The damaged file is kept aside, byte for byte. */
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)))
+    {
+      if (g_str_has_prefix (name, "reviews.json.corrupt-"))
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+          g_autofree char *contents = NULL;
+
+          g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+          g_assert_cmpstr (contents, ==, garbage);
+          kept = TRUE;
+        }
+    }
+  g_assert_true (kept);
+
+  g_assert_true (prep_review_store_grade (store, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD,
+                                          local_time (2026, 11, 29, 10, 0)));
+  prep_review_store_get_card (store, "kv-cache", &card);
+  g_assert_cmpint (card.state, ==, PREP_CARD_LEARNING);
+}
+
+static void
+test_bad_cards_skipped (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
+  PrepCard card;
+
+  prep_test_write_file (f->path,
+                        "{\"schema_version\": 1, \"cards\": {"
+                        "\"kv-cache\": {\"state\": \"review\", \"stability\": 4.5, \"difficulty\": 5,"
+                        " \"due\": \"2026-12-02T20:00:00Z\", \"last_review\": \"2026-11-29T02:00:00Z\","
+                        " \"reps\": 2, \"lapses\": 0, \"interval\": 345600},"
+                        "\"self-attention\": {\"state\": \"review\", \"stability\": -1, \"difficulty\": 5,"
+                        " \"due\": \"2026-12-02T20:00:00Z\", \"last_review\": \"2026-11-29T02:00:00Z\"}}}");
+
+  g_test_expect_message ("prep-review-store", G_LOG_LEVEL_WARNING, "*self-attention*");
+  g_assert_true (prep_review_store_load (store, NULL));
+  g_test_assert_expected_messages ();
+
+  prep_review_store_get_card (store, "kv-cache", &card);
+  g_assert_cmpint (card.state, ==, PREP_CARD_REVIEW);
+  g_assert_cmpint (card.due, ==, local_time (2026, 12, 3, 4, 0));
+  prep_review_store_get_card (store, "self-attention", &card);
+  g_assert_cmpint (card.state, ==, PREP_CARD_NEW);
+}
+
+static void
+test_newer_version (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  const char *future = "{\"schema_version\": 2, \"cards\": {}, \"log\": [], \"fsrs\": {\"version\": 7}}";
+  PrepCard card;
+
+  prep_test_write_file (f->path, future);
+  g_assert_false (prep_review_store_load (store, &error));
+  g_assert_nonnull (error);
+  g_assert_true (prep_review_store_get_read_only (store));
+
+  /* Reviews work for this session but the file is not touched. */
+  g_assert_false (prep_review_store_grade (store, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD,
+                                           local_time (2026, 11, 29, 10, 0)));
+  g_assert_nonnull (prep_review_store_get_save_error (store));
+  prep_review_store_get_card (store, "kv-cache", &card);
+  g_assert_cmpint (card.state, ==, PREP_CARD_LEARNING);
+  g_assert_true (g_file_get_contents (f->path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, future);
+}
+
+static void
+test_write_failure (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
+  g_autoptr(PrepReviewStore) reread = prep_review_store_new (f->path);
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  PrepCard card;
+
+  prep_review_store_load (store, NULL);
+
+  /* A file where the folder should be: the review stays in memory. */
+  g_assert_true (g_file_set_contents (folder, "blocker", -1, NULL));
+  g_assert_false (prep_review_store_grade (store, "kv-cache", PREP_GRADE_EASY, PREP_REVIEW_FLASHCARD, now));
+  g_assert_nonnull (prep_review_store_get_save_error (store));
+
+  g_unlink (folder);
+  g_assert_true (prep_review_store_flush (store, NULL));
+  g_assert_null (prep_review_store_get_save_error (store));
+  prep_review_store_load (reread, NULL);
+  prep_review_store_get_card (reread, "kv-cache", &card);
+  g_assert_cmpint (card.state, ==, PREP_CARD_REVIEW);
+}
+
+static void
+test_keeps_unknown_members (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  prep_test_write_file (f->path, "{\"schema_version\": 1, \"cards\": {}, \"log\": [{\"question\": \"old\"}],"
+                                 " \"sync\": {\"device\": \"laptop\"}}");
+  g_assert_true (prep_review_store_load (store, NULL));
+  prep_review_store_grade (store, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD,
+                           local_time (2026, 11, 29, 10, 0));
+
+  g_assert_true (json_parser_load_from_file (parser, f->path, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (root, "sync"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "log")), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "Asia/Taipei", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/review-store/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/review-store/log-contents", Fixture, NULL, fixture_set_up, test_log_contents, fixture_tear_down);
+  g_test_add ("/review-store/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
+  g_test_add ("/review-store/due-across-days", Fixture, NULL, fixture_set_up, test_due_across_days, fixture_tear_down);
+  g_test_add ("/review-store/desired-retention", Fixture, NULL, fixture_set_up, test_desired_retention, fixture_tear_down);
+  g_test_add ("/review-store/corrupt", Fixture, NULL, fixture_set_up, test_corrupt, fixture_tear_down);
+  g_test_add ("/review-store/bad-cards-skipped", Fixture, NULL, fixture_set_up, test_bad_cards_skipped, fixture_tear_down);
+  g_test_add ("/review-store/newer-version", Fixture, NULL, fixture_set_up, test_newer_version, fixture_tear_down);
+  g_test_add ("/review-store/write-failure", Fixture, NULL, fixture_set_up, test_write_failure, fixture_tear_down);
+  g_test_add ("/review-store/keeps-unknown-members", Fixture, NULL, fixture_set_up, test_keeps_unknown_members, fixture_tear_down);
+
+  return g_test_run ();
+}
