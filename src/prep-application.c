@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "prep-application.h"
+#include "prep-review-store.h"
 #include "prep-json-store.h"
 #include "prep-library.h"
 #include "prep-user-data.h"
@@ -26,6 +27,9 @@ struct _PrepApplication
   PrepUserData   *user_data;
   GError         *load_error;
   GError         *user_data_error;
+  PrepReviewStore *reviews;
+  GError         *reviews_error;
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (PrepApplication, prep_application, ADW_TYPE_APPLICATION)
@@ -266,6 +270,16 @@ prep_application_startup (GApplication *app)
     self->user_data = prep_user_data_new (path);
     prep_user_data_load (self->user_data, &self->user_data_error);
   }
+
+  /* What the quiz has scheduled, with the desired retention preference. */
+  {
+    g_autofree char *path = prep_user_data_path ("reviews.json");
+
+    self->reviews = prep_review_store_new (path);
+    prep_review_store_load (self->reviews, &self->reviews_error);
+    self->settings = g_settings_new (APP_ID);
+    g_settings_bind (self->settings, "desired-retention", self->reviews, "desired-retention", G_SETTINGS_BIND_GET);
+  }
 }
 
 static void
@@ -275,6 +289,8 @@ prep_application_shutdown (GApplication *app)
 
   if (self->user_data != NULL)
     prep_user_data_flush (self->user_data, NULL);
+  if (self->reviews != NULL)
+    prep_review_store_flush (self->reviews, NULL);
 
   G_APPLICATION_CLASS (prep_application_parent_class)->shutdown (app);
 }
@@ -288,6 +304,9 @@ prep_application_dispose (GObject *object)
   g_clear_object (&self->user_data);
   g_clear_error (&self->load_error);
   g_clear_error (&self->user_data_error);
+  g_clear_object (&self->reviews);
+  g_clear_error (&self->reviews_error);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (prep_application_parent_class)->dispose (object);
 }
@@ -467,4 +486,30 @@ prep_application_get_main_window (PrepApplication *self)
     }
 
   return NULL;
+}
+
+/**
+ * prep_application_get_reviews:
+ *
+ * Returns: (transfer none) (nullable): the quiz's review state, after startup
+ */
+PrepReviewStore *
+prep_application_get_reviews (PrepApplication *self)
+{
+  g_return_val_if_fail (PREP_IS_APPLICATION (self), NULL);
+
+  return self->reviews;
+}
+
+/**
+ * prep_application_get_reviews_error:
+ *
+ * Returns: (nullable): why the review file could not be used as it was
+ */
+const GError *
+prep_application_get_reviews_error (PrepApplication *self)
+{
+  g_return_val_if_fail (PREP_IS_APPLICATION (self), NULL);
+
+  return self->reviews_error;
 }

@@ -22,6 +22,8 @@ PrepLibrary     *prep_application_get_library       (PrepApplication   *self);
 const GError    *prep_application_get_load_error    (PrepApplication   *self);
 PrepUserData    *prep_application_get_user_data     (PrepApplication   *self);
 const GError    *prep_application_get_user_data_error (PrepApplication *self);
+PrepReviewStore *prep_application_get_reviews       (PrepApplication *self);
+const GError    *prep_application_get_reviews_error (PrepApplication *self);
 PrepWindow      *prep_application_get_main_window   (PrepApplication   *self);
 int              prep_validate_files                (const char * const *files,
                                                      gboolean            strict,

@@ -12,6 +12,8 @@
 G_BEGIN_DECLS
 
 typedef struct _PrepAnswerView       PrepAnswerView;
+typedef struct _PrepCardView         PrepCardView;
+typedef struct _PrepChoiceView       PrepChoiceView;
 typedef struct _PrepApplication      PrepApplication;
 typedef struct _PrepCategory         PrepCategory;
 typedef struct _PrepContentLoader    PrepContentLoader;
@@ -21,8 +23,12 @@ typedef struct _PrepLibrary          PrepLibrary;
 typedef struct _PrepQuestion         PrepQuestion;
 typedef struct _PrepQuestionView     PrepQuestionView;
 typedef struct _PrepQuizItem         PrepQuizItem;
+typedef struct _PrepQuizSession      PrepQuizSession;
+typedef struct _PrepQuizSummary      PrepQuizSummary;
+typedef struct _PrepQuizView         PrepQuizView;
 typedef struct _PrepReference        PrepReference;
 typedef struct _PrepRenderer         PrepRenderer;
+typedef struct _PrepReviewStore      PrepReviewStore;
 typedef struct _PrepSidebar          PrepSidebar;
 typedef struct _PrepSidebarRow       PrepSidebarRow;
 typedef struct _PrepText             PrepText;

@@ -13,6 +13,7 @@
 
 #include "prep-library.h"
 #include "prep-user-data.h"
+#include "prep-review-store.h"
 #include "prep-sidebar.h"
 #include "prep-sidebar-row.h"
 
@@ -27,6 +28,7 @@ struct _PrepSidebar
   GtkListView        *list_view;
   GtkListView        *filtered_view;
   GtkStack           *stack;
+  GtkToggleButton    *due_button;
   GtkToggleButton    *all_button;
   GtkToggleButton    *bookmarked_button;
   GtkToggleButton    *notes_button;
@@ -35,6 +37,8 @@ struct _PrepSidebar
   /* Owned references */
   PrepLibrary        *library;
   PrepUserData       *user_data;
+  PrepReviewStore    *reviews;
+  gint64              due_until;
   GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
   GtkCustomFilter    *filter;
@@ -160,6 +164,8 @@ filter_match_cb (gpointer item,
   PrepSidebar *self = user_data;
   const char *id = prep_question_get_id (PREP_QUESTION (item));
 
+  if (gtk_toggle_button_get_active (self->due_button))
+    return self->reviews != NULL && prep_review_store_is_due (self->reviews, id, self->due_until);
   if (self->user_data == NULL)
     return FALSE;
   if (gtk_toggle_button_get_active (self->bookmarked_button))
@@ -225,15 +231,19 @@ static void
 update_filter (PrepSidebar *self)
 {
   gboolean all = gtk_toggle_button_get_active (self->all_button);
-  guint n_bookmarked = 0, n_notes = 0;
+  guint n_bookmarked = 0, n_notes = 0, n_due = 0;
   g_autofree char *bookmarks = NULL;
   g_autofree char *notes = NULL;
+  g_autofree char *due = NULL;
   GListModel *questions;
 
   if (self->library == NULL)
     return;
 
   questions = prep_library_get_questions (self->library);
+  self->due_until = prep_study_day_end (g_get_real_time () / G_USEC_PER_SEC);
+  if (self->reviews != NULL)
+    n_due = prep_review_store_count_due (self->reviews, questions, self->due_until);
   for (guint i = 0; self->user_data != NULL && i < g_list_model_get_n_items (questions); i++)
     {
       g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
@@ -249,6 +259,9 @@ update_filter (PrepSidebar *self)
   notes = g_strdup_printf (_("Notes %u"), n_notes);
   gtk_button_set_label (GTK_BUTTON (self->bookmarked_button), bookmarks);
   gtk_button_set_label (GTK_BUTTON (self->notes_button), notes);
+  /* Translators: a filter button; %u is how many questions are due for review today */
+  due = g_strdup_printf (_("Due %u"), n_due);
+  gtk_button_set_label (GTK_BUTTON (self->due_button), due);
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 
@@ -259,7 +272,9 @@ update_filter (PrepSidebar *self)
       gtk_label_set_label (self->empty_label,
                            gtk_toggle_button_get_active (self->bookmarked_button)
                            ? _("No bookmarks yet. Press Ctrl+D on a question to bookmark it.")
-                           : _("No notes yet. Press Ctrl+N on a question to write one."));
+                           : gtk_toggle_button_get_active (self->notes_button)
+                           ? _("No notes yet. Press Ctrl+N on a question to write one.")
+                           : _("Nothing is due for review today. Flashcards in the Quiz view (Ctrl+2) schedule reviews."));
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   else
@@ -374,6 +389,7 @@ prep_sidebar_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->library);
   g_clear_object (&self->user_data);
+  g_clear_object (&self->reviews);
   g_clear_object (&self->selected_question);
 
   G_OBJECT_CLASS (prep_sidebar_parent_class)->dispose (object);
@@ -465,6 +481,7 @@ prep_sidebar_class_init (PrepSidebarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/llmprep/LlmPrep/ui/prep-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, list_view);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, filtered_view);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, due_button);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, all_button);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, bookmarked_button);
@@ -584,6 +601,35 @@ prep_sidebar_set_selected_question (PrepSidebar  *self,
 
   sync_selection (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED_QUESTION]);
+}
+
+/**
+ * prep_sidebar_set_reviews:
+ *
+ * Counts and filters the questions due for review. Set it before the
+ * library.
+ */
+void
+prep_sidebar_set_reviews (PrepSidebar     *self,
+                          PrepReviewStore *reviews)
+{
+  g_return_if_fail (PREP_IS_SIDEBAR (self));
+  g_return_if_fail (self->library == NULL);
+
+  g_set_object (&self->reviews, reviews);
+}
+
+/**
+ * prep_sidebar_refresh_due:
+ *
+ * Counts again what is due, after a review or when a new day starts.
+ */
+void
+prep_sidebar_refresh_due (PrepSidebar *self)
+{
+  g_return_if_fail (PREP_IS_SIDEBAR (self));
+
+  update_filter (self);
 }
 
 /**

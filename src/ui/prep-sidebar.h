@@ -23,6 +23,9 @@ void          prep_sidebar_set_library           (PrepSidebar  *self,
 PrepQuestion *prep_sidebar_get_selected_question (PrepSidebar  *self);
 void          prep_sidebar_set_selected_question (PrepSidebar  *self,
                                                   PrepQuestion *question);
+void          prep_sidebar_set_reviews           (PrepSidebar     *self,
+                                                  PrepReviewStore *reviews);
+void          prep_sidebar_refresh_due           (PrepSidebar  *self);
 void          prep_sidebar_set_user_data         (PrepSidebar  *self,
                                                   PrepUserData *user_data);
 

@@ -18,6 +18,8 @@
 #include "prep-library.h"
 #include "prep-user-data.h"
 #include "prep-question-view.h"
+#include "prep-quiz-view.h"
+#include "prep-review-store.h"
 #include "prep-sidebar.h"
 #include "prep-window.h"
 
@@ -28,6 +30,8 @@ struct _PrepWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
+  AdwViewStack         *view_stack;
+  PrepQuizView         *quiz_view;
   GtkToggleButton      *bookmark_button;
   GtkWidget            *content_page;
   AdwWindowTitle       *content_title;
@@ -37,8 +41,11 @@ struct _PrepWindow
   /* Owned references */
   PrepLibrary          *library;
   PrepUserData         *user_data;
+  PrepReviewStore      *reviews;
   GSettings            *settings;
   PrepQuestion         *question;
+
+  guint                 day_source;
 };
 
 G_DEFINE_FINAL_TYPE (PrepWindow, prep_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -47,6 +54,7 @@ enum {
   PROP_0,
   PROP_USER_DATA,
   PROP_LIBRARY,
+  PROP_REVIEWS,
   PROP_QUESTION,
   N_PROPS
 };
@@ -66,6 +74,7 @@ bookmark_toggled_cb (PrepWindow *self)
 static void
 sync_question_controls (PrepWindow *self)
 {
+  gboolean studying = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "study") == 0;
   gboolean bookmarked = FALSE;
 
   if (self->question != NULL && self->user_data != NULL)
@@ -80,8 +89,83 @@ sync_question_controls (PrepWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button),
                                bookmarked ? _("Remove Bookmark") : _("Bookmark Question"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->bookmark_button), self->question != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", self->question != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-notes", self->question != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", self->question != NULL && studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-notes", self->question != NULL && studying);
+}
+
+/* Due counts change with reviews and when a new study day starts: the
+ * window wakes up at the day's end (and when it becomes active, in case
+ * the machine slept through it). */
+static gboolean day_changed_cb (gpointer data);
+
+static void
+schedule_day_change (PrepWindow *self)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 wait = prep_study_day_end (now) - now + 1;
+
+  g_clear_handle_id (&self->day_source, g_source_remove);
+  self->day_source = g_timeout_add_seconds ((guint) CLAMP (wait, 1, 24 * 60 * 60), day_changed_cb, self);
+}
+
+static void
+refresh_due (PrepWindow *self)
+{
+  prep_quiz_view_refresh_due (self->quiz_view);
+  prep_sidebar_refresh_due (self->sidebar);
+}
+
+static gboolean
+day_changed_cb (gpointer data)
+{
+  PrepWindow *self = data;
+
+  self->day_source = 0;
+  refresh_due (self);
+  schedule_day_change (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+active_changed_cb (PrepWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    {
+      refresh_due (self);
+      schedule_day_change (self);
+    }
+}
+
+static void
+view_changed_cb (PrepWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  gboolean studying = g_strcmp0 (name, "study") == 0;
+
+  /* The Study view's find and zoom act on an answer the user cannot see
+   * while quizzing. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next", studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-previous", studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", studying);
+  sync_question_controls (self);
+
+  if (studying)
+    gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->quiz_view));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack,
+                                         g_str_equal (action_name, "win.show-quiz") ? "quiz" : "study");
 }
 
 static void
@@ -376,7 +460,18 @@ prep_window_constructed (GObject *object)
       prep_question_view_set_user_data (self->question_view, self->user_data);
     }
 
+  prep_sidebar_set_reviews (self->sidebar, self->reviews);
   prep_sidebar_set_library (self->sidebar, self->library);
+  g_object_set (self->quiz_view,
+                "library", self->library,
+                "reviews", self->reviews,
+                "user-data", self->user_data,
+                NULL);
+  if (self->reviews != NULL)
+    g_signal_connect_object (self->reviews, "changed", G_CALLBACK (prep_sidebar_refresh_due),
+                             self->sidebar, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
+  schedule_day_change (self);
 
   /* Start in the list, not in the first selectable label of the answer. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->sidebar));
@@ -393,9 +488,11 @@ prep_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PREP_TYPE_WINDOW);
 
+  g_clear_handle_id (&self->day_source, g_source_remove);
   g_clear_object (&self->question);
   g_clear_object (&self->library);
   g_clear_object (&self->user_data);
+  g_clear_object (&self->reviews);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (prep_window_parent_class)->dispose (object);
@@ -417,6 +514,10 @@ prep_window_get_property (GObject    *object,
 
     case PROP_USER_DATA:
       g_value_set_object (value, self->user_data);
+      break;
+
+    case PROP_REVIEWS:
+      g_value_set_object (value, self->reviews);
       break;
 
     case PROP_QUESTION:
@@ -444,6 +545,10 @@ prep_window_set_property (GObject      *object,
 
     case PROP_USER_DATA:
       self->user_data = g_value_dup_object (value);
+      break;
+
+    case PROP_REVIEWS:
+      self->reviews = g_value_dup_object (value);
       break;
 
     case PROP_QUESTION:
@@ -488,6 +593,15 @@ prep_window_class_init (PrepWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * PrepWindow:reviews:
+   *
+   * The review state of the quiz and the due counts.
+   */
+  properties [PROP_REVIEWS] =
+    g_param_spec_object ("reviews", NULL, NULL, PREP_TYPE_REVIEW_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * PrepWindow:question:
    *
    * The question on show; the sidebar and the question view follow it.
@@ -500,10 +614,14 @@ prep_window_class_init (PrepWindowClass *klass)
 
   g_type_ensure (PREP_TYPE_SIDEBAR);
   g_type_ensure (PREP_TYPE_QUESTION_VIEW);
+  g_type_ensure (PREP_TYPE_QUIZ_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/llmprep/LlmPrep/ui/prep-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, quiz_view);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, bookmark_button);
   gtk_widget_class_bind_template_callback (widget_class, bookmark_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, content_page);
@@ -514,6 +632,10 @@ prep_window_class_init (PrepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-study", NULL, show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-quiz", NULL, show_view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-study", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-quiz", NULL);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
@@ -577,12 +699,16 @@ prep_window_new (PrepApplication *application)
                        "application", application,
                        "user-data", prep_application_get_user_data (application),
                        "library", prep_application_get_library (application),
+                       "reviews", prep_application_get_reviews (application),
                        NULL);
 
   sync_question_controls (self);
 
   if (user_data_error != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (user_data_error->message));
+  if (prep_application_get_reviews_error (application) != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (prep_application_get_reviews_error (application)->message));
 
   if (error != NULL)
     prep_question_view_show_error (self->question_view,
@@ -626,6 +752,7 @@ prep_window_open_question (PrepWindow *self,
     return FALSE;
 
   prep_window_set_question (self, question);
+  adw_view_stack_set_visible_child_name (self->view_stack, "study");
   adw_leaflet_set_visible_child (self->leaflet, self->content_page);
 
   return TRUE;
