@@ -17,6 +17,8 @@
 #include "prep-application.h"
 #include "prep-library.h"
 #include "prep-question-view.h"
+#include "prep-quiz-view.h"
+#include "prep-review-store.h"
 #include "prep-json-store.h"
 #include "prep-sidebar.h"
 #include "prep-sidebar-row.h"
@@ -429,6 +431,11 @@ check_retry (PrepApplication *app,
   /* The folder cannot be written (a file is in its way, which stops root
    * too): the note is kept, pending, and the error is offered for retry. */
   g_unlink (path);
+  {
+    g_autofree char *reviews = prep_user_data_path ("reviews.json");
+
+    g_unlink (reviews);
+  }
   g_assert_cmpint (g_rmdir (folder), ==, 0);
   g_assert_true (g_file_set_contents (folder, "in the way", -1, NULL));
   prep_user_data_set_note (user_data, "kv-cache", "written on a full disk");
@@ -551,6 +558,245 @@ test_shortcuts (void)
   g_assert_cmpint (run_app (NULL, check_shortcuts), ==, 0);
 }
 
+/* A key press as the focused widget would get it: the first shortcut for
+ * the key on the focus widget or one of its ancestors is activated, so
+ * the key bindings are tested, not only the actions behind them. */
+static void
+press_key (GtkWidget       *window,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  GtkWidget *widget = gtk_window_get_focus (GTK_WINDOW (window));
+
+  prep_test_wait_for_frame (window);
+  for (widget = widget ? widget : window; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+              if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers &&
+                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                gtk_shortcut_get_arguments (shortcut)))
+                {
+                  /* A button activated from the keyboard clicks a
+                   * moment later, after showing itself pressed. */
+                  if (GTK_IS_BUTTON (widget))
+                    {
+                      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 3;
+
+                      while (g_get_monotonic_time () < until)
+                        g_main_context_iteration (NULL, FALSE);
+                    }
+                  prep_test_wait_for_frame (window);
+                  return;
+                }
+            }
+        }
+    }
+
+  g_error ("No shortcut for %s", gtk_accelerator_name (keyval, modifiers));
+}
+
+static void
+press_keys (GtkWidget  *window,
+            const char *keys)
+{
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+
+  for (guint i = 0; names[i]; i++)
+    {
+      GdkModifierType modifiers;
+      guint keyval;
+
+      g_assert_true (gtk_accelerator_parse (names[i], &keyval, &modifiers));
+      press_key (window, keyval, modifiers);
+    }
+}
+
+static const char *
+current_id (PrepQuizSession *session)
+{
+  return prep_question_get_id (prep_quiz_session_get_question (session));
+}
+
+static GtkWidget *
+sidebar_button (PrepWindow *window,
+                guint       index)
+{
+  GtkWidget *sidebar = prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_SIDEBAR);
+  GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_widget_get_first_child (sidebar)));
+
+  for (guint i = 0; i < index && child; i++)
+    child = gtk_widget_get_next_sibling (child);
+
+  return child;
+}
+
+static void
+check_quiz (PrepApplication *app,
+            PrepWindow      *window)
+{
+  PrepQuizView *quiz = PREP_QUIZ_VIEW (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_QUIZ_VIEW));
+  AdwViewStack *stack = ADW_VIEW_STACK (prep_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  PrepReviewStore *reviews = prep_application_get_reviews (app);
+  g_autofree char *first = NULL;
+  PrepQuizSession *session;
+  PrepCard card;
+  guint n_items;
+
+  g_assert_nonnull (reviews);
+  g_assert_cmpuint (prep_review_store_get_n_log_entries (reviews), ==, 0);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Ctrl+2 shows the quiz's start page, with the Start button focused. */
+  press_keys (GTK_WIDGET (window), "<Control>2");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "quiz");
+  prep_test_save_screenshot (GTK_WIDGET (window), "ui-quiz-start.png");
+
+  /* Enter starts ten flashcards; Space shows the answer. */
+  press_keys (GTK_WIDGET (window), "Return");
+  session = prep_quiz_view_get_session (quiz);
+  g_assert_nonnull (session);
+  g_assert_cmpint (prep_quiz_session_get_mode (session), ==, PREP_QUIZ_FLASHCARDS);
+  g_assert_cmpuint (prep_quiz_session_get_n_items (session), ==, 10);
+  g_assert_false (prep_quiz_session_get_revealed (session));
+  first = g_strdup (current_id (session));
+  press_keys (GTK_WIDGET (window), "space");
+  g_assert_true (prep_quiz_session_get_revealed (session));
+
+  /* A–D tick four key points (of five or six): Good is suggested. */
+  press_keys (GTK_WIDGET (window), "a b c d");
+  g_assert_cmpuint (prep_quiz_session_get_n_covered (session), ==, 4);
+  g_assert_cmpint (prep_quiz_session_get_suggested_grade (session), ==, PREP_GRADE_GOOD);
+  prep_test_save_screenshot (GTK_WIDGET (window), "ui-quiz-flashcard.png");
+
+  /* Space gives the suggested grade: the card moves to its second step. */
+  press_keys (GTK_WIDGET (window), "space");
+  g_assert_cmpuint (prep_quiz_session_get_position (session), ==, 1);
+  prep_review_store_get_card (reviews, first, &card);
+  g_assert_cmpint (card.state, ==, PREP_CARD_LEARNING);
+  g_assert_cmpuint (card.step, ==, 1);
+
+  /* 1 is Again, and Ctrl+Z takes it back. */
+  n_items = prep_quiz_session_get_n_items (session);
+  press_keys (GTK_WIDGET (window), "space 1");
+  g_assert_cmpuint (prep_quiz_session_get_position (session), ==, 2);
+  g_assert_cmpuint (prep_quiz_session_get_n_items (session), ==, n_items + 1);
+  press_keys (GTK_WIDGET (window), "<Control>z");
+  g_assert_cmpuint (prep_quiz_session_get_position (session), ==, 1);
+  g_assert_cmpuint (prep_quiz_session_get_n_items (session), ==, n_items);
+  g_assert_true (prep_quiz_session_get_revealed (session));
+  g_assert_cmpuint (prep_review_store_get_n_log_entries (reviews), ==, 1);
+
+  /* 4 is Easy: graduated at once. */
+  press_keys (GTK_WIDGET (window), "4");
+  g_assert_cmpuint (prep_review_store_get_n_log_entries (reviews), ==, 2);
+
+  /* Ending early shows the summary of the two answered cards. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quiz), "quiz.end", NULL));
+  g_assert_true (prep_quiz_session_get_finished (session));
+  g_assert_cmpuint (prep_quiz_session_get_n_answered (session), ==, 2);
+  g_assert_cmpuint (prep_quiz_session_get_n_correct (session), ==, 2);
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  prep_test_save_screenshot (GTK_WIDGET (window), "ui-quiz-summary.png");
+
+  /* The sidebar counts the card in learning as due today. */
+  g_assert_true (g_str_has_suffix (gtk_button_get_label (GTK_BUTTON (sidebar_button (window, 3))), "1"));
+
+  /* Multiple choice: 1 picks the first option shown, Enter moves on. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quiz), "quiz.new-session", NULL));
+  {
+    const char *basics[] = { "basics", NULL };
+    PrepQuizOptions options = { PREP_QUIZ_CHOICE, PREP_QUIZ_SET_ALL, basics, 3, 7, g_get_real_time () / G_USEC_PER_SEC };
+    g_autoptr(GError) error = NULL;
+    const PrepQuizItem *item;
+    guint right = 0;
+
+    g_assert_true (prep_quiz_view_start (quiz, &options, &error));
+    g_assert_no_error (error);
+    session = prep_quiz_view_get_session (quiz);
+    item = prep_quiz_session_get_quiz_item (session);
+    for (guint shown = 0; shown < PREP_QUIZ_N_OPTIONS; shown++)
+      if (prep_quiz_session_get_option_index (session, shown) == item->answer)
+        right = shown;
+
+    /* A wrong answer first (a failed review), to see the explanations. */
+    press_keys (GTK_WIDGET (window), right == 0 ? "2" : "1");
+    g_assert_cmpint (prep_quiz_session_get_chosen (session), >=, 0);
+    g_assert_cmpuint (prep_quiz_session_get_n_correct (session), ==, 0);
+    g_assert_cmpuint (prep_review_store_get_n_log_entries (reviews), ==, 3);
+    prep_test_wait_for_frame (GTK_WIDGET (window));
+    prep_test_save_screenshot (GTK_WIDGET (window), "ui-quiz-choice.png");
+    press_keys (GTK_WIDGET (window), "Return");
+    g_assert_cmpuint (prep_quiz_session_get_position (session), ==, 1);
+  }
+
+  /* Mock interview: type a draft, Ctrl+Enter for the key points, N for
+   * the first follow-up question. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quiz), "quiz.new-session", NULL));
+  {
+    PrepQuizOptions options = { PREP_QUIZ_INTERVIEW, PREP_QUIZ_SET_ALL, NULL, 2, 3, g_get_real_time () / G_USEC_PER_SEC };
+
+    g_assert_true (prep_quiz_view_start (quiz, &options, NULL));
+    session = prep_quiz_view_get_session (quiz);
+    /* Typing into the draft: its keys are text, not shortcuts. */
+    g_assert_true (GTK_IS_TEXT_VIEW (gtk_window_get_focus (GTK_WINDOW (window))));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_window_get_focus (GTK_WINDOW (window)))),
+                              "先講 KV cache 省下的重算，再估記憶體。", -1);
+    g_assert_false (prep_quiz_session_get_revealed (session));
+    press_keys (GTK_WIDGET (window), "<Control>Return");
+    g_assert_true (prep_quiz_session_get_revealed (session));
+    press_keys (GTK_WIDGET (window), "n");
+    g_assert_cmpuint (prep_quiz_session_get_n_follow_ups_shown (session), ==, 1);
+    prep_test_wait_for_frame (GTK_WIDGET (window));
+    prep_test_save_screenshot (GTK_WIDGET (window), "ui-quiz-interview.png");
+  }
+
+  /* Ctrl+1 is back to studying. */
+  press_keys (GTK_WIDGET (window), "<Control>1");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "study");
+}
+
+static void
+check_quiz_kept (PrepApplication *app,
+                 PrepWindow      *window)
+{
+  PrepReviewStore *reviews = prep_application_get_reviews (app);
+  GtkWidget *due = sidebar_button (window, 3);
+
+  /* After a restart: the reviews, and the due count in the sidebar. */
+  g_assert_cmpuint (prep_review_store_get_n_log_entries (reviews), ==, 3);
+  g_assert_true (g_str_has_suffix (gtk_button_get_label (GTK_BUTTON (due)), "2"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (due), TRUE);
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  prep_test_save_screenshot (GTK_WIDGET (window), "ui-quiz-due.png");
+}
+
+static void
+test_quiz (void)
+{
+  g_autofree char *path = prep_user_data_path ("reviews.json");
+
+  g_unlink (path);
+  g_assert_cmpint (run_app (NULL, check_quiz), ==, 0);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run_app (NULL, check_quiz_kept), ==, 0);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,6 +818,7 @@ main (int   argc,
   g_test_add_func ("/ui/shortcuts", test_shortcuts);
   g_test_add_func ("/ui/bookmark", test_bookmark);
   g_test_add_func ("/ui/note", test_note);
+  g_test_add_func ("/ui/quiz", test_quiz);
 
   return g_test_run ();
 }

@@ -301,10 +301,7 @@ show_card (PrepCardView *self)
   sync_revealed (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
-  if (interview && !prep_quiz_session_get_revealed (self->session))
-    gtk_widget_grab_focus (GTK_WIDGET (self->draft_view));
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static void
@@ -465,6 +462,22 @@ grade_button_new (PrepCardView *self,
   return button;
 }
 
+/* Typing goes to the draft while an interview question is open; else the
+ * card itself takes the keys. */
+static gboolean
+prep_card_view_grab_focus (GtkWidget *widget)
+{
+  PrepCardView *self = PREP_CARD_VIEW (widget);
+
+  if (self->session != NULL &&
+      prep_quiz_session_get_mode (self->session) == PREP_QUIZ_INTERVIEW &&
+      !prep_quiz_session_get_revealed (self->session) &&
+      gtk_widget_grab_focus (GTK_WIDGET (self->draft_view)))
+    return TRUE;
+
+  return GTK_WIDGET_CLASS (prep_card_view_parent_class)->grab_focus (widget);
+}
+
 static void
 prep_card_view_dispose (GObject *object)
 {
@@ -536,6 +549,8 @@ prep_card_view_class_init (PrepCardViewClass *klass)
   object_class->dispose = prep_card_view_dispose;
   object_class->get_property = prep_card_view_get_property;
   object_class->set_property = prep_card_view_set_property;
+
+  widget_class->grab_focus = prep_card_view_grab_focus;
 
   properties [PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, PREP_TYPE_QUIZ_SESSION,
