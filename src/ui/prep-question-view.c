@@ -532,6 +532,23 @@ prep_question_view_start_find (PrepQuestionView *self)
 }
 
 /**
+ * prep_question_view_highlight:
+ *
+ * Shows the find bar with @text, its matches highlighted and the first
+ * one scrolled into sight, as after a search.
+ */
+void
+prep_question_view_highlight (PrepQuestionView *self,
+                              const char       *text)
+{
+  g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->find_bar, TRUE);
+  gtk_editable_set_text (self->find_entry, text);
+  find_changed_cb (self);
+}
+
+/**
  * prep_question_view_find_next:
  * @backward: to the previous match
  */

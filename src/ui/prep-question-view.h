@@ -25,6 +25,8 @@ void          prep_question_view_show_error   (PrepQuestionView *self,
                                                const char       *title,
                                                const char       *message);
 void          prep_question_view_start_find   (PrepQuestionView *self);
+void          prep_question_view_highlight    (PrepQuestionView *self,
+                                               const char       *text);
 void          prep_question_view_find_next    (PrepQuestionView *self,
                                                gboolean          backward);
 PrepAnswerView *prep_question_view_get_answer_view (PrepQuestionView *self);

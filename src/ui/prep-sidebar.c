@@ -14,6 +14,7 @@
 #include "prep-library.h"
 #include "prep-user-data.h"
 #include "prep-review-store.h"
+#include "prep-search.h"
 #include "prep-sidebar.h"
 #include "prep-sidebar-row.h"
 
@@ -29,6 +30,11 @@ struct _PrepSidebar
   GtkListView        *filtered_view;
   GtkStack           *stack;
   GtkToggleButton    *due_button;
+  GtkSearchEntry     *search_entry;
+  GtkListView        *search_view;
+  GtkWidget          *filter_bar;
+  PrepSearch         *search;
+  GtkSingleSelection *search_selection;
   GtkToggleButton    *all_button;
   GtkToggleButton    *bookmarked_button;
   GtkToggleButton    *notes_button;
@@ -265,6 +271,9 @@ update_filter (PrepSidebar *self)
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 
+  if (gtk_widget_get_visible (self->filter_bar) == FALSE)
+    return;  /* searching: the results stay on show */
+
   if (all)
     gtk_stack_set_visible_child_name (self->stack, "tree");
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
@@ -279,6 +288,157 @@ update_filter (PrepSidebar *self)
     }
   else
     gtk_stack_set_visible_child_name (self->stack, "filtered");
+}
+
+/* Search: results replace the tree while there is text in the entry. */
+
+static void
+setup_result_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *meta = gtk_label_new (NULL);
+  GtkWidget *snippet = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (meta, "caption");
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (snippet, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), meta);
+  gtk_box_append (GTK_BOX (box), snippet);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_result_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  PrepSearchResult *result = gtk_list_item_get_item (list_item);
+  PrepQuestion *question = prep_search_result_get_question (result);
+  g_autoptr(PrepCategory) category = prep_question_dup_category (question);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkWidget *meta = gtk_widget_get_next_sibling (title);
+  GtkWidget *snippet = gtk_widget_get_next_sibling (meta);
+  g_autofree char *markup = prep_search_result_dup_snippet_markup (result);
+  g_autofree char *where = NULL;
+  const char *field;
+
+  switch (prep_search_result_get_field (result))
+    {
+    case PREP_SEARCH_FIELD_NOTE:
+      /* Translators: where a search matched */
+      field = _("in your note");
+      break;
+    case PREP_SEARCH_FIELD_ANSWER:
+      /* Translators: where a search matched */
+      field = _("in the answer");
+      break;
+    case PREP_SEARCH_FIELD_TITLE:
+    default:
+      /* Translators: where a search matched */
+      field = _("in the question");
+      break;
+    }
+
+  /* Translators: a search result's category, then where it matched */
+  where = g_strdup_printf (_("%s · %s"), category ? prep_category_get_title (category) : "", field);
+  gtk_label_set_text (GTK_LABEL (title), prep_question_get_title (question));
+  gtk_label_set_text (GTK_LABEL (meta), where);
+  gtk_label_set_markup (GTK_LABEL (snippet), markup);
+}
+
+static void
+search_changed_cb (PrepSidebar *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GListModel) results = NULL;
+  g_auto(GStrv) terms = prep_search_split_terms (text);
+
+  gtk_widget_set_visible (self->filter_bar, terms == NULL || terms[0] == NULL);
+
+  if (terms == NULL || terms[0] == NULL || self->library == NULL)
+    {
+      gtk_single_selection_set_model (self->search_selection, NULL);
+      update_filter (self);
+      return;
+    }
+
+  /* The index is built on the first search, not at start-up (≈ 5 ms). */
+  if (self->search == NULL)
+    self->search = prep_search_new (self->library, self->user_data);
+
+  results = prep_search_query (self->search, text);
+  gtk_single_selection_set_model (self->search_selection, results);
+  gtk_single_selection_set_selected (self->search_selection, GTK_INVALID_LIST_POSITION);
+
+  if (g_list_model_get_n_items (results) == 0)
+    {
+      /* Translators: %s is what was searched for */
+      g_autofree char *none = g_strdup_printf (_("No questions, answers or notes contain “%s”."), text);
+
+      gtk_label_set_label (self->empty_label, none);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "search");
+    }
+}
+
+static void
+stop_search_cb (PrepSidebar *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+open_result (PrepSidebar *self,
+             guint        position)
+{
+  GListModel *results = gtk_single_selection_get_model (self->search_selection);
+  g_autoptr(PrepSearchResult) result = NULL;
+
+  if (results == NULL || !(result = g_list_model_get_item (results, position)))
+    return;
+
+  prep_sidebar_set_selected_question (self, prep_search_result_get_question (result));
+  g_signal_emit (self, signals [QUESTION_ACTIVATED], 0, prep_search_result_get_question (result));
+}
+
+static void
+search_activate_cb (PrepSidebar *self)
+{
+  open_result (self, 0);
+}
+
+static void
+search_result_activate_cb (PrepSidebar *self,
+                           guint        position)
+{
+  open_result (self, position);
+}
+
+static void
+search_selection_changed_cb (PrepSidebar *self)
+{
+  PrepSearchResult *result = gtk_single_selection_get_selected_item (self->search_selection);
+
+  if (result != NULL)
+    prep_sidebar_set_selected_question (self, prep_search_result_get_question (result));
 }
 
 static void
@@ -390,6 +550,8 @@ prep_sidebar_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->user_data);
   g_clear_object (&self->reviews);
+  g_clear_object (&self->search);
+  g_clear_object (&self->search_selection);
   g_clear_object (&self->selected_question);
 
   G_OBJECT_CLASS (prep_sidebar_parent_class)->dispose (object);
@@ -482,6 +644,15 @@ prep_sidebar_class_init (PrepSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, list_view);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, filtered_view);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, due_button);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, search_view);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, filter_bar);
+  gtk_widget_class_bind_template_callback (widget_class, setup_result_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_result_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_result_activate_cb);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, all_button);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, bookmarked_button);
@@ -504,6 +675,16 @@ static void
 prep_sidebar_init (PrepSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->search_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->search_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->search_selection, TRUE);
+  g_signal_connect_swapped (self->search_selection, "selection-changed",
+                            G_CALLBACK (search_selection_changed_cb), self);
+  gtk_list_view_set_model (self->search_view, GTK_SELECTION_MODEL (self->search_selection));
+
+  /* Typing anywhere in the sidebar starts a search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
 /**
@@ -558,6 +739,7 @@ prep_sidebar_set_library (PrepSidebar *self,
                                 G_CALLBACK (selection_changed_cb), self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
+      g_clear_object (&self->search);
       self->filter = gtk_custom_filter_new (filter_match_cb, self, NULL);
       self->filtered = gtk_filter_list_model_new (g_object_ref (prep_library_get_questions (library)),
                                                   g_object_ref (GTK_FILTER (self->filter)));
@@ -650,4 +832,59 @@ prep_sidebar_set_user_data (PrepSidebar  *self,
   if (g_set_object (&self->user_data, user_data) && user_data != NULL)
     g_signal_connect_object (user_data, "changed", G_CALLBACK (user_data_changed_cb),
                              self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * prep_sidebar_start_search:
+ *
+ * Puts the focus in the search entry, its text selected (Ctrl+K).
+ */
+void
+prep_sidebar_start_search (PrepSidebar *self)
+{
+  g_return_if_fail (PREP_IS_SIDEBAR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/**
+ * prep_sidebar_get_search_text:
+ *
+ * Returns: what is being searched for; empty when not searching
+ */
+const char *
+prep_sidebar_get_search_text (PrepSidebar *self)
+{
+  g_return_val_if_fail (PREP_IS_SIDEBAR (self), "");
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
+/**
+ * prep_sidebar_search:
+ *
+ * Searches for @text as if it had been typed.
+ */
+void
+prep_sidebar_search (PrepSidebar *self,
+                     const char  *text)
+{
+  g_return_if_fail (PREP_IS_SIDEBAR (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  search_changed_cb (self);
+}
+
+/**
+ * prep_sidebar_get_search_results:
+ *
+ * Returns: (transfer none) (nullable): the results on show
+ */
+GListModel *
+prep_sidebar_get_search_results (PrepSidebar *self)
+{
+  g_return_val_if_fail (PREP_IS_SIDEBAR (self), NULL);
+
+  return gtk_single_selection_get_model (self->search_selection);
 }

@@ -26,6 +26,11 @@ void          prep_sidebar_set_selected_question (PrepSidebar  *self,
 void          prep_sidebar_set_reviews           (PrepSidebar     *self,
                                                   PrepReviewStore *reviews);
 void          prep_sidebar_refresh_due           (PrepSidebar  *self);
+void          prep_sidebar_start_search          (PrepSidebar  *self);
+const char   *prep_sidebar_get_search_text       (PrepSidebar  *self);
+void          prep_sidebar_search                (PrepSidebar  *self,
+                                                  const char   *text);
+GListModel   *prep_sidebar_get_search_results    (PrepSidebar  *self);
 void          prep_sidebar_set_user_data         (PrepSidebar  *self,
                                                   PrepUserData *user_data);
 
