@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "prep-application.h"
+#include "prep-preferences-window.h"
 #include "prep-review-store.h"
 #include "prep-json-store.h"
 #include "prep-library.h"
@@ -253,11 +254,13 @@ prep_application_startup (GApplication *app)
   PrepApplication *self = PREP_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (prep_application_parent_class)->startup (app);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   self->library = prep_library_new (prep_content_locale_for_languages (NULL));
   if (!prep_library_load_resources (self->library, NULL, &self->load_error))
@@ -388,8 +391,22 @@ prep_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+static void
+prep_application_preferences_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  PrepApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = prep_preferences_window_new (window);
+
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", prep_application_quit_action },
+  { "preferences", prep_application_preferences_action },
   { "about", prep_application_about_action },
 };
 

@@ -51,6 +51,7 @@ struct _PrepQuizView
   PrepUserData      *user_data;
   PrepQuizSession   *session;
   GPtrArray         *category_checks;  /* GtkCheckButton, data "category-id" */
+  GSettings         *settings;
 };
 
 G_DEFINE_FINAL_TYPE (PrepQuizView, prep_quiz_view, GTK_TYPE_WIDGET)
@@ -367,6 +368,7 @@ prep_quiz_view_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->reviews);
   g_clear_object (&self->user_data);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (prep_quiz_view_parent_class)->dispose (object);
 }
@@ -530,6 +532,11 @@ prep_quiz_view_init (PrepQuizView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->category_checks = g_ptr_array_new ();
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "interview-minutes",
+                   gtk_spin_button_get_adjustment (self->time_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 /**

@@ -1,0 +1,93 @@
+/* prep-preferences-window.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "prep-preferences-window"
+
+#include "config.h"
+
+#include "prep-preferences-window.h"
+
+/* The preferences, each bound to its GSettings key: the rest of the app
+ * follows the keys, not this window. */
+
+struct _PrepPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* Template widgets */
+  GtkAdjustment        *retention_adjustment;
+  GtkAdjustment        *minutes_adjustment;
+
+  /* Owned references */
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (PrepPreferencesWindow, prep_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The key holds a probability, the row shows a percentage. */
+static gboolean
+retention_get_mapping (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_double (variant) * 100);
+  return TRUE;
+}
+
+static GVariant *
+retention_set_mapping (const GValue       *value,
+                       const GVariantType *expected_type,
+                       gpointer            user_data)
+{
+  return g_variant_new_double (g_value_get_double (value) / 100);
+}
+
+static void
+prep_preferences_window_dispose (GObject *object)
+{
+  PrepPreferencesWindow *self = (PrepPreferencesWindow *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (prep_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+prep_preferences_window_class_init (PrepPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = prep_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/llmprep/LlmPrep/ui/prep-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PrepPreferencesWindow, retention_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, PrepPreferencesWindow, minutes_adjustment);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+prep_preferences_window_init (PrepPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind_with_mapping (self->settings, "desired-retention", self->retention_adjustment, "value",
+                                G_SETTINGS_BIND_DEFAULT, retention_get_mapping, retention_set_mapping,
+                                NULL, NULL);
+  g_settings_bind (self->settings, "interview-minutes", self->minutes_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+GtkWidget *
+prep_preferences_window_new (GtkWindow *parent)
+{
+  return g_object_new (PREP_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+}
