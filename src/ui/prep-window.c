@@ -20,6 +20,7 @@
 #include "prep-question-view.h"
 #include "prep-quiz-view.h"
 #include "prep-review-store.h"
+#include "prep-search.h"
 #include "prep-sidebar.h"
 #include "prep-window.h"
 
@@ -31,6 +32,9 @@ struct _PrepWindow
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   AdwViewStack         *view_stack;
+  GtkRevealer          *read_only_revealer;
+  GtkLabel             *read_only_label;
+  GtkWidget            *sidebar_page;
   PrepQuizView         *quiz_view;
   GtkToggleButton      *bookmark_button;
   GtkWidget            *content_page;
@@ -158,6 +162,18 @@ view_changed_cb (PrepWindow *self)
 }
 
 static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "study");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar_page));
+  prep_sidebar_start_search (self->sidebar);
+}
+
+static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -166,6 +182,30 @@ show_view_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->view_stack,
                                          g_str_equal (action_name, "win.show-quiz") ? "quiz" : "study");
+}
+
+/* A file from a newer version is never written; while that lasts, a
+ * banner says so (a toast would be gone before the user typed). */
+static void
+sync_read_only (PrepWindow *self)
+{
+  gboolean notes = self->user_data != NULL && prep_user_data_get_read_only (self->user_data);
+  gboolean reviews = self->reviews != NULL && prep_review_store_get_read_only (self->reviews);
+
+  if (notes && reviews)
+    gtk_label_set_text (self->read_only_label,
+                        _("Your notes, bookmarks and reviews were saved by a newer version of LLM Prep. "
+                          "Changes are kept until you quit but not saved; update LLM Prep to keep them."));
+  else if (notes)
+    gtk_label_set_text (self->read_only_label,
+                        _("Your notes and bookmarks were saved by a newer version of LLM Prep. "
+                          "Changes are kept until you quit but not saved; update LLM Prep to keep them."));
+  else if (reviews)
+    gtk_label_set_text (self->read_only_label,
+                        _("Your reviews were saved by a newer version of LLM Prep. "
+                          "Grades are kept until you quit but not saved; update LLM Prep to keep them."));
+
+  gtk_revealer_set_reveal_child (self->read_only_revealer, notes || reviews);
 }
 
 static void
@@ -351,9 +391,24 @@ static void
 sidebar_question_activated_cb (PrepWindow   *self,
                                PrepQuestion *question)
 {
+  g_auto(GStrv) terms = NULL;
+
   g_assert (PREP_IS_WINDOW (self));
 
   adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+
+  /* Opened from search results: the matches are highlighted, from the
+   * longest term, which is the most telling one. */
+  terms = prep_search_split_terms (prep_sidebar_get_search_text (self->sidebar));
+  if (terms != NULL && terms[0] != NULL)
+    {
+      const char *longest = terms[0];
+
+      for (guint i = 1; terms[i]; i++)
+        if (g_utf8_strlen (terms[i], -1) > g_utf8_strlen (longest, -1))
+          longest = terms[i];
+      prep_question_view_highlight (self->question_view, longest);
+    }
 }
 
 static void
@@ -471,6 +526,13 @@ prep_window_constructed (GObject *object)
     g_signal_connect_object (self->reviews, "changed", G_CALLBACK (prep_sidebar_refresh_due),
                              self->sidebar, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
+  if (self->user_data != NULL)
+    g_signal_connect_object (self->user_data, "notify::read-only", G_CALLBACK (sync_read_only),
+                             self, G_CONNECT_SWAPPED);
+  if (self->reviews != NULL)
+    g_signal_connect_object (self->reviews, "notify::read-only", G_CALLBACK (sync_read_only),
+                             self, G_CONNECT_SWAPPED);
+  sync_read_only (self);
   schedule_day_change (self);
 
   /* Start in the list, not in the first selectable label of the answer. */
@@ -620,6 +682,9 @@ prep_window_class_init (PrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, sidebar_page);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, quiz_view);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, bookmark_button);
@@ -632,6 +697,8 @@ prep_window_class_init (PrepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-study", NULL, show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-quiz", NULL, show_view_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-study", NULL);
@@ -704,9 +771,11 @@ prep_window_new (PrepApplication *application)
 
   sync_question_controls (self);
 
-  if (user_data_error != NULL)
+  /* A newer file has its banner; a damaged one set aside is told once. */
+  if (user_data_error != NULL && !prep_user_data_get_read_only (prep_application_get_user_data (application)))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (user_data_error->message));
-  if (prep_application_get_reviews_error (application) != NULL)
+  if (prep_application_get_reviews_error (application) != NULL &&
+      !prep_review_store_get_read_only (prep_application_get_reviews (application)))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (prep_application_get_reviews_error (application)->message));
 
