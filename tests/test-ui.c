@@ -16,9 +16,11 @@
 #include "prep-answer-view.h"
 #include "prep-application.h"
 #include "prep-library.h"
+#include "prep-preferences-window.h"
 #include "prep-question-view.h"
 #include "prep-quiz-view.h"
 #include "prep-review-store.h"
+#include "prep-search.h"
 #include "prep-json-store.h"
 #include "prep-sidebar.h"
 #include "prep-sidebar-row.h"
@@ -326,7 +328,7 @@ check_bookmark (PrepApplication *app,
     GListModel *rows;
     guint n = 0;
 
-    for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_widget_get_first_child (sidebar)));
+    for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_widget_get_first_child (sidebar))));
          child && n < 3; child = gtk_widget_get_next_sibling (child))
       buttons[n++] = child;
     g_assert_cmpuint (n, ==, 3);
@@ -637,7 +639,7 @@ sidebar_button (PrepWindow *window,
                 guint       index)
 {
   GtkWidget *sidebar = prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_SIDEBAR);
-  GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_widget_get_first_child (sidebar)));
+  GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_widget_get_first_child (sidebar))));
 
   for (guint i = 0; i < index && child; i++)
     child = gtk_widget_get_next_sibling (child);
@@ -786,6 +788,136 @@ check_quiz_kept (PrepApplication *app,
 }
 
 static void
+check_search (PrepApplication *app,
+              PrepWindow      *window)
+{
+  PrepSidebar *sidebar = PREP_SIDEBAR (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_SIDEBAR));
+  PrepQuestionView *view = PREP_QUESTION_VIEW (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_QUESTION_VIEW));
+  PrepAnswerView *answer = prep_question_view_get_answer_view (view);
+  GtkWidget *entry = prep_test_find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(PrepSearchResult) first = NULL;
+  GListModel *results;
+
+  /* Ctrl+K puts the focus in the search entry. */
+  press_keys (GTK_WIDGET (window), "<Control>k");
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), entry) ||
+                 gtk_window_get_focus (GTK_WINDOW (window)) == entry);
+
+  /* Two terms, Chinese and full-width Latin: both must match. */
+  prep_sidebar_search (sidebar, "快取 ＫＶ");
+  results = prep_sidebar_get_search_results (sidebar);
+  g_assert_nonnull (results);
+  g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
+  first = g_list_model_get_item (results, 0);
+  g_assert_cmpstr (prep_question_get_id (prep_search_result_get_question (first)), ==, "kv-cache");
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  prep_test_save_screenshot (GTK_WIDGET (window), "ui-search.png");
+
+  /* Enter opens the first result with the matches highlighted. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (prep_question_get_id (prep_window_get_question (window)), ==, "kv-cache");
+  g_assert_cmpuint (prep_answer_view_get_n_matches (answer), >, 0);
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  prep_test_save_screenshot (GTK_WIDGET (window), "ui-search-open.png");
+
+  /* Escape clears it: the tree is back. */
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_cmpstr (prep_sidebar_get_search_text (sidebar), ==, "");
+  g_assert_null (prep_sidebar_get_search_results (sidebar));
+}
+
+static void
+check_preferences (PrepApplication *app,
+                   PrepWindow      *window)
+{
+  PrepReviewStore *reviews = prep_application_get_reviews (app);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *preferences = NULL;
+  GtkSpinButton *retention;
+
+  /* Ctrl+comma opens them; the retention row changes the scheduler. */
+  g_assert_cmpfloat_with_epsilon (prep_review_store_get_desired_retention (reviews), 0.9, 1e-9);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (PREP_IS_PREFERENCES_WINDOW (l->data))
+      preferences = l->data;
+  g_assert_nonnull (preferences);
+  prep_test_wait_for_frame (preferences);
+  retention = GTK_SPIN_BUTTON (prep_test_find_descendant (preferences, GTK_TYPE_SPIN_BUTTON));
+  g_assert_cmpfloat (gtk_spin_button_get_value (retention), ==, 90);
+  gtk_spin_button_set_value (retention, 85);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "desired-retention"), 0.85, 1e-9);
+  g_assert_cmpfloat_with_epsilon (prep_review_store_get_desired_retention (reviews), 0.85, 1e-9);
+  prep_test_wait_for_frame (preferences);
+  prep_test_save_screenshot (preferences, "ui-preferences.png");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "desired-retention");
+  g_assert_cmpfloat_with_epsilon (prep_review_store_get_desired_retention (reviews), 0.9, 1e-9);
+}
+
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+check_read_only (PrepApplication *app,
+                 PrepWindow      *window)
+{
+  GtkRevealer *banner = GTK_REVEALER (gtk_widget_get_parent (find_with_class (GTK_WIDGET (window), "read-only-banner")));
+
+  /* The newer file is shown, said to be read-only, and left alone. */
+  g_assert_true (prep_user_data_get_read_only (prep_application_get_user_data (app)));
+  g_assert_cmpstr (prep_user_data_get_note (prep_application_get_user_data (app), "kv-cache"), ==, "from v9");
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  prep_test_save_screenshot (GTK_WIDGET (window), "ui-read-only.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-bookmark", NULL));
+}
+
+static void
+test_read_only (void)
+{
+  const char *args[] = { "--open", "kv-cache", NULL };
+  const char *future = "{\"schema_version\": 9, \"questions\": {\"kv-cache\": {\"note\": \"from v9\"}}}";
+  g_autofree char *path = prep_user_data_path ("notes.json");
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *after = NULL;
+
+  g_mkdir_with_parents (folder, 0700);
+  g_assert_true (g_file_set_contents (path, future, -1, NULL));
+  g_assert_cmpint (run_app (args, check_read_only), ==, 0);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, future);
+  g_unlink (path);
+}
+
+static void
+test_preferences (void)
+{
+  g_assert_cmpint (run_app (NULL, check_preferences), ==, 0);
+}
+
+static void
+test_search (void)
+{
+  g_assert_cmpint (run_app (NULL, check_search), ==, 0);
+}
+
+static void
 test_quiz (void)
 {
   g_autofree char *path = prep_user_data_path ("reviews.json");
@@ -819,6 +951,9 @@ main (int   argc,
   g_test_add_func ("/ui/bookmark", test_bookmark);
   g_test_add_func ("/ui/note", test_note);
   g_test_add_func ("/ui/quiz", test_quiz);
+  g_test_add_func ("/ui/search", test_search);
+  g_test_add_func ("/ui/preferences", test_preferences);
+  g_test_add_func ("/ui/read-only", test_read_only);
 
   return g_test_run ();
 }
