@@ -28,6 +28,9 @@
 #include "prep-test-utils.h"
 #include "prep-window.h"
 
+static void press_keys (GtkWidget  *window,
+                        const char *keys);
+
 typedef void (*UiCheck) (PrepApplication *app,
                          PrepWindow      *window);
 
@@ -521,13 +524,18 @@ check_shortcuts (PrepApplication *app,
                  PrepWindow      *window)
 {
   g_autofree char **quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  GtkShortcutsWindow *overlay = NULL;
   guint toplevels;
 
   g_assert_cmpstr (quit[0], ==, "<Control>q");
-  g_assert_nonnull (overlay);
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+
+  /* Built on first use, by Ctrl+? itself. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  press_keys (GTK_WIDGET (window), "<Control>question");
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
   prep_test_wait_for_frame (GTK_WIDGET (overlay));
   prep_test_save_screenshot (GTK_WIDGET (overlay), "ui-shortcuts.png");
   gtk_window_close (GTK_WINDOW (overlay));
@@ -651,7 +659,7 @@ static void
 check_quiz (PrepApplication *app,
             PrepWindow      *window)
 {
-  PrepQuizView *quiz = PREP_QUIZ_VIEW (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_QUIZ_VIEW));
+  PrepQuizView *quiz = NULL;
   AdwViewStack *stack = ADW_VIEW_STACK (prep_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   PrepReviewStore *reviews = prep_application_get_reviews (app);
   g_autofree char *first = NULL;
@@ -663,8 +671,12 @@ check_quiz (PrepApplication *app,
   g_assert_cmpuint (prep_review_store_get_n_log_entries (reviews), ==, 0);
   gtk_window_present (GTK_WINDOW (window));
 
-  /* Ctrl+2 shows the quiz's start page, with the Start button focused. */
+  /* The Quiz view is made when first shown: Ctrl+2 shows its start page,
+   * with the Start button focused. */
+  g_assert_null (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_QUIZ_VIEW));
   press_keys (GTK_WIDGET (window), "<Control>2");
+  quiz = PREP_QUIZ_VIEW (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_QUIZ_VIEW));
+  g_assert_nonnull (quiz);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "quiz");
   prep_test_save_screenshot (GTK_WIDGET (window), "ui-quiz-start.png");
 

@@ -35,7 +35,9 @@ struct _PrepWindow
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
   GtkWidget            *sidebar_page;
-  PrepQuizView         *quiz_view;
+  GtkBox               *quiz_page;
+  GtkMenuButton        *primary_menu_button;
+  PrepQuizView         *quiz_view;  /* made when first shown */
   GtkToggleButton      *bookmark_button;
   GtkWidget            *content_page;
   AdwWindowTitle       *content_title;
@@ -115,7 +117,8 @@ schedule_day_change (PrepWindow *self)
 static void
 refresh_due (PrepWindow *self)
 {
-  prep_quiz_view_refresh_due (self->quiz_view);
+  if (self->quiz_view != NULL)
+    prep_quiz_view_refresh_due (self->quiz_view);
   prep_sidebar_refresh_due (self->sidebar);
 }
 
@@ -141,11 +144,36 @@ active_changed_cb (PrepWindow *self)
     }
 }
 
+/* The Quiz view is built the first time it is shown: most starts are for
+ * studying, and the first frame should not wait for it. */
+static void
+ensure_quiz_view (PrepWindow *self)
+{
+  GMenuModel *menu;
+
+  if (self->quiz_view != NULL)
+    return;
+
+  menu = gtk_menu_button_get_menu_model (self->primary_menu_button);
+  self->quiz_view = g_object_new (PREP_TYPE_QUIZ_VIEW,
+                                  "vexpand", TRUE,
+                                  "stack", self->view_stack,
+                                  "menu-model", menu,
+                                  "library", self->library,
+                                  "reviews", self->reviews,
+                                  "user-data", self->user_data,
+                                  NULL);
+  gtk_box_append (self->quiz_page, GTK_WIDGET (self->quiz_view));
+}
+
 static void
 view_changed_cb (PrepWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
   gboolean studying = g_strcmp0 (name, "study") == 0;
+
+  if (!studying)
+    ensure_quiz_view (self);
 
   /* The Study view's find and zoom act on an answer the user cannot see
    * while quizzing. */
@@ -159,6 +187,28 @@ view_changed_cb (PrepWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->quiz_view));
+}
+
+/* The shortcuts window is built on first use rather than with the window
+ * (as GtkApplication would do with gtk/help-overlay.ui): with all its
+ * shortcut labels it cost ≈ 60 ms of the first frame. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource ("/io/github/llmprep/LlmPrep/ui/prep-shortcuts-window.ui");
+      gtk_application_window_set_help_overlay (window,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+
+  gtk_widget_activate_action (widget, "win.show-help-overlay", NULL);
 }
 
 static void
@@ -517,11 +567,6 @@ prep_window_constructed (GObject *object)
 
   prep_sidebar_set_reviews (self->sidebar, self->reviews);
   prep_sidebar_set_library (self->sidebar, self->library);
-  g_object_set (self->quiz_view,
-                "library", self->library,
-                "reviews", self->reviews,
-                "user-data", self->user_data,
-                NULL);
   if (self->reviews != NULL)
     g_signal_connect_object (self->reviews, "changed", G_CALLBACK (prep_sidebar_refresh_due),
                              self->sidebar, G_CONNECT_SWAPPED);
@@ -685,7 +730,8 @@ prep_window_class_init (PrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, sidebar_page);
-  gtk_widget_class_bind_template_child (widget_class, PrepWindow, quiz_view);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, quiz_page);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, primary_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, bookmark_button);
   gtk_widget_class_bind_template_callback (widget_class, bookmark_toggled_cb);
@@ -697,6 +743,8 @@ prep_window_class_init (PrepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-shortcuts", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-study", NULL, show_view_action);
