@@ -275,3 +275,57 @@ prep_json_store_save (PrepJsonStore  *self,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                    0600, error);
 }
+
+/**
+ * prep_json_store_keep_unknown:
+ * @known: (array zero-terminated=1): the members this version reads
+ *
+ * Members a later version may have added are kept, so that a save by this
+ * version does not drop them.
+ *
+ * Returns: (transfer full) (nullable): the members of @root not in @known
+ *   (nor "schema_version"), or %NULL if there are none
+ */
+JsonObject *
+prep_json_store_keep_unknown (JsonObject         *root,
+                              const char * const *known)
+{
+  g_autoptr(GList) members = NULL;
+  JsonObject *unknown = NULL;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  members = json_object_get_members (root);
+  for (const GList *l = members; l; l = l->next)
+    {
+      if (g_str_equal (l->data, "schema_version") || g_strv_contains (known, l->data))
+        continue;
+      if (unknown == NULL)
+        unknown = json_object_new ();
+      json_object_set_member (unknown, l->data, json_object_dup_member (root, l->data));
+    }
+
+  return unknown;
+}
+
+/**
+ * prep_json_store_restore_unknown:
+ * @unknown: (nullable): what prep_json_store_keep_unknown() kept
+ *
+ * Puts the kept members back into @root before a save.
+ */
+void
+prep_json_store_restore_unknown (JsonObject *root,
+                                 JsonObject *unknown)
+{
+  g_autoptr(GList) members = NULL;
+
+  g_return_if_fail (root != NULL);
+
+  if (unknown == NULL)
+    return;
+
+  members = json_object_get_members (unknown);
+  for (const GList *l = members; l; l = l->next)
+    json_object_set_member (root, l->data, json_object_dup_member (unknown, l->data));
+}

@@ -41,5 +41,9 @@ gboolean             prep_json_store_save               (PrepJsonStore  *self,
                                                          JsonObject     *root,
                                                          GError        **error);
 char                *prep_user_data_path                (const char     *basename);
+JsonObject          *prep_json_store_keep_unknown       (JsonObject     *root,
+                                                         const char * const *known);
+void                 prep_json_store_restore_unknown    (JsonObject     *root,
+                                                         JsonObject     *unknown);
 
 G_END_DECLS

@@ -188,13 +188,7 @@ to_json (PrepReviewStore *self)
   JsonObject *root = json_object_new ();
   JsonObject *cards = json_object_new ();
 
-  if (self->unknown != NULL)
-    {
-      g_autoptr(GList) members = json_object_get_members (self->unknown);
-
-      for (const GList *l = members; l; l = l->next)
-        json_object_set_member (root, l->data, json_object_dup_member (self->unknown, l->data));
-    }
+  prep_json_store_restore_unknown (root, self->unknown);
 
   ids = g_list_sort (g_hash_table_get_keys (self->cards), (GCompareFunc) g_strcmp0);
   for (const GList *l = ids; l; l = l->next)
@@ -422,7 +416,6 @@ prep_review_store_load (PrepReviewStore  *self,
                         GError          **error)
 {
   g_autoptr(JsonObject) root = NULL;
-  g_autoptr(GList) members = NULL;
   PrepJsonStoreStatus status;
   JsonNode *node;
 
@@ -464,18 +457,7 @@ prep_review_store_load (PrepReviewStore  *self,
         json_array_add_element (self->log, json_node_copy (json_array_get_element (log, i)));
     }
 
-  /* Keep members a later version may have added, so that a save does not
-   * drop them. */
-  members = json_object_get_members (root);
-  for (const GList *l = members; l; l = l->next)
-    {
-      if (g_str_equal (l->data, "cards") || g_str_equal (l->data, "log") ||
-          g_str_equal (l->data, "schema_version"))
-        continue;
-      if (self->unknown == NULL)
-        self->unknown = json_object_new ();
-      json_object_set_member (self->unknown, l->data, json_object_dup_member (root, l->data));
-    }
+  self->unknown = prep_json_store_keep_unknown (root, (const char * const []) { "cards", "log", NULL });
 
   self->dirty = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);

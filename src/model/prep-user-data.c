@@ -109,14 +109,7 @@ to_json (PrepUserData *self)
       json_object_set_object_member (questions, l->data, object);
     }
 
-  if (self->unknown != NULL)
-    {
-      g_autoptr(GList) members = json_object_get_members (self->unknown);
-
-      for (const GList *l = members; l; l = l->next)
-        json_object_set_member (root, l->data, json_object_dup_member (self->unknown, l->data));
-    }
-
+  prep_json_store_restore_unknown (root, self->unknown);
   json_object_set_object_member (root, "questions", questions);
 
   return root;
@@ -291,7 +284,6 @@ prep_user_data_load (PrepUserData  *self,
                      GError       **error)
 {
   g_autoptr(JsonObject) root = NULL;
-  g_autoptr(GList) members = NULL;
   PrepJsonStoreStatus status;
   JsonNode *questions;
 
@@ -325,17 +317,7 @@ prep_user_data_load (PrepUserData  *self,
         }
     }
 
-  /* Keep members a later version may have added, so that a save does not
-   * drop them. */
-  members = json_object_get_members (root);
-  for (const GList *l = members; l; l = l->next)
-    {
-      if (g_str_equal (l->data, "questions") || g_str_equal (l->data, "schema_version"))
-        continue;
-      if (self->unknown == NULL)
-        self->unknown = json_object_new ();
-      json_object_set_member (self->unknown, l->data, json_object_dup_member (root, l->data));
-    }
+  self->unknown = prep_json_store_keep_unknown (root, (const char * const []) { "questions", NULL });
 
   set_dirty (self, FALSE);
 
