@@ -18,6 +18,7 @@
 #include "prep-library.h"
 #include "prep-preferences-window.h"
 #include "prep-question-view.h"
+#include "prep-quiz-summary.h"
 #include "prep-quiz-view.h"
 #include "prep-review-store.h"
 #include "prep-search.h"
@@ -28,8 +29,10 @@
 #include "prep-test-utils.h"
 #include "prep-window.h"
 
-static void press_keys (GtkWidget  *window,
-                        const char *keys);
+static void       press_keys      (GtkWidget  *window,
+                                   const char *keys);
+static GtkWidget *find_with_class (GtkWidget  *widget,
+                                   const char *css_class);
 
 typedef void (*UiCheck) (PrepApplication *app,
                          PrepWindow      *window);
@@ -756,6 +759,23 @@ check_quiz (PrepApplication *app,
     prep_test_save_screenshot (GTK_WIDGET (window), "ui-quiz-choice.png");
     press_keys (GTK_WIDGET (window), "Return");
     g_assert_cmpuint (prep_quiz_session_get_position (session), ==, 1);
+
+    /* The summary lists the missed question; activating it opens it in
+     * the Study view. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (quiz), "quiz.end", NULL));
+    prep_test_wait_for_frame (GTK_WIDGET (window));
+    {
+      GtkWidget *summary = prep_test_find_descendant (GTK_WIDGET (quiz), PREP_TYPE_QUIZ_SUMMARY);
+      GtkWidget *missed = find_with_class (summary, "missed-question");
+      g_autoptr(GListModel) wrong = prep_quiz_session_get_missed (session);
+      g_autoptr(PrepQuestion) question = g_list_model_get_item (wrong, 0);
+
+      g_assert_nonnull (missed);
+      g_signal_emit_by_name (missed, "activate");
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "study");
+      g_assert_true (prep_window_get_question (window) == question);
+      press_keys (GTK_WIDGET (window), "<Control>2");
+    }
   }
 
   /* Mock interview: type a draft, Ctrl+Enter for the key points, N for
@@ -777,6 +797,12 @@ check_quiz (PrepApplication *app,
     g_assert_cmpuint (prep_quiz_session_get_n_follow_ups_shown (session), ==, 1);
     prep_test_wait_for_frame (GTK_WIDGET (window));
     prep_test_save_screenshot (GTK_WIDGET (window), "ui-quiz-interview.png");
+
+    /* On a phone-sized window too. */
+    gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+    prep_test_wait_for_frame (GTK_WIDGET (window));
+    prep_test_save_screenshot (GTK_WIDGET (window), "ui-quiz-narrow.png");
+    gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   }
 
   /* Ctrl+1 is back to studying. */

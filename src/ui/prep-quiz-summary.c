@@ -211,6 +211,7 @@ prep_quiz_summary_set_session (PrepQuizSummary *self,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), category ? prep_category_get_title (category) : NULL);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_add_css_class (row, "missed-question");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-question");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", prep_question_get_id (question));
       add_row (self, self->missed_group, row);
