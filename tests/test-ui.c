@@ -851,6 +851,20 @@ check_search (PrepApplication *app,
   prep_test_wait_for_frame (GTK_WIDGET (window));
   prep_test_save_screenshot (GTK_WIDGET (window), "ui-search.png");
 
+  /* Walking to another result shows it, highlighted too. */
+  {
+    GtkStack *stack = GTK_STACK (prep_test_find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_STACK));
+    GtkWidget *scrolled = gtk_stack_get_child_by_name (stack, "search");
+    GtkListView *list = GTK_LIST_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)));
+    GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+    g_autoptr(PrepSearchResult) second = g_list_model_get_item (results, 1);
+
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "search");
+    gtk_single_selection_set_selected (selection, 1);
+    g_assert_true (prep_window_get_question (window) == prep_search_result_get_question (second));
+    g_assert_cmpuint (prep_answer_view_get_n_matches (answer), >, 0);
+  }
+
   /* Enter opens the first result with the matches highlighted. */
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpstr (prep_question_get_id (prep_window_get_question (window)), ==, "kv-cache");

@@ -404,6 +404,8 @@ toggle_bookmark_action (GtkWidget  *widget,
                                 !gtk_toggle_button_get_active (self->bookmark_button));
 }
 
+static void highlight_search (PrepWindow *self);
+
 static void
 prep_window_set_question (PrepWindow   *self,
                           PrepQuestion *question)
@@ -435,20 +437,29 @@ prep_window_set_question (PrepWindow   *self,
   sync_question_controls (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_QUESTION]);
+  highlight_search (self);
 }
 
 static void
 sidebar_question_activated_cb (PrepWindow   *self,
                                PrepQuestion *question)
 {
-  g_auto(GStrv) terms = NULL;
-
   g_assert (PREP_IS_WINDOW (self));
 
   adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+}
 
-  /* Opened from search results: the matches are highlighted, from the
-   * longest term, which is the most telling one. */
+/* A question opened while searching (clicked, or walked to with the
+ * arrow keys in the results) shows the matches highlighted, those of the
+ * longest term, which is the most telling one. */
+static void
+highlight_search (PrepWindow *self)
+{
+  g_auto(GStrv) terms = NULL;
+
+  if (self->question == NULL)
+    return;
+
   terms = prep_search_split_terms (prep_sidebar_get_search_text (self->sidebar));
   if (terms != NULL && terms[0] != NULL)
     {
