@@ -841,7 +841,9 @@ check_search (PrepApplication *app,
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), entry) ||
                  gtk_window_get_focus (GTK_WINDOW (window)) == entry);
 
-  /* Two terms, Chinese and full-width Latin: both must match. */
+  /* Two terms, Chinese and full-width Latin: both must match. The note
+   * is previewed under its result. */
+  prep_user_data_set_note (prep_application_get_user_data (app), "kv-cache", "面試時先算 Llama 3 8B 的 KV 大小\n第二行");
   prep_sidebar_search (sidebar, "快取 ＫＶ");
   results = prep_sidebar_get_search_results (sidebar);
   g_assert_nonnull (results);
@@ -876,6 +878,7 @@ check_search (PrepApplication *app,
   g_signal_emit_by_name (entry, "stop-search");
   g_assert_cmpstr (prep_sidebar_get_search_text (sidebar), ==, "");
   g_assert_null (prep_sidebar_get_search_results (sidebar));
+  prep_user_data_set_note (prep_application_get_user_data (app), "kv-cache", NULL);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "prep-library.h"
 #include "prep-user-data.h"
@@ -301,6 +302,7 @@ setup_result_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *meta = gtk_label_new (NULL);
   GtkWidget *snippet = gtk_label_new (NULL);
+  GtkWidget *note = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
@@ -313,9 +315,14 @@ setup_result_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (snippet, "caption");
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (note), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (note, "caption");
+  gtk_widget_add_css_class (note, "note-preview");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), meta);
   gtk_box_append (GTK_BOX (box), snippet);
+  gtk_box_append (GTK_BOX (box), note);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_item_set_child (list_item, box);
@@ -324,7 +331,7 @@ setup_result_row_cb (GtkSignalListItemFactory *factory,
 static void
 bind_result_row_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
-                    gpointer                  user_data)
+                    gpointer                  user_data_)
 {
   PrepSearchResult *result = gtk_list_item_get_item (list_item);
   PrepQuestion *question = prep_search_result_get_question (result);
@@ -332,6 +339,9 @@ bind_result_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
   GtkWidget *meta = gtk_widget_get_next_sibling (title);
   GtkWidget *snippet = gtk_widget_get_next_sibling (meta);
+  GtkWidget *note_label = gtk_widget_get_next_sibling (snippet);
+  PrepUserData *user_data = PREP_SIDEBAR (user_data_)->user_data;
+  const char *note = user_data ? prep_user_data_get_note (user_data, prep_question_get_id (question)) : NULL;
   g_autofree char *markup = prep_search_result_dup_snippet_markup (result);
   g_autofree char *where = NULL;
   const char *field;
@@ -358,6 +368,21 @@ bind_result_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), prep_question_get_title (question));
   gtk_label_set_text (GTK_LABEL (meta), where);
   gtk_label_set_markup (GTK_LABEL (snippet), markup);
+
+  /* The user's own note, previewed when the match was elsewhere. */
+  if (note != NULL && prep_search_result_get_field (result) != PREP_SEARCH_FIELD_NOTE)
+    {
+      g_autofree char *first_line = g_strndup (note, strcspn (note, "\n"));
+      /* Translators: a preview of the user's note under a search result */
+      g_autofree char *preview = g_strdup_printf (_("Note: %s"), first_line);
+
+      gtk_label_set_text (GTK_LABEL (note_label), preview);
+      gtk_widget_set_visible (note_label, TRUE);
+    }
+  else
+    {
+      gtk_widget_set_visible (note_label, FALSE);
+    }
 }
 
 static void
