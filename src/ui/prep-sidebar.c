@@ -35,6 +35,7 @@ struct _PrepSidebar
   GtkListView        *search_view;
   GtkWidget          *filter_bar;
   PrepSearch         *search;
+  char               *query;      /* what the results on show are for */
   GtkSingleSelection *search_selection;
   GtkToggleButton    *all_button;
   GtkToggleButton    *bookmarked_button;
@@ -392,6 +393,13 @@ search_changed_cb (PrepSidebar *self)
   g_autoptr(GListModel) results = NULL;
   g_auto(GStrv) terms = prep_search_split_terms (text);
 
+  /* The entry reports a change a moment after prep_sidebar_search() has
+   * already searched: the results, and their selection, stay. */
+  if (g_strcmp0 (text, self->query) == 0)
+    return;
+  g_free (self->query);
+  self->query = g_strdup (text);
+
   gtk_widget_set_visible (self->filter_bar, terms == NULL || terms[0] == NULL);
 
   if (terms == NULL || terms[0] == NULL || self->library == NULL)
@@ -577,6 +585,7 @@ prep_sidebar_dispose (GObject *object)
   g_clear_object (&self->reviews);
   g_clear_object (&self->search);
   g_clear_object (&self->search_selection);
+  g_clear_pointer (&self->query, g_free);
   g_clear_object (&self->selected_question);
 
   G_OBJECT_CLASS (prep_sidebar_parent_class)->dispose (object);
@@ -765,6 +774,7 @@ prep_sidebar_set_library (PrepSidebar *self,
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
       g_clear_object (&self->search);
+      g_clear_pointer (&self->query, g_free);
       self->filter = gtk_custom_filter_new (filter_match_cb, self, NULL);
       self->filtered = gtk_filter_list_model_new (g_object_ref (prep_library_get_questions (library)),
                                                   g_object_ref (GTK_FILTER (self->filter)));
