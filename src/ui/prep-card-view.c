@@ -452,7 +452,7 @@ grade_button_new (PrepCardView *self,
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_set_focus_on_click (button, FALSE);
-  gtk_widget_set_size_request (button, 96, -1);
+  gtk_widget_set_size_request (button, 72, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "card.grade");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) (index + 1));
   gtk_widget_add_css_class (button, "grade-button");

@@ -521,6 +521,7 @@ prep_quiz_view_class_init (PrepQuizViewClass *klass)
   gtk_widget_class_install_action (widget_class, "quiz.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "quiz.end", NULL, end_action);
   gtk_widget_class_install_action (widget_class, "quiz.new-session", NULL, new_session_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "quiz.end", NULL);
 
   g_type_ensure (PREP_TYPE_CARD_VIEW);
   g_type_ensure (PREP_TYPE_CHOICE_VIEW);
