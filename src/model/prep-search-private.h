@@ -15,15 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PrepSearchResultList, prep_search_result_list, PREP, SEARCH_RESULT_LIST, GObject)
 
-/* The search folds text one character at a time exactly like
- * prep_text_fold(), remembering the fold of each character in @cache
- * (gunichar → folded UTF-8; nullable) because normalizing is slow. */
-void              _prep_search_fold_append   (GHashTable      *cache,
-                                              GString         *folded,
-                                              const char      *text,
-                                              gssize           length,
-                                              GArray          *char_map);
-GHashTable       *_prep_search_fold_cache_new (void);
 char             *_prep_search_dup_plain     (const char      *text,
                                               gboolean         markdown);
 void              _prep_search_collect_parts (PrepQuestion    *question,

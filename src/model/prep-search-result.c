@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "prep-search-private.h"
+#include "prep-text-match.h"
 
 /* About a line of a results list: the snippet shows SNIPPET_LENGTH
  * characters, starting SNIPPET_CONTEXT characters before the first match. */
@@ -84,7 +85,7 @@ find_ranges (PrepSearchResult *self,
   GArray *ranges = g_array_new (FALSE, FALSE, sizeof (Range));
   guint merged = 0;
 
-  _prep_search_fold_append (self->fold_cache, folded, text, -1, char_map);
+  prep_text_fold_append (self->fold_cache, folded, text, -1, char_map);
 
   for (guint i = 0; i < self->terms->len; i++)
     {

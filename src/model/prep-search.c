@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "prep-search-private.h"
+#include "prep-text-match.h"
 
 /* Search over the questions, their answers and the user's notes, in every
  * content locale, with the matching of prep_text_find_all(): NFKC, case
@@ -203,7 +204,7 @@ column_builder_add (ColumnBuilder *builder,
 
   for (guint i = 0; i < parts->len; i++)
     {
-      _prep_search_fold_append (fold_cache, builder->text, g_ptr_array_index (parts, i), -1, NULL);
+      prep_text_fold_append (fold_cache, builder->text, g_ptr_array_index (parts, i), -1, NULL);
       g_string_append_c (builder->text, '\n');
     }
 
@@ -272,7 +273,7 @@ index_note (PrepSearch *self,
       GString *folded = g_string_sized_new (strlen (plain));
       guint n_words;
 
-      _prep_search_fold_append (self->fold_cache, folded, plain, -1, NULL);
+      prep_text_fold_append (self->fold_cache, folded, plain, -1, NULL);
       if ((n_words = filter_words_for (folded->len)) > 0)
         {
           slot->filter = g_new0 (guint64, n_words);
@@ -387,7 +388,7 @@ split_terms (const char *query)
         {
           GString *folded = g_string_new (NULL);
 
-          _prep_search_fold_append (NULL, folded, start, p - start, NULL);
+          prep_text_fold_append (NULL, folded, start, p - start, NULL);
           if (folded->len > 0 &&
               !g_ptr_array_find_with_equal_func (terms, folded->str, g_str_equal, NULL))
             g_ptr_array_add (terms, g_string_free (folded, FALSE));
@@ -591,7 +592,7 @@ prep_search_class_init (PrepSearchClass *klass)
 static void
 prep_search_init (PrepSearch *self)
 {
-  self->fold_cache = _prep_search_fold_cache_new ();
+  self->fold_cache = prep_text_fold_cache_new ();
   self->questions = g_ptr_array_new_with_free_func (g_object_unref);
   self->positions = g_hash_table_new (g_str_hash, g_str_equal);
 }

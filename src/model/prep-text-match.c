@@ -17,6 +17,94 @@
  * forms folded (full-width "ＧＰＴ" is "GPT"), case folded, and no notion
  * of words, since Chinese has no spaces between them. */
 
+static inline gboolean
+is_cjk_ideograph (gunichar c)
+{
+  /* Unified ideographs: no decomposition, no case. */
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+/**
+ * prep_text_fold_cache_new:
+ *
+ * Returns: (transfer full): a cache for prep_text_fold_append(), for
+ *   folding much text: normalizing a character is slow
+ */
+GHashTable *
+prep_text_fold_cache_new (void)
+{
+  return g_hash_table_new_full (NULL, NULL, NULL, g_free);
+}
+
+/**
+ * prep_text_fold_append:
+ * @cache: (nullable): from prep_text_fold_cache_new(), remembering the fold
+ *   of each character
+ * @char_map: (nullable): receives, for each byte appended to @folded, the
+ *   index of the character of @text it came from (guint elements)
+ *
+ * Appends @text, valid UTF-8, in NFKC and case folded, character by
+ * character.
+ */
+void
+prep_text_fold_append (GHashTable *cache,
+                       GString    *folded,
+                       const char *text,
+                       gssize      length,
+                       GArray     *char_map)
+{
+  const char *end;
+  guint index = 0;
+
+  g_return_if_fail (folded != NULL);
+  g_return_if_fail (text != NULL);
+
+  if (length < 0)
+    length = strlen (text);
+  end = text + length;
+
+  for (const char *p = text; p < end; index++)
+    {
+      const char *next = MIN (g_utf8_next_char (p), end);
+      gsize before = folded->len;
+
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (folded, g_ascii_tolower (*p));
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+          const char *value = NULL;
+
+          if (is_cjk_ideograph (c))
+            {
+              g_string_append_len (folded, p, next - p);
+            }
+          else if (cache != NULL && (value = g_hash_table_lookup (cache, GUINT_TO_POINTER (c))))
+            {
+              g_string_append (folded, value);
+            }
+          else
+            {
+              g_autofree char *normal = g_utf8_normalize (p, next - p, G_NORMALIZE_NFKC);
+              g_autofree char *casefolded = g_utf8_casefold (normal ? normal : p,
+                                                             normal ? -1 : next - p);
+
+              g_string_append (folded, casefolded);
+              if (cache != NULL)
+                g_hash_table_insert (cache, GUINT_TO_POINTER (c), g_steal_pointer (&casefolded));
+            }
+        }
+
+      if (char_map != NULL)
+        for (gsize i = before; i < folded->len; i++)
+          g_array_append_val (char_map, index);
+
+      p = next;
+    }
+}
+
 /**
  * prep_text_fold:
  * @char_map: (nullable): receives, for each byte of the result, the index
@@ -29,39 +117,14 @@ prep_text_fold (const char *text,
                 gssize      length,
                 GArray     *char_map)
 {
-  g_autoptr(GString) folded = NULL;
-  const char *end;
-  guint index = 0;
+  GString *folded;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (length < 0)
-    length = strlen (text);
-  end = text + length;
-  folded = g_string_sized_new (length);
+  folded = g_string_sized_new (length < 0 ? strlen (text) : (gsize) length);
+  prep_text_fold_append (NULL, folded, text, length, char_map);
 
-  for (const char *p = text; p < end; p = g_utf8_next_char (p), index++)
-    {
-      gsize before = folded->len;
-
-      if ((guchar) *p < 0x80)
-        {
-          g_string_append_c (folded, g_ascii_tolower (*p));
-        }
-      else
-        {
-          g_autofree char *normal = g_utf8_normalize (p, g_utf8_next_char (p) - p, G_NORMALIZE_NFKC);
-          g_autofree char *casefolded = g_utf8_casefold (normal ? normal : p,
-                                                         normal ? -1 : g_utf8_next_char (p) - p);
-          g_string_append (folded, casefolded);
-        }
-
-      if (char_map != NULL)
-        for (gsize i = before; i < folded->len; i++)
-          g_array_append_val (char_map, index);
-    }
-
-  return g_string_free (g_steal_pointer (&folded), FALSE);
+  return g_string_free (folded, FALSE);
 }
 
 /**

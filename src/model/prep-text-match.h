@@ -18,6 +18,12 @@ typedef struct
   guint end;
 } PrepTextMatch;
 
+GHashTable *prep_text_fold_cache_new (void);
+void    prep_text_fold_append  (GHashTable *cache,
+                                GString    *folded,
+                                const char *text,
+                                gssize      length,
+                                GArray     *char_map);
 char   *prep_text_fold         (const char *text,
                                 gssize      length,
                                 GArray     *char_map);
