@@ -273,8 +273,9 @@ update_filter (PrepSidebar *self)
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 
-  if (gtk_widget_get_visible (self->filter_bar) == FALSE)
-    return;  /* searching: the results stay on show */
+  /* While searching, the results stay on show. */
+  if (gtk_single_selection_get_model (self->search_selection) != NULL)
+    return;
 
   if (all)
     gtk_stack_set_visible_child_name (self->stack, "tree");
