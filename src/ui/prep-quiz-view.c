@@ -153,7 +153,8 @@ prep_quiz_view_refresh_due (PrepQuizView *self)
   g_autofree char *detail = NULL;
   GListModel *questions;
   gint64 time = now ();
-  guint n_due, n_new = 0;
+  PrepQuizOptions new_options = { .set = PREP_QUIZ_SET_NEW, .now = time };
+  guint n_due, n_new;
   gint64 next;
 
   g_return_if_fail (PREP_IS_QUIZ_VIEW (self));
@@ -163,17 +164,7 @@ prep_quiz_view_refresh_due (PrepQuizView *self)
 
   questions = prep_library_get_questions (self->library);
   n_due = prep_review_store_count_due (self->reviews, questions, prep_study_day_end (time));
-
-  for (guint i = 0, n = g_list_model_get_n_items (questions); i < n; i++)
-    {
-      g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
-      PrepCard card;
-
-      if (!prep_question_get_has_answer (question))
-        continue;
-      prep_review_store_get_card (self->reviews, prep_question_get_id (question), &card);
-      n_new += card.state == PREP_CARD_NEW;
-    }
+  n_new = prep_quiz_count_available (self->library, self->reviews, NULL, &new_options);
 
   if (n_due > 0)
     /* Translators: the quiz start page's heading */
