@@ -121,11 +121,12 @@ timer_tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The intervals are worked out when the answer is shown; ticking key
+ * points only moves the suggestion. */
 static void
-update_grades (PrepCardView *self)
+update_intervals (PrepCardView *self)
 {
   PrepQuestion *question = prep_quiz_session_get_question (self->session);
-  PrepGrade suggested = prep_quiz_session_get_suggested_grade (self->session);
   PrepCard next[4];
 
   if (question == NULL)
@@ -139,6 +140,16 @@ update_grades (PrepCardView *self)
       g_autofree char *interval = prep_format_interval (next[i].interval);
 
       gtk_label_set_text (self->interval_labels[i], interval);
+    }
+}
+
+static void
+update_suggestion (PrepCardView *self)
+{
+  PrepGrade suggested = prep_quiz_session_get_suggested_grade (self->session);
+
+  for (guint i = 0; i < 4; i++)
+    {
       if (i + 1 == suggested)
         gtk_widget_add_css_class (self->grade_buttons[i], "suggested-action");
       else
@@ -170,7 +181,7 @@ update_key_points_heading (PrepCardView *self)
   text = g_strdup_printf (_("Key points — tick what you covered (%u of %u)"),
                           prep_quiz_session_get_n_covered (self->session), n);
   gtk_label_set_text (self->key_points_heading, text);
-  update_grades (self);
+  update_suggestion (self);
 }
 
 static void
@@ -226,7 +237,7 @@ sync_revealed (PrepCardView *self)
   if (revealed)
     {
       g_clear_handle_id (&self->timer_source, g_source_remove);
-      update_grades (self);
+      update_intervals (self);
       show_follow_ups (self);
     }
 }
