@@ -258,6 +258,10 @@ prep_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (prep_application_parent_class)->startup (app);
 
+  /* Selectable text (the short answer, the follow-ups' answers) is not
+   * selected whole when the focus reaches it: the page is read, not edited. */
+  g_object_set (gtk_settings_get_default (), "gtk-label-select-on-focus", FALSE, NULL);
+
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);

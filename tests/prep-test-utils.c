@@ -28,8 +28,12 @@ prep_test_init_ui (int    *argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* Screenshots of finished states, not of transitions. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* Screenshots of finished states, not of transitions; the page's
+   * labels as the application sets them. */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-enable-animations", FALSE,
+                "gtk-label-select-on-focus", FALSE,
+                NULL);
 }
 
 static void

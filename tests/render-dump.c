@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 
+#include "prep-render-table.h"
 #include "prep-renderer.h"
 
 static gboolean
@@ -60,6 +61,19 @@ main (int   argc,
             printf ("%s %d %d\n", name, gtk_text_iter_get_offset (&iter), gtk_text_iter_get_offset (&tag_end));
         }
       g_slist_free (tags);
+    }
+
+  /* Tables are anchors in the text: their cells follow. */
+  for (iter = start; !gtk_text_iter_is_end (&iter); gtk_text_iter_forward_char (&iter))
+    {
+      GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
+      PrepRenderTable *table = anchor ? g_object_get_data (G_OBJECT (anchor), PREP_RENDERER_TABLE) : NULL;
+
+      if (table != NULL)
+        {
+          g_autofree char *cells = prep_render_table_dup_text (table);
+          printf ("--- table %d\n%s\n", gtk_text_iter_get_offset (&iter), cells);
+        }
     }
 
   return 0;

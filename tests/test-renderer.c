@@ -9,7 +9,9 @@
 
 #include <string.h>
 
+#include "prep-render-table.h"
 #include "prep-renderer.h"
+#include "prep-scaled-paintable.h"
 
 /* The corpus: each tests/data/markdown/NAME.md renders to exactly the text
  * and the tag ranges in NAME.expected:
@@ -95,6 +97,27 @@ tag_ranges (GtkTextBuffer *buffer)
   return lines;
 }
 
+/* The tables' cells, in the corpus format (after the tags). */
+static void
+append_tables (GtkTextBuffer *buffer,
+               GString       *out)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  for (; !gtk_text_iter_is_end (&iter); gtk_text_iter_forward_char (&iter))
+    {
+      GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
+      PrepRenderTable *table = anchor ? g_object_get_data (G_OBJECT (anchor), PREP_RENDERER_TABLE) : NULL;
+
+      if (table != NULL)
+        {
+          g_autofree char *cells = prep_render_table_dup_text (table);
+          g_string_append_printf (out, "--- table %d\n%s\n", gtk_text_iter_get_offset (&iter), cells);
+        }
+    }
+}
+
 static void
 test_corpus_file (gconstpointer data)
 {
@@ -107,29 +130,22 @@ test_corpus_file (gconstpointer data)
   g_autofree char *text = NULL;
   g_autoptr(GtkTextBuffer) buffer = NULL;
   g_autoptr(GPtrArray) ranges = NULL;
-  g_auto(GStrv) expected_ranges = NULL;
-  g_autofree char *expected_text = NULL;
-  g_autofree char *expected_tags = NULL;
-  const char *tags_section;
+  g_autoptr(GString) dump = g_string_new ("--- text\n");
   gsize len;
 
   g_assert_true (g_file_get_contents (md_path, &markdown, &len, NULL));
   g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
-  g_assert_true (g_str_has_prefix (expected, "--- text\n"));
-  tags_section = strstr (expected, "\n--- tags\n");
-  g_assert_nonnull (tags_section);
 
   buffer = render (renderer, markdown, len);
   text = buffer_text (buffer);
-  expected_text = g_strndup (expected + strlen ("--- text\n"),
-                             tags_section - expected - strlen ("--- text\n"));
-  g_assert_cmpstr (text, ==, expected_text);
+  g_string_append_printf (dump, "%s\n--- tags\n", text);
 
   ranges = tag_ranges (buffer);
-  g_ptr_array_add (ranges, NULL);
-  expected_tags = g_strstrip (g_strdup (tags_section + strlen ("\n--- tags\n")));
-  expected_ranges = g_strsplit (expected_tags, "\n", -1);
-  g_assert_cmpstrv ((const char * const *) ranges->pdata, expected_ranges);
+  for (guint i = 0; i < ranges->len; i++)
+    g_string_append_printf (dump, "%s\n", (char *) g_ptr_array_index (ranges, i));
+  append_tables (buffer, dump);
+
+  g_assert_cmpstr (dump->str, ==, expected);
 }
 
 static GtkTextTag *
@@ -189,59 +205,157 @@ test_chinese_language (void)
   g_assert_true (gtk_text_iter_has_tag (&iter, zh));
 }
 
-static void
-test_table_alignment (void)
+static PrepRenderTable *
+first_table (GtkTextBuffer *buffer)
 {
-  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
-  g_autoptr(GtkTextBuffer) buffer = render (renderer,
-                                            "| L | C | R |\n|:--|:-:|--:|\n| aaaa | b | 12345 |\n", -1);
-  PangoTabArray *tabs = NULL;
-  GtkTextIter iter;
-  PangoTabAlign align;
-  int left, center, right;
-
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  for (GSList *l = gtk_text_iter_get_tags (&iter), *t = l; t; t = t->next)
-    {
-      gboolean tabs_set;
-
-      g_object_get (t->data, "tabs-set", &tabs_set, NULL);
-      if (tabs_set)
-        g_object_get (t->data, "tabs", &tabs, NULL);
-      if (t->next == NULL)
-        g_slist_free (l);
-    }
-
-  g_assert_nonnull (tabs);
-  g_assert_cmpint (pango_tab_array_get_size (tabs), ==, 3);
-  g_assert_true (pango_tab_array_get_positions_in_pixels (tabs));
-  pango_tab_array_get_tab (tabs, 0, &align, &left);
-  g_assert_cmpint (align, ==, PANGO_TAB_LEFT);
-  pango_tab_array_get_tab (tabs, 1, &align, &center);
-  g_assert_cmpint (align, ==, PANGO_TAB_CENTER);
-  pango_tab_array_get_tab (tabs, 2, &align, &right);
-  g_assert_cmpint (align, ==, PANGO_TAB_RIGHT);
-  g_assert_cmpint (left, <, center);
-  g_assert_cmpint (center, <, right);
-  pango_tab_array_free (tabs);
-}
-
-static void
-test_code_copy_anchor (void)
-{
-  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
-  g_autoptr(GtkTextBuffer) buffer = render (renderer, "```bash\necho 'hi' | wc -c\n```\n", -1);
-  GtkTextChildAnchor *anchor = NULL;
   GtkTextIter iter;
 
   gtk_text_buffer_get_start_iter (buffer, &iter);
   do
-    if ((anchor = gtk_text_iter_get_child_anchor (&iter)))
-      break;
+    {
+      GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
+
+      if (anchor != NULL && g_object_get_data (G_OBJECT (anchor), PREP_RENDERER_TABLE))
+        return g_object_get_data (G_OBJECT (anchor), PREP_RENDERER_TABLE);
+    }
   while (gtk_text_iter_forward_char (&iter));
 
-  g_assert_nonnull (anchor);
-  g_assert_cmpstr (g_object_get_data (G_OBJECT (anchor), PREP_RENDERER_CODE_TEXT), ==, "echo 'hi' | wc -c");
+  return NULL;
+}
+
+static void
+test_table_cells (void)
+{
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  g_autoptr(GtkTextBuffer) buffer = render (renderer,
+                                            "| L | C | R |\n|:--|:-:|--:|\n"
+                                            "| **a** & b | [KV 快取](question:kv-cache) | `x<y` |\n"
+                                            "| 第一行 第二 | ~~old~~ *new* | 12345 |\n", -1);
+  g_autofree char *text = buffer_text (buffer);
+  PrepRenderTable *table = first_table (buffer);
+  const PrepRenderCell *cell;
+
+  /* One anchor stands for the whole table in the text. */
+  g_assert_cmpstr (text, ==, "\xEF\xBF\xBC");
+  g_assert_nonnull (table);
+  g_assert_cmpuint (prep_render_table_get_n_columns (table), ==, 3);
+  g_assert_cmpuint (prep_render_table_get_n_rows (table), ==, 3);
+  g_assert_cmpuint (prep_render_table_get_n_cells (table), ==, 9);
+  g_assert_cmpfloat (prep_render_table_get_xalign (table, 0), ==, 0.0);
+  g_assert_cmpfloat (prep_render_table_get_xalign (table, 1), ==, 0.5);
+  g_assert_cmpfloat (prep_render_table_get_xalign (table, 2), ==, 1.0);
+
+  cell = prep_render_table_get_cell (table, 0);
+  g_assert_true (cell->header);
+  g_assert_cmpstr (cell->markup, ==, "L");
+  cell = prep_render_table_get_cell (table, 3);
+  g_assert_false (cell->header);
+  g_assert_cmpuint (cell->row, ==, 1);
+  g_assert_cmpuint (cell->column, ==, 0);
+  g_assert_cmpstr (cell->markup, ==, "<b>a</b> &amp; b");
+  g_assert_cmpstr (cell->text, ==, "a & b");
+  cell = prep_render_table_get_cell (table, 4);
+  g_assert_cmpstr (cell->markup, ==, "<a href=\"question:kv-cache\">KV 快取</a>");
+  cell = prep_render_table_get_cell (table, 5);
+  g_assert_cmpstr (cell->markup, ==, "<tt>x&lt;y</tt>");
+  cell = prep_render_table_get_cell (table, 7);
+  g_assert_cmpstr (cell->markup, ==, "<s>old</s> <i>new</i>");
+
+  g_clear_pointer (&text, g_free);
+  text = prep_render_table_dup_text (table);
+  g_assert_cmpstr (text, ==, "L | C | R\na & b | KV 快取 | x<y\n第一行 第二 | old new | 12345");
+
+  /* Every cell's markup parses, whatever the input. */
+  for (guint i = 0; i < prep_render_table_get_n_cells (table); i++)
+    {
+      g_autofree char *markup = g_strdup (prep_render_table_get_cell (table, i)->markup);
+      g_autoptr(GString) pango = g_string_new (markup);
+
+      g_string_replace (pango, "<a href=\"question:kv-cache\">", "<span>", 0);
+      g_string_replace (pango, "</a>", "</span>", 0);
+      g_assert_true (pango_parse_markup (pango->str, -1, 0, NULL, NULL, NULL, NULL));
+    }
+}
+
+static void
+test_code_box (void)
+{
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  g_autoptr(GtkTextBuffer) buffer = render (renderer, "Run:\n\n```bash\necho 'hi' | wc -c\n\necho done\n```\n", -1);
+  g_autofree char *text = buffer_text (buffer);
+  const char *code = NULL;
+  GtkTextIter iter, end;
+
+  /* The code is shown as written, below a header line with its language;
+   * one tag spans both and carries the code for the copy button. */
+  g_assert_cmpstr (text, ==, "Run:\nbash\necho 'hi' | wc -c\n\necho done\n");
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 5);
+  for (GSList *tags = gtk_text_iter_get_toggled_tags (&iter, TRUE), *l = tags; l; l = l->next)
+    {
+      if ((code = g_object_get_data (l->data, PREP_RENDERER_CODE_TEXT)))
+        {
+          end = iter;
+          gtk_text_iter_forward_to_tag_toggle (&end, l->data);
+          g_assert_true (gtk_text_iter_is_end (&end));
+        }
+      if (l->next == NULL)
+        g_slist_free (tags);
+    }
+  g_assert_cmpstr (code, ==, "echo 'hi' | wc -c\n\necho done");
+}
+
+static void
+test_hidden_language (void)
+{
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  const char *fences[] = { "def", "DEF", "language", "../../etc/passwd", "python3 extra", "x y z" };
+
+  /* "def" is a hidden GtkSourceView language: highlighting with it
+   * crashed (reliability review, render-01). Such code is plain. */
+  for (guint i = 0; i < G_N_ELEMENTS (fences); i++)
+    {
+      g_autofree char *markdown = g_strdup_printf ("```%s\nfoo = 1\n```\n", fences[i]);
+      g_autoptr(GtkTextBuffer) buffer = render (renderer, markdown, -1);
+      g_autofree char *text = buffer_text (buffer);
+
+      g_assert_nonnull (strstr (text, "foo = 1"));
+    }
+}
+
+static void
+test_dark_figures (void)
+{
+  const char *svg = "<svg><rect fill=\"#FAFAFA\" stroke=\"#deddda\"/><text fill=\"#241f31\">a</text>"
+                    "<path fill=\"#99c1f1\"/><path fill=\"#99c1f1ff\"/><path fill=\"#123456\"/></svg>";
+  g_autofree char *dark = prep_renderer_recolor_dark (svg, strlen (svg));
+
+  /* One pass: a colour replaced is not replaced again; colours outside
+   * the palette and longer hex runs stay. */
+  g_assert_cmpstr (dark, ==,
+                   "<svg><rect fill=\"#2b2b2b\" stroke=\"#4f4f4f\"/><text fill=\"#f6f5f4\">a</text>"
+                   "<path fill=\"#1c4f8c\"/><path fill=\"#99c1f1ff\"/><path fill=\"#123456\"/></svg>");
+}
+
+static void
+test_image_scale_factor (void)
+{
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  g_autoptr(GtkTextBuffer) buffer = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GdkPaintable *paintable;
+  GtkTextIter iter;
+
+  /* A HiDPI display: the same logical size, twice the pixels. */
+  prep_renderer_set_max_image_width (renderer, 300);
+  prep_renderer_set_scale_factor (renderer, 2);
+  buffer = render (renderer, "![t](resource:///io/github/llmprep/LlmPrep/content/figures/attention.svg)\n", -1);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  paintable = gtk_text_iter_get_paintable (&iter);
+  g_assert_nonnull (paintable);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 300);
+  g_assert_true (PREP_IS_SCALED_PAINTABLE (paintable));
+  g_assert_cmpint (gdk_texture_get_width (prep_scaled_paintable_get_texture (PREP_SCALED_PAINTABLE (paintable))),
+                   ==, 600);
 }
 
 static void
@@ -394,8 +508,11 @@ main (int   argc,
 
   g_test_add_func ("/renderer/tag-styles", test_tag_styles);
   g_test_add_func ("/renderer/chinese-language", test_chinese_language);
-  g_test_add_func ("/renderer/table-alignment", test_table_alignment);
-  g_test_add_func ("/renderer/code-copy-anchor", test_code_copy_anchor);
+  g_test_add_func ("/renderer/table-cells", test_table_cells);
+  g_test_add_func ("/renderer/code-box", test_code_box);
+  g_test_add_func ("/renderer/hidden-language", test_hidden_language);
+  g_test_add_func ("/renderer/dark-figures", test_dark_figures);
+  g_test_add_func ("/renderer/image-scale-factor", test_image_scale_factor);
   g_test_add_func ("/renderer/dark-scheme", test_dark_scheme);
   g_test_add_func ("/renderer/image-scaled", test_image_scaled);
   g_test_add_func ("/renderer/entities", test_entities);

@@ -75,6 +75,26 @@ test_fold_map (void)
   g_assert_cmpuint (g_array_index (map, guint, 4), ==, 2);
 }
 
+static void
+test_terms (void)
+{
+  const char *terms[] = { "softmax", "飽和", "max", NULL };
+  const char *none[] = { NULL };
+  g_autoptr(GArray) matches = prep_text_find_terms ("softmax 會飽和；Softmax 不飽和", -1, terms);
+  g_autoptr(GArray) empty = prep_text_find_terms ("softmax", -1, none);
+  const guint expected[][2] = { { 0, 7 }, { 9, 11 }, { 12, 19 }, { 21, 23 } };
+
+  /* Every term is found, in order; "max" inside "softmax" is not counted
+   * twice. */
+  g_assert_cmpuint (matches->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < matches->len; i++)
+    {
+      g_assert_cmpuint (g_array_index (matches, PrepTextMatch, i).start, ==, expected[i][0]);
+      g_assert_cmpuint (g_array_index (matches, PrepTextMatch, i).end, ==, expected[i][1]);
+    }
+  g_assert_cmpuint (empty->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -85,6 +105,7 @@ main (int   argc,
   g_test_add_func ("/text-match/chinese", test_chinese);
   g_test_add_func ("/text-match/edges", test_edges);
   g_test_add_func ("/text-match/fold-map", test_fold_map);
+  g_test_add_func ("/text-match/terms", test_terms);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "prep-library.h"
 #include "prep-question-view.h"
 #include "prep-renderer.h"
+#include "prep-table.h"
 #include "prep-test-utils.h"
 
 /* The answer page on its own, with a sample answer that has code, a
@@ -108,7 +109,8 @@ test_render_page (Fixture       *f,
 
   /* The detailed answer, then key points, pitfalls and references. */
   g_assert_nonnull (strstr (text, "import torch"));
-  g_assert_nonnull (strstr (text, "\tMHA\th\t1×"));
+  g_assert_cmpuint (prep_answer_view_get_tables (f->answer)->len, ==, 1);
+  g_assert_cmpuint (prep_table_get_cells (g_ptr_array_index (prep_answer_view_get_tables (f->answer), 0))->len, ==, 12);
   g_assert_nonnull (strstr (text, _("Key Points")));
   g_assert_nonnull (strstr (text, _("Common Pitfalls")));
   g_assert_nonnull (strstr (text, "Attention Is All You Need — Vaswani et al., NeurIPS, 2017 (arXiv:1706.03762)"));
@@ -159,47 +161,143 @@ test_render_page (Fixture       *f,
   }
 }
 
+static double
+page_value (Fixture *f)
+{
+  return gtk_adjustment_get_value (prep_question_view_get_vadjustment (f->view));
+}
+
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether [y, y + height) of @widget is on the visible part of the page. */
+static gboolean
+in_sight (Fixture   *f,
+          GtkWidget *widget,
+          double     y,
+          double     height)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (f->answer), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, scroller, &GRAPHENE_POINT_INIT (0, y), &point));
+  return point.y >= 0 && point.y + height <= gtk_widget_get_height (scroller);
+}
+
+/* The page may take a few frames to scroll (the text is laid out anew
+ * where matches are highlighted). */
+static gboolean
+wait_in_sight (Fixture   *f,
+               GtkWidget *widget,
+               double     y,
+               double     height)
+{
+  for (guint i = 0; i < 30; i++)
+    {
+      prep_test_wait_for_frame (GTK_WIDGET (f->window));
+      if (in_sight (f, widget, y, height))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 test_find (Fixture       *f,
            gconstpointer  data)
 {
   GtkEditable *entry;
+  GtkWidget *row;
+  guint n;
 
   prep_question_view_start_find (f->view);
   entry = GTK_EDITABLE (prep_test_find_descendant (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY));
   g_assert_nonnull (entry);
 
   /* "gpt" finds both "GPT" and the full-width "ＧＰＴ". */
-  gtk_editable_set_text (entry, "gpt");
-  g_assert_cmpuint (prep_answer_view_find (f->answer, "gpt"), ==, 2);
-  g_assert_cmpuint (prep_answer_view_get_current_match (f->answer), ==, 1);
+  g_assert_cmpuint (prep_question_view_find (f->view, "gpt"), ==, 2);
+  g_assert_cmpuint (prep_question_view_get_current_match (f->view), ==, 1);
   prep_question_view_find_next (f->view, FALSE);
-  g_assert_cmpuint (prep_answer_view_get_current_match (f->answer), ==, 2);
+  g_assert_cmpuint (prep_question_view_get_current_match (f->view), ==, 2);
   prep_question_view_find_next (f->view, FALSE);
-  g_assert_cmpuint (prep_answer_view_get_current_match (f->answer), ==, 1);
+  g_assert_cmpuint (prep_question_view_get_current_match (f->view), ==, 1);
   prep_question_view_find_next (f->view, TRUE);
-  g_assert_cmpuint (prep_answer_view_get_current_match (f->answer), ==, 2);
+  g_assert_cmpuint (prep_question_view_get_current_match (f->view), ==, 2);
 
   /* Chinese substrings, no word boundaries needed. */
-  g_assert_cmpuint (prep_answer_view_find (f->answer, "快取"), >=, 2);
-  g_assert_cmpuint (prep_answer_view_find (f->answer, "GPT"), ==, 2);
+  g_assert_cmpuint (prep_question_view_find (f->view, "快取"), >=, 2);
+  g_assert_cmpuint (prep_question_view_find (f->view, "GPT"), ==, 2);
   prep_test_wait_for_frame (GTK_WIDGET (f->window));
   prep_test_save_screenshot (GTK_WIDGET (f->window), "viewer-find.png");
 
+  /* The whole page: the short answer (first), the body, a table's cells
+   * and the follow-ups' answers. "飽和" is in the short answer and the
+   * body; "MQA" only in a table cell; "變異數" in the body and in a
+   * follow-up's answer, whose row opens when its match is current. */
+  g_assert_cmpuint (prep_question_view_find (f->view, "飽和"), ==, 2);
+  g_assert_cmpuint (prep_answer_view_get_n_matches (f->answer), ==, 1);
+  g_assert_cmpuint (prep_question_view_find (f->view, "mqa"), ==, 1);
+  g_assert_cmpuint (prep_answer_view_get_n_matches (f->answer), ==, 1);
+  g_assert_cmpuint (prep_question_view_find (f->view, "變異數"), ==, 2);
+  row = prep_test_find_descendant (GTK_WIDGET (f->view), ADW_TYPE_EXPANDER_ROW);
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  prep_question_view_find_next (f->view, FALSE);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_true (wait_in_sight (f, find_with_class (row, "follow-up-answer"), 0, 10));
+  prep_test_save_screenshot (GTK_WIDGET (f->window), "viewer-find-follow-up.png");
+
+  /* Typed words are found as written; the words of a search, each on
+   * its own. */
+  g_assert_cmpuint (prep_question_view_find (f->view, "softmax 飽和"), ==, 2);
+  prep_question_view_highlight (f->view, "softmax　飽和");
+  n = prep_question_view_get_n_matches (f->view);
+  g_assert_cmpuint (n, >, 2);
+  g_assert_cmpuint (n, ==, prep_question_view_find (f->view, "softmax") + prep_question_view_find (f->view, "飽和"));
+
   /* The current match is scrolled into sight: the second title of the
    * paper is in the references, at the end of the page. */
-  g_assert_cmpuint (prep_answer_view_find (f->answer, "Attention Is All You Need"), ==, 2);
+  gtk_adjustment_set_value (prep_question_view_get_vadjustment (f->view), 0);
+  g_assert_cmpuint (prep_question_view_find (f->view, "Attention Is All You Need"), ==, 2);
   prep_question_view_find_next (f->view, FALSE);
-  prep_test_wait_for_frame (GTK_WIDGET (f->window));
-  {
-    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (f->answer), GTK_TYPE_SCROLLED_WINDOW);
-    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  for (guint i = 0; i < 30; i++)
+    {
+      graphene_rect_t rect;
 
-    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 200);
-  }
+      prep_test_wait_for_frame (GTK_WIDGET (f->window));
+      g_assert_true (prep_answer_view_get_match_rect (f->answer, 1, &rect));
+      if (in_sight (f, GTK_WIDGET (f->answer), rect.origin.y, rect.size.height))
+        break;
+      g_assert_cmpuint (i, <, 29);
+    }
+  g_assert_cmpfloat (page_value (f), >, 0);
 
-  prep_answer_view_clear_find (f->answer);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (prep_test_find_descendant (GTK_WIDGET (f->view),
+                                                                             GTK_TYPE_SEARCH_BAR)), FALSE);
+  g_assert_cmpuint (prep_question_view_get_n_matches (f->view), ==, 0);
   g_assert_cmpuint (prep_answer_view_get_n_matches (f->answer), ==, 0);
+}
+
+static int
+label_height (GtkWidget *label)
+{
+  int height;
+
+  pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (label)), NULL, &height);
+  return height;
 }
 
 static void
@@ -207,13 +305,26 @@ test_zoom (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *title = find_with_class (GTK_WIDGET (f->view), "question-title");
+  int title_height, answer_height;
+  double before, after;
+
+  /* The title and the body both grow. */
+  g_assert_nonnull (title);
+  title_height = label_height (title);
+  answer_height = gtk_widget_get_height (GTK_WIDGET (f->answer));
+  before = g_settings_get_double (settings, "zoom");
 
   g_settings_set_double (settings, "zoom", 1.5);
-  g_assert_cmpfloat_with_epsilon (prep_answer_view_get_zoom (f->answer), 1.5, 0.001);
+  g_assert_cmpfloat_with_epsilon (prep_question_view_get_zoom (f->view), 1.5, 0.001);
   prep_test_wait_for_frame (GTK_WIDGET (f->window));
   prep_test_save_screenshot (GTK_WIDGET (f->window), "viewer-zoom.png");
+  g_assert_cmpint (label_height (title), >, title_height * 1.3);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->answer)), >, answer_height * 1.3);
+
   g_settings_reset (settings, "zoom");
-  g_assert_cmpfloat_with_epsilon (prep_answer_view_get_zoom (f->answer), 1.0, 0.001);
+  after = prep_question_view_get_zoom (f->view);
+  g_assert_cmpfloat_with_epsilon (after, before, 0.001);
 }
 
 static void

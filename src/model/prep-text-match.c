@@ -177,3 +177,60 @@ prep_text_find_all (const char *haystack,
 
   return matches;
 }
+
+static int
+compare_matches (gconstpointer a,
+                 gconstpointer b)
+{
+  const PrepTextMatch *ma = a, *mb = b;
+
+  if (ma->start != mb->start)
+    return ma->start < mb->start ? -1 : 1;
+  /* The longer of two matches at one place first. */
+  return ma->end > mb->end ? -1 : ma->end < mb->end;
+}
+
+/**
+ * prep_text_find_terms:
+ * @terms: (nullable) (array zero-terminated=1): what to look for, each
+ *   term on its own, as prep_text_find_all() does
+ *
+ * Returns: (transfer full) (element-type PrepTextMatch): the matches of
+ *   every term, in order and not overlapping (where two overlap, the one
+ *   that starts first wins)
+ */
+GArray *
+prep_text_find_terms (const char         *haystack,
+                      gssize              length,
+                      const char * const *terms)
+{
+  GArray *all = g_array_new (FALSE, FALSE, sizeof (PrepTextMatch));
+  GArray *matches;
+  guint end = 0;
+
+  g_return_val_if_fail (haystack != NULL, all);
+
+  for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
+    {
+      g_autoptr(GArray) found = prep_text_find_all (haystack, length, terms[i]);
+      g_array_append_vals (all, found->data, found->len);
+    }
+
+  if (all->len < 2)
+    return all;
+
+  g_array_sort (all, compare_matches);
+  matches = g_array_sized_new (FALSE, FALSE, sizeof (PrepTextMatch), all->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      PrepTextMatch *match = &g_array_index (all, PrepTextMatch, i);
+
+      if (matches->len > 0 && match->start < end)
+        continue;
+      g_array_append_val (matches, *match);
+      end = match->end;
+    }
+  g_array_unref (all);
+
+  return matches;
+}

@@ -30,5 +30,8 @@ char   *prep_text_fold         (const char *text,
 GArray *prep_text_find_all     (const char *haystack,
                                 gssize      length,
                                 const char *needle);
+GArray *prep_text_find_terms   (const char         *haystack,
+                                gssize              length,
+                                const char * const *terms);
 
 G_END_DECLS

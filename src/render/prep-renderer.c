@@ -10,12 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gtksourceview/gtksource.h>
-#include <md4c.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 
-#include "prep-renderer.h"
+#include "prep-renderer-private.h"
 
 /* Markdown → GtkTextBuffer, through md4c's callbacks. Formatting is done
  * with named tags (see ensure_tags()) so that it can be tested by name;
@@ -26,25 +23,10 @@
 #define MAX_INDENT_DEPTH   8
 #define LIST_INDENT        28
 #define QUOTE_INDENT       22
-#define TABLE_CELL_PADDING 12
-#define TABLE_MAX_COLUMN   360
 #define DEFAULT_IMAGE_WIDTH 720
 #define MAX_TAGGED_CHUNK   (64 * 1024)
 #define MD_FLAGS (MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | \
                   MD_FLAG_TASKLISTS | MD_FLAG_PERMISSIVEAUTOLINKS)
-
-struct _PrepRenderer
-{
-  GObject                   parent_instance;
-
-  GtkSourceBuffer          *source_buffer;
-  GtkSourceLanguageManager *languages;
-  PangoContext             *pango_context;
-  GHashTable               *images;       /* path → GdkPixbuf, natural size */
-  GHashTable               *textures;     /* "WIDTH:path" → GdkTexture */
-  int                       max_image_width;
-  guint                     dark : 1;
-};
 
 G_DEFINE_FINAL_TYPE (PrepRenderer, prep_renderer, G_TYPE_OBJECT)
 
@@ -52,66 +34,29 @@ enum {
   PROP_0,
   PROP_DARK,
   PROP_MAX_IMAGE_WIDTH,
+  PROP_SCALE_FACTOR,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
 
-typedef struct
-{
-  MD_BLOCKTYPE type;
-  int          start;
-  /* Lists */
-  guint        ordered : 1;
-  guint        number;
-} Frame;
-
-typedef struct
-{
-  int       start;
-  int       end;
-  guint     column;
-  gboolean  header;
-} Cell;
-
-typedef struct
-{
-  PrepRenderer  *self;
-  GtkTextBuffer *buffer;
-  GtkTextMark   *mark;
-  GArray        *blocks;       /* Frame */
-  GArray        *spans;        /* int: start offsets */
-  GPtrArray     *links;        /* char *: targets of open links */
-  GString       *code;         /* inside a code block */
-  char          *code_lang;
-  GString       *alt;          /* inside an image */
-  char          *image_src;
-  guint          image_depth;
-  GArray        *cells;        /* Cell, of the current table */
-  GArray        *aligns;       /* MD_ALIGN per column */
-  int            table_start;
-  guint          column;
-  guint          in_header : 1;
-  guint          list_depth;
-  guint          quote_depth;
-  guint          pending_softbr : 1;
-} State;
+typedef PrepRenderState State;
 
 /* Helpers on the insertion point */
 
-static void
-get_iter (State       *st,
-          GtkTextIter *iter)
+void
+_prep_render_get_iter (State       *st,
+                       GtkTextIter *iter)
 {
   gtk_text_buffer_get_iter_at_mark (st->buffer, iter, st->mark);
 }
 
-static int
-cur_offset (State *st)
+int
+_prep_render_offset (State *st)
 {
   GtkTextIter iter;
 
-  get_iter (st, &iter);
+  _prep_render_get_iter (st, &iter);
   return gtk_text_iter_get_offset (&iter);
 }
 
@@ -120,40 +65,55 @@ char_before (State *st)
 {
   GtkTextIter iter;
 
-  get_iter (st, &iter);
+  _prep_render_get_iter (st, &iter);
   if (!gtk_text_iter_backward_char (&iter))
     return 0;
   return gtk_text_iter_get_char (&iter);
 }
 
-static void
-apply_tag (State      *st,
-           GtkTextTag *tag,
-           int         start)
+void
+_prep_render_apply_tag (State      *st,
+                        GtkTextTag *tag,
+                        int         start)
 {
   GtkTextIter begin, end;
 
-  get_iter (st, &end);
+  _prep_render_get_iter (st, &end);
   if (start >= gtk_text_iter_get_offset (&end))
     return;
   gtk_text_buffer_get_iter_at_offset (st->buffer, &begin, start);
   gtk_text_buffer_apply_tag (st->buffer, tag, &begin, &end);
 }
 
-static void
-apply_tag_name (State      *st,
-                const char *name,
-                int         start)
+void
+_prep_render_apply_tag_name (State      *st,
+                             const char *name,
+                             int         start)
 {
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (st->buffer);
   GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
 
   g_assert (tag != NULL);
-  apply_tag (st, tag, start);
+  _prep_render_apply_tag (st, tag, start);
 }
 
-static gboolean
-is_cjk (gunichar c)
+/* Paragraph properties (space below, say) come from the tags on a line's
+ * first character: tags the whole line that ends at the insertion point. */
+void
+_prep_render_apply_tag_to_last_line (State      *st,
+                                     const char *name)
+{
+  GtkTextIter iter;
+
+  _prep_render_get_iter (st, &iter);
+  if (!gtk_text_iter_backward_char (&iter))
+    return;
+  gtk_text_iter_set_line_offset (&iter, 0);
+  _prep_render_apply_tag_name (st, name, gtk_text_iter_get_offset (&iter));
+}
+
+gboolean
+_prep_render_is_cjk (gunichar c)
 {
   return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN ||
          (c >= 0x3000 && c <= 0x303F) ||   /* CJK symbols and punctuation */
@@ -165,10 +125,10 @@ is_cjk (gunichar c)
 
 /* Inserts raw text at the insertion point, and tags its Chinese runs with
  * language zh-tw so that fonts pick Traditional glyph shapes. */
-static void
-insert_raw (State      *st,
-            const char *text,
-            gssize      len)
+void
+_prep_render_insert_raw (State      *st,
+                         const char *text,
+                         gssize      len)
 {
   GtkTextTag *zh = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (st->buffer), "zh");
   GtkTextIter iter;
@@ -180,8 +140,8 @@ insert_raw (State      *st,
   if (len == 0)
     return;
 
-  offset = cur_offset (st);
-  get_iter (st, &iter);
+  offset = _prep_render_offset (st);
+  _prep_render_get_iter (st, &iter);
   gtk_text_buffer_insert (st->buffer, &iter, text, len);
 
   end = text + len;
@@ -192,12 +152,12 @@ insert_raw (State      *st,
     {
       for (p = text; p < end; p = g_utf8_next_char (p))
         {
-          if (is_cjk (g_utf8_get_char (p)))
+          if (_prep_render_is_cjk (g_utf8_get_char (p)))
             {
               GtkTextIter a, b;
 
               gtk_text_buffer_get_iter_at_offset (st->buffer, &a, offset);
-              get_iter (st, &b);
+              _prep_render_get_iter (st, &b);
               gtk_text_buffer_apply_tag (st->buffer, zh, &a, &b);
               break;
             }
@@ -207,7 +167,7 @@ insert_raw (State      *st,
 
   for (p = text; p < end; p = g_utf8_next_char (p), i++)
     {
-      gboolean cjk = is_cjk (g_utf8_get_char (p));
+      gboolean cjk = _prep_render_is_cjk (g_utf8_get_char (p));
 
       if (cjk && run_start < 0)
         run_start = offset + i;
@@ -223,15 +183,15 @@ insert_raw (State      *st,
     }
 
   if (run_start >= 0)
-    apply_tag (st, zh, run_start);
+    _prep_render_apply_tag (st, zh, run_start);
 }
 
 /* Text in paragraphs: soft line breaks become a space, except between two
  * Chinese characters, where a space would be wrong. */
-static void
-insert_text (State      *st,
-             const char *text,
-             gssize      len)
+void
+_prep_render_insert_text (State      *st,
+                          const char *text,
+                          gssize      len)
 {
   if (len < 0)
     len = strlen (text);
@@ -243,25 +203,25 @@ insert_text (State      *st,
       gunichar before = char_before (st);
 
       st->pending_softbr = FALSE;
-      if (!(before && is_cjk (before) && is_cjk (g_utf8_get_char (text))))
-        insert_raw (st, " ", 1);
+      if (!(before && _prep_render_is_cjk (before) && _prep_render_is_cjk (g_utf8_get_char (text))))
+        _prep_render_insert_raw (st, " ", 1);
     }
 
-  insert_raw (st, text, len);
+  _prep_render_insert_raw (st, text, len);
 }
 
-static void
-ensure_line_start (State *st)
+void
+_prep_render_ensure_line_start (State *st)
 {
   gunichar before = char_before (st);
 
   st->pending_softbr = FALSE;
   if (before != 0 && before != '\n')
-    insert_raw (st, "\n", 1);
+    _prep_render_insert_raw (st, "\n", 1);
 }
 
-static char *
-attribute_to_string (const MD_ATTRIBUTE *attr)
+char *
+_prep_render_attribute_to_string (const MD_ATTRIBUTE *attr)
 {
   GString *str = g_string_new (NULL);
 
@@ -375,7 +335,6 @@ update_colors (PrepRenderer    *self,
   /* Tints that read on both light and dark backgrounds, and link and
    * muted colours from the GNOME palette for each. */
   const char *tint = self->dark ? "rgba(255,255,255,0.08)" : "rgba(0,0,0,0.05)";
-  const char *header = self->dark ? "rgba(255,255,255,0.12)" : "rgba(0,0,0,0.08)";
   const char *rule = self->dark ? "rgba(255,255,255,0.2)" : "rgba(0,0,0,0.15)";
   const char *link = self->dark ? "#78aeed" : "#1c71d8";
   const char *muted = self->dark ? "rgba(255,255,255,0.7)" : "rgba(0,0,0,0.65)";
@@ -383,10 +342,6 @@ update_colors (PrepRenderer    *self,
 
   gdk_rgba_parse (&rgba, tint);
   g_object_set (gtk_text_tag_table_lookup (table, "code"), "background-rgba", &rgba, NULL);
-  g_object_set (gtk_text_tag_table_lookup (table, "code-block"), "paragraph-background-rgba", &rgba, NULL);
-  g_object_set (gtk_text_tag_table_lookup (table, "code-header"), "paragraph-background-rgba", &rgba, NULL);
-  gdk_rgba_parse (&rgba, header);
-  g_object_set (gtk_text_tag_table_lookup (table, "table-header"), "paragraph-background-rgba", &rgba, NULL);
   gdk_rgba_parse (&rgba, rule);
   g_object_set (gtk_text_tag_table_lookup (table, "hr"), "paragraph-background-rgba", &rgba, NULL);
   gdk_rgba_parse (&rgba, link);
@@ -421,7 +376,11 @@ add_tag (GtkTextTagTable *table,
 }
 
 /* Creates the named tags once per buffer. Later tags take precedence, so
- * the order matters: deeper indents after shallower ones. */
+ * the order matters: deeper indents after shallower ones.
+ *
+ * Body text has a line height of 1.6, which Chinese needs to read well;
+ * blocks are followed by the space of a paragraph. Nothing is set in
+ * italic: Han characters have no italic and would be slanted by force. */
 static void
 ensure_tags (PrepRenderer  *self,
              GtkTextBuffer *buffer)
@@ -432,11 +391,15 @@ ensure_tags (PrepRenderer  *self,
     return;
 
   add_tag (table, "zh", "language", "zh-tw", NULL);
-  add_tag (table, "p", "pixels-below-lines", 10, NULL);
-  add_tag (table, "h1", "weight", 800, "scale", 1.6, "pixels-above-lines", 24, "pixels-below-lines", 10, NULL);
-  add_tag (table, "h2", "weight", 800, "scale", 1.35, "pixels-above-lines", 22, "pixels-below-lines", 8, NULL);
-  add_tag (table, "h3", "weight", 700, "scale", 1.15, "pixels-above-lines", 18, "pixels-below-lines", 6, NULL);
-  add_tag (table, "h4", "weight", 700, "scale", 1.0, "pixels-above-lines", 14, "pixels-below-lines", 4, NULL);
+  add_tag (table, "p", "pixels-below-lines", PREP_RENDERER_BLOCK_SPACE, "line-height", 1.6f, NULL);
+  add_tag (table, "h1", "weight", 800, "scale", 1.6, "pixels-above-lines", 24, "pixels-below-lines", 10,
+           "line-height", 1.3f, NULL);
+  add_tag (table, "h2", "weight", 800, "scale", 1.35, "pixels-above-lines", 22, "pixels-below-lines", 8,
+           "line-height", 1.3f, NULL);
+  add_tag (table, "h3", "weight", 700, "scale", 1.15, "pixels-above-lines", 18, "pixels-below-lines", 6,
+           "line-height", 1.3f, NULL);
+  add_tag (table, "h4", "weight", 700, "scale", 1.0, "pixels-above-lines", 14, "pixels-below-lines", 4,
+           "line-height", 1.3f, NULL);
   add_tag (table, "bold", "weight", 700, NULL);
   add_tag (table, "italic", "style", PANGO_STYLE_ITALIC, NULL);
   add_tag (table, "strike", "strikethrough", TRUE, NULL);
@@ -445,8 +408,9 @@ ensure_tags (PrepRenderer  *self,
   /* A rule: a one-point line with a background, between two short
    * empty lines (a background would also fill pixels above and below). */
   add_tag (table, "hr", "size-points", 1.0, "pixels-above-lines", 0, "pixels-below-lines", 0,
-           "left-margin", 0, NULL);
-  add_tag (table, "hr-space", "size-points", 5.0, "pixels-above-lines", 0, "pixels-below-lines", 0, NULL);
+           "left-margin", 0, "line-height", 1.0f, NULL);
+  add_tag (table, "hr-space", "size-points", 5.0, "pixels-above-lines", 0, "pixels-below-lines", 0,
+           "line-height", 1.0f, NULL);
 
   for (guint d = 1; d <= MAX_INDENT_DEPTH; d++)
     {
@@ -454,320 +418,27 @@ ensure_tags (PrepRenderer  *self,
       g_autofree char *quote = g_strdup_printf ("quote-%u", d);
 
       add_tag (table, list, "left-margin", LIST_INDENT * d, "indent", -LIST_INDENT + 8,
-               "pixels-below-lines", 4, NULL);
-      add_tag (table, quote, "left-margin", QUOTE_INDENT * d, "style", PANGO_STYLE_ITALIC, NULL);
+               "pixels-below-lines", 4, "line-height", 1.6f, NULL);
+      add_tag (table, quote, "left-margin", QUOTE_INDENT * d, "line-height", 1.6f, NULL);
     }
+  add_tag (table, "list-end", "pixels-below-lines", PREP_RENDERER_BLOCK_SPACE, NULL);
 
-  add_tag (table, "table", "pixels-above-lines", 4, "pixels-below-lines", 4,
-           "wrap-mode", GTK_WRAP_NONE, NULL);
-  add_tag (table, "table-header", "weight", 700, NULL);
-  add_tag (table, "code-header", "family", "monospace", "scale", 0.8, "pixels-above-lines", 8,
-           "left-margin", 12, "right-margin", 12, NULL);
-  add_tag (table, "code-block", "family", "monospace", "scale", 0.92, "left-margin", 12,
-           "right-margin", 12, "pixels-below-lines", 0, "wrap-mode", GTK_WRAP_CHAR, NULL);
-  add_tag (table, "code-block-end", "pixels-below-lines", 12, NULL);
-  add_tag (table, "image", "justification", GTK_JUSTIFY_CENTER, "pixels-above-lines", 8, NULL);
-  add_tag (table, "image-caption", "scale", 0.9, "style", PANGO_STYLE_ITALIC,
-           "justification", GTK_JUSTIFY_CENTER, "pixels-below-lines", 12, NULL);
+  add_tag (table, "table", "pixels-above-lines", 4, "pixels-below-lines", PREP_RENDERER_BLOCK_SPACE + 4,
+           "line-height", 1.0f, NULL);
+  add_tag (table, "code-header", "scale", 0.8, "pixels-above-lines", PREP_RENDERER_CODE_PADDING,
+           "pixels-below-lines", 2, "left-margin", PREP_RENDERER_CODE_PADDING + 4,
+           "right-margin", PREP_RENDERER_CODE_PADDING + 4, "line-height", 1.3f, NULL);
+  add_tag (table, "code-block", "family", "monospace", "scale", 0.92,
+           "left-margin", PREP_RENDERER_CODE_PADDING + 4, "right-margin", PREP_RENDERER_CODE_PADDING + 4,
+           "pixels-below-lines", 0, "wrap-mode", GTK_WRAP_CHAR, "line-height", 1.35f, NULL);
+  add_tag (table, "code-block-end", "pixels-below-lines",
+           PREP_RENDERER_CODE_PADDING + PREP_RENDERER_BLOCK_SPACE + 4, NULL);
+  add_tag (table, "image", "justification", GTK_JUSTIFY_CENTER, "pixels-above-lines", 8,
+           "line-height", 1.0f, NULL);
+  add_tag (table, "image-caption", "scale", 0.88, "justification", GTK_JUSTIFY_CENTER,
+           "pixels-below-lines", PREP_RENDERER_BLOCK_SPACE + 4, "line-height", 1.5f, NULL);
 
   update_colors (self, table);
-}
-
-/* Code blocks */
-
-static GtkSourceLanguage *
-lookup_language (PrepRenderer *self,
-                 const char   *lang)
-{
-  static const struct { const char *alias; const char *id; } aliases[] = {
-    { "py", "python3" }, { "python", "python3" }, { "sh", "sh" }, { "bash", "sh" },
-    { "shell", "sh" }, { "console", "sh" }, { "zsh", "sh" }, { "js", "js" },
-    { "javascript", "js" }, { "ts", "typescript" }, { "yml", "yaml" }, { "c++", "cpp" },
-    { "cxx", "cpp" }, { "cu", "cuda" }, { "dockerfile", "docker" }, { "md", "markdown" },
-  };
-  g_autofree char *lower = NULL;
-  g_autofree char *guess_name = NULL;
-  GtkSourceLanguage *language;
-
-  if (lang == NULL || lang[0] == '\0')
-    return NULL;
-
-  lower = g_ascii_strdown (lang, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
-    {
-      if (g_str_equal (lower, aliases[i].alias))
-        {
-          g_free (lower);
-          lower = g_strdup (aliases[i].id);
-          break;
-        }
-    }
-
-  if ((language = gtk_source_language_manager_get_language (self->languages, lower)))
-    return language;
-
-  guess_name = g_strdup_printf ("file.%s", lower);
-  return gtk_source_language_manager_guess_language (self->languages, guess_name, NULL);
-}
-
-/* The highlighting engine's tags are anonymous and belong to the hidden
- * buffer; make a named equivalent in the target buffer, one per style. */
-static GtkTextTag *
-ensure_highlight_tag (GtkTextBuffer *buffer,
-                      GtkTextTag    *source_tag)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-  g_autoptr(GString) name = g_string_new ("hl:");
-  g_autoptr(GdkRGBA) foreground = NULL;
-  gboolean foreground_set, weight_set, style_set, underline_set;
-  PangoUnderline underline;
-  PangoStyle style;
-  GtkTextTag *tag;
-  int weight;
-
-  g_object_get (source_tag,
-                "foreground-set", &foreground_set, "foreground-rgba", &foreground,
-                "weight-set", &weight_set, "weight", &weight,
-                "style-set", &style_set, "style", &style,
-                "underline-set", &underline_set, "underline", &underline,
-                NULL);
-
-  if (!foreground_set && !weight_set && !style_set && !underline_set)
-    return NULL;
-
-  if (foreground_set && foreground != NULL)
-    {
-      g_autofree char *color = gdk_rgba_to_string (foreground);
-      g_string_append (name, color);
-    }
-  g_string_append_printf (name, ":%d:%d:%d", weight_set ? weight : 0,
-                          style_set ? (int) style : -1, underline_set ? (int) underline : -1);
-
-  if ((tag = gtk_text_tag_table_lookup (table, name->str)))
-    return tag;
-
-  tag = gtk_text_tag_new (name->str);
-  if (foreground_set && foreground != NULL)
-    g_object_set (tag, "foreground-rgba", foreground, NULL);
-  if (weight_set)
-    g_object_set (tag, "weight", weight, NULL);
-  if (style_set)
-    g_object_set (tag, "style", style, NULL);
-  if (underline_set)
-    g_object_set (tag, "underline", underline, NULL);
-  gtk_text_tag_table_add (table, tag);
-  g_object_unref (tag);
-
-  return tag;
-}
-
-static void update_scheme (PrepRenderer *self);
-
-/* Made on first use: loading GtkSourceView's languages and style schemes
- * costs start-up time that answers without code do not need. */
-static GtkSourceBuffer *
-ensure_source_buffer (PrepRenderer *self)
-{
-  if (self->source_buffer == NULL)
-    {
-      gtk_source_init ();
-      self->languages = gtk_source_language_manager_get_default ();
-      self->source_buffer = gtk_source_buffer_new (NULL);
-      gtk_source_buffer_set_highlight_syntax (self->source_buffer, TRUE);
-      update_scheme (self);
-    }
-
-  return self->source_buffer;
-}
-
-static void
-highlight_code (State      *st,
-                const char *code,
-                const char *lang,
-                int         start)
-{
-  PrepRenderer *self = st->self;
-  GtkTextBuffer *source = GTK_TEXT_BUFFER (ensure_source_buffer (self));
-  GtkSourceLanguage *language = lookup_language (self, lang);
-  GtkTextIter iter, end;
-
-  if (language == NULL)
-    return;
-
-  gtk_source_buffer_set_language (self->source_buffer, language);
-  gtk_text_buffer_set_text (source, code, -1);
-  gtk_text_buffer_get_bounds (source, &iter, &end);
-  gtk_source_buffer_ensure_highlight (self->source_buffer, &iter, &end);
-
-  while (!gtk_text_iter_is_end (&iter))
-    {
-      GtkTextIter next = iter;
-      GSList *tags = gtk_text_iter_get_tags (&iter);
-
-      gtk_text_iter_forward_to_tag_toggle (&next, NULL);
-
-      for (GSList *l = tags; l; l = l->next)
-        {
-          GtkTextTag *tag = ensure_highlight_tag (st->buffer, l->data);
-
-          if (tag != NULL)
-            {
-              GtkTextIter a, b;
-
-              gtk_text_buffer_get_iter_at_offset (st->buffer, &a, start + gtk_text_iter_get_offset (&iter));
-              gtk_text_buffer_get_iter_at_offset (st->buffer, &b, start + gtk_text_iter_get_offset (&next));
-              gtk_text_buffer_apply_tag (st->buffer, tag, &a, &b);
-            }
-        }
-
-      g_slist_free (tags);
-      iter = next;
-    }
-
-  gtk_text_buffer_set_text (source, "", 0);
-}
-
-static void
-finish_code_block (State *st)
-{
-  g_autofree char *code = NULL;
-  GtkTextChildAnchor *anchor;
-  GtkTextIter iter;
-  int start;
-
-  code = g_string_free (g_steal_pointer (&st->code), FALSE);
-  if (g_str_has_suffix (code, "\n"))
-    code[strlen (code) - 1] = '\0';
-
-  /* A header line: the language, and an anchor where the view puts a
-   * copy button. */
-  start = cur_offset (st);
-  insert_raw (st, st->code_lang && st->code_lang[0] ? st->code_lang : "code", -1);
-  insert_raw (st, "  ", 2);
-  get_iter (st, &iter);
-  anchor = gtk_text_buffer_create_child_anchor (st->buffer, &iter);
-  g_object_set_data_full (G_OBJECT (anchor), PREP_RENDERER_CODE_TEXT, g_strdup (code), g_free);
-  insert_raw (st, "\n", 1);
-  apply_tag_name (st, "code-header", start);
-
-  /* GTK paints no paragraph background behind an empty line, which
-   * would cut the block in two: show empty lines as one space. The copy
-   * button keeps the code as written. */
-  if (strstr (code, "\n\n") != NULL)
-    {
-      g_auto(GStrv) lines = g_strsplit (code, "\n", -1);
-
-      for (guint i = 0; lines[i]; i++)
-        {
-          if (lines[i][0] == '\0' && lines[i + 1] != NULL)
-            {
-              g_free (lines[i]);
-              lines[i] = g_strdup (" ");
-            }
-        }
-      g_free (code);
-      code = g_strjoinv ("\n", lines);
-    }
-
-  start = cur_offset (st);
-  insert_raw (st, code, -1);
-  apply_tag_name (st, "code-block", start);
-  highlight_code (st, code, st->code_lang, start);
-  insert_raw (st, "\n", 1);
-  apply_tag_name (st, "code-block-end", cur_offset (st) - 1);
-
-  g_clear_pointer (&st->code_lang, g_free);
-}
-
-/* Tables */
-
-static PangoContext *
-get_pango_context (PrepRenderer *self)
-{
-  if (self->pango_context == NULL)
-    {
-      PangoFontDescription *font = pango_font_description_from_string ("Sans 11");
-
-      self->pango_context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-      pango_context_set_font_description (self->pango_context, font);
-      pango_font_description_free (font);
-    }
-
-  return self->pango_context;
-}
-
-static void
-finish_table (State *st)
-{
-  g_autoptr(PangoLayout) layout = pango_layout_new (get_pango_context (st->self));
-  g_autofree int *widths = NULL;
-  PangoTabArray *tabs;
-  GtkTextTag *tag;
-  guint n_columns = st->aligns->len;
-  int x = 0;
-
-  if (n_columns == 0)
-    return;
-
-  widths = g_new0 (int, n_columns);
-
-  for (guint i = 0; i < st->cells->len; i++)
-    {
-      Cell *cell = &g_array_index (st->cells, Cell, i);
-      g_autofree char *text = NULL;
-      GtkTextIter a, b;
-      PangoAttrList *attrs = NULL;
-      int width;
-
-      if (cell->column >= n_columns)
-        continue;
-
-      gtk_text_buffer_get_iter_at_offset (st->buffer, &a, cell->start);
-      gtk_text_buffer_get_iter_at_offset (st->buffer, &b, cell->end);
-      text = gtk_text_buffer_get_text (st->buffer, &a, &b, FALSE);
-
-      if (cell->header)
-        {
-          attrs = pango_attr_list_new ();
-          pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-        }
-      pango_layout_set_attributes (layout, attrs);
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_get_pixel_size (layout, &width, NULL);
-      g_clear_pointer (&attrs, pango_attr_list_unref);
-
-      widths[cell->column] = MAX (widths[cell->column], MIN (width, TABLE_MAX_COLUMN));
-    }
-
-  /* Every cell starts with a tab; the stop says where, and the stop's
-   * alignment gives the column's alignment. */
-  tabs = pango_tab_array_new (n_columns, TRUE);
-  for (guint c = 0; c < n_columns; c++)
-    {
-      MD_ALIGN align = g_array_index (st->aligns, MD_ALIGN, c);
-      PangoTabAlign tab_align = PANGO_TAB_LEFT;
-      int position = x + TABLE_CELL_PADDING;
-
-      if (align == MD_ALIGN_RIGHT)
-        {
-          tab_align = PANGO_TAB_RIGHT;
-          position += widths[c];
-        }
-      else if (align == MD_ALIGN_CENTER)
-        {
-          tab_align = PANGO_TAB_CENTER;
-          position += widths[c] / 2;
-        }
-
-      pango_tab_array_set_tab (tabs, c, tab_align, position);
-      x += widths[c] + 2 * TABLE_CELL_PADDING;
-    }
-
-  tag = gtk_text_buffer_create_tag (st->buffer, NULL, "tabs", tabs, NULL);
-  pango_tab_array_free (tabs);
-
-  apply_tag (st, tag, st->table_start);
-  apply_tag_name (st, "table", st->table_start);
 }
 
 /* md4c callbacks */
@@ -787,7 +458,7 @@ enter_block_cb (MD_BLOCKTYPE  type,
 
     case MD_BLOCK_QUOTE:
       st->quote_depth++;
-      ensure_line_start (st);
+      _prep_render_ensure_line_start (st);
       break;
 
     case MD_BLOCK_UL:
@@ -795,7 +466,8 @@ enter_block_cb (MD_BLOCKTYPE  type,
       st->list_depth++;
       frame.ordered = type == MD_BLOCK_OL;
       frame.number = type == MD_BLOCK_OL ? ((MD_BLOCK_OL_DETAIL *) detail)->start : 0;
-      ensure_line_start (st);
+      _prep_render_ensure_line_start (st);
+      frame.start = _prep_render_offset (st);
       break;
 
     case MD_BLOCK_LI:
@@ -804,20 +476,20 @@ enter_block_cb (MD_BLOCKTYPE  type,
         Frame *list = &g_array_index (st->blocks, Frame, st->blocks->len - 1);
         static const char *bullets[] = { "•", "◦", "▪" };
 
-        ensure_line_start (st);
-        frame.start = cur_offset (st);
+        _prep_render_ensure_line_start (st);
+        frame.start = _prep_render_offset (st);
 
         if (li->is_task)
-          insert_raw (st, (li->task_mark == 'x' || li->task_mark == 'X') ? "☑ " : "☐ ", -1);
+          _prep_render_insert_raw (st, (li->task_mark == 'x' || li->task_mark == 'X') ? "☑ " : "☐ ", -1);
         else if (list->type == MD_BLOCK_OL)
           {
             g_autofree char *number = g_strdup_printf ("%u. ", list->number++);
-            insert_raw (st, number, -1);
+            _prep_render_insert_raw (st, number, -1);
           }
         else
           {
             g_autofree char *bullet = g_strdup_printf ("%s ", bullets[(st->list_depth - 1) % 3]);
-            insert_raw (st, bullet, -1);
+            _prep_render_insert_raw (st, bullet, -1);
           }
       }
       break;
@@ -826,30 +498,30 @@ enter_block_cb (MD_BLOCKTYPE  type,
       {
         int space;
 
-        ensure_line_start (st);
-        space = cur_offset (st);
-        insert_raw (st, "\n", 1);
-        apply_tag_name (st, "hr-space", space);
-        frame.start = cur_offset (st);
-        insert_raw (st, " ", 1);
+        _prep_render_ensure_line_start (st);
+        space = _prep_render_offset (st);
+        _prep_render_insert_raw (st, "\n", 1);
+        _prep_render_apply_tag_name (st, "hr-space", space);
+        frame.start = _prep_render_offset (st);
+        _prep_render_insert_raw (st, " ", 1);
       }
       break;
 
     case MD_BLOCK_H:
     case MD_BLOCK_P:
-      ensure_line_start (st);
-      frame.start = cur_offset (st);
+      _prep_render_ensure_line_start (st);
+      frame.start = _prep_render_offset (st);
       break;
 
     case MD_BLOCK_CODE:
       {
         MD_BLOCK_CODE_DETAIL *code = detail;
 
-        ensure_line_start (st);
-        frame.start = cur_offset (st);
+        _prep_render_ensure_line_start (st);
+        frame.start = _prep_render_offset (st);
         st->code = g_string_new (NULL);
         g_clear_pointer (&st->code_lang, g_free);
-        st->code_lang = attribute_to_string (&code->lang);
+        st->code_lang = _prep_render_attribute_to_string (&code->lang);
       }
       break;
 
@@ -857,40 +529,19 @@ enter_block_cb (MD_BLOCKTYPE  type,
       break;
 
     case MD_BLOCK_TABLE:
-      ensure_line_start (st);
-      frame.start = st->table_start = cur_offset (st);
-      g_array_set_size (st->cells, 0);
-      g_array_set_size (st->aligns, 0);
-      break;
-
-    case MD_BLOCK_THEAD:
-      st->in_header = TRUE;
-      break;
-
-    case MD_BLOCK_TBODY:
-      st->in_header = FALSE;
+      if (st->table == NULL)
+        st->table = prep_render_table_new ();
       break;
 
     case MD_BLOCK_TR:
-      ensure_line_start (st);
-      frame.start = cur_offset (st);
-      st->column = 0;
+      if (st->table != NULL)
+        _prep_render_table_enter_row (st);
       break;
 
     case MD_BLOCK_TH:
     case MD_BLOCK_TD:
-      {
-        MD_BLOCK_TD_DETAIL *td = detail;
-        Cell cell = { 0 };
-
-        if (st->column >= st->aligns->len)
-          g_array_append_val (st->aligns, td->align);
-        insert_raw (st, "\t", 1);
-        cell.start = cur_offset (st);
-        cell.column = st->column;
-        cell.header = type == MD_BLOCK_TH;
-        g_array_append_val (st->cells, cell);
-      }
+      if (st->table != NULL)
+        _prep_render_table_enter_cell (st, type == MD_BLOCK_TH, ((MD_BLOCK_TD_DETAIL *) detail)->align);
       break;
 
     default:
@@ -910,7 +561,9 @@ leave_block_cb (MD_BLOCKTYPE  type,
   State *st = user_data;
   Frame frame;
 
-  g_assert (st->blocks->len > 0);
+  /* md4c's events come in pairs; should one ever not, it is ignored. */
+  if (st->blocks->len == 0)
+    return 0;
   frame = g_array_index (st->blocks, Frame, st->blocks->len - 1);
   g_array_set_size (st->blocks, st->blocks->len - 1);
 
@@ -923,12 +576,15 @@ leave_block_cb (MD_BLOCKTYPE  type,
     case MD_BLOCK_UL:
     case MD_BLOCK_OL:
       st->list_depth--;
+      /* The space of a paragraph after the whole list. */
+      if (st->list_depth == 0)
+        _prep_render_apply_tag_to_last_line (st, "list-end");
       break;
 
     case MD_BLOCK_LI:
       {
         g_autofree char *name = g_strdup_printf ("list-%u", MIN (st->list_depth, MAX_INDENT_DEPTH));
-        apply_tag_name (st, name, frame.start);
+        _prep_render_apply_tag_name (st, name, frame.start);
       }
       break;
 
@@ -936,45 +592,38 @@ leave_block_cb (MD_BLOCKTYPE  type,
       {
         guint level = MIN (((MD_BLOCK_H_DETAIL *) detail)->level, 4);
         g_autofree char *name = g_strdup_printf ("h%u", level);
-        apply_tag_name (st, name, frame.start);
+        _prep_render_apply_tag_name (st, name, frame.start);
       }
       break;
 
     case MD_BLOCK_P:
-      apply_tag_name (st, "p", frame.start);
+      _prep_render_apply_tag_name (st, "p", frame.start);
       break;
 
     case MD_BLOCK_HR:
       {
         int space;
 
-        apply_tag_name (st, "hr", frame.start);
-        insert_raw (st, "\n", 1);
-        space = cur_offset (st);
-        insert_raw (st, "\n", 1);
-        apply_tag_name (st, "hr-space", space);
+        _prep_render_apply_tag_name (st, "hr", frame.start);
+        _prep_render_insert_raw (st, "\n", 1);
+        space = _prep_render_offset (st);
+        _prep_render_insert_raw (st, "\n", 1);
+        _prep_render_apply_tag_name (st, "hr-space", space);
       }
       break;
 
     case MD_BLOCK_CODE:
-      finish_code_block (st);
-      break;
-
-    case MD_BLOCK_TR:
-      if (st->in_header)
-        apply_tag_name (st, "table-header", frame.start);
-      st->pending_softbr = FALSE;
+      _prep_render_finish_code_block (st);
       break;
 
     case MD_BLOCK_TH:
     case MD_BLOCK_TD:
-      g_array_index (st->cells, Cell, st->cells->len - 1).end = cur_offset (st);
-      st->column++;
-      st->pending_softbr = FALSE;
+      if (st->cell != NULL)
+        _prep_render_table_leave_cell (st);
       break;
 
     case MD_BLOCK_TABLE:
-      finish_table (st);
+      _prep_render_finish_table (st);
       break;
 
     default:
@@ -987,100 +636,10 @@ leave_block_cb (MD_BLOCKTYPE  type,
       type != MD_BLOCK_DOC && type != MD_BLOCK_THEAD && type != MD_BLOCK_TBODY)
     {
       g_autofree char *name = g_strdup_printf ("quote-%u", MIN (st->quote_depth, MAX_INDENT_DEPTH));
-      apply_tag_name (st, name, frame.start);
+      _prep_render_apply_tag_name (st, name, frame.start);
     }
 
   return 0;
-}
-
-/* Figures are decoded once, at their natural size (rasterizing an SVG
- * with text takes a good fraction of a second), and scaled down per width
- * from that: answers are rendered again on every question switch, zoom,
- * theme change and resize. */
-static GdkPixbuf *
-load_natural (PrepRenderer *self,
-              const char   *path)
-{
-  GdkPixbuf *pixbuf;
-
-  if ((pixbuf = g_hash_table_lookup (self->images, path)))
-    return g_object_ref (pixbuf);
-
-  if (!(pixbuf = gdk_pixbuf_new_from_resource (path, NULL)))
-    return NULL;
-
-  g_hash_table_insert (self->images, g_strdup (path), g_object_ref (pixbuf));
-  return pixbuf;
-}
-
-static GdkTexture *
-load_image (PrepRenderer *self,
-            const char   *path)
-{
-  g_autofree char *key = g_strdup_printf ("%d:%s", self->max_image_width, path);
-  g_autoptr(GdkPixbuf) natural = NULL;
-  g_autoptr(GdkPixbuf) scaled = NULL;
-  GdkTexture *texture;
-  int width, height;
-
-  if ((texture = g_hash_table_lookup (self->textures, key)))
-    return g_object_ref (texture);
-
-  if (!(natural = load_natural (self, path)))
-    return NULL;
-
-  width = gdk_pixbuf_get_width (natural);
-  height = gdk_pixbuf_get_height (natural);
-  if (width > self->max_image_width)
-    scaled = gdk_pixbuf_scale_simple (natural, self->max_image_width,
-                                      MAX (1, (int) ((double) height * self->max_image_width / width)),
-                                      GDK_INTERP_BILINEAR);
-
-  texture = gdk_texture_new_for_pixbuf (scaled ? scaled : natural);
-  g_hash_table_insert (self->textures, g_steal_pointer (&key), g_object_ref (texture));
-
-  return texture;
-}
-
-static void
-finish_image (State *st,
-              int    start)
-{
-  PrepRenderer *self = st->self;
-  g_autofree char *alt = g_string_free (g_steal_pointer (&st->alt), FALSE);
-  g_autofree char *src = g_steal_pointer (&st->image_src);
-  int caption;
-
-  if (g_str_has_prefix (src, "resource://"))
-    {
-      g_autoptr(GdkTexture) texture = load_image (self, src + strlen ("resource://"));
-
-      if (texture != NULL)
-        {
-          GtkTextIter iter;
-
-          ensure_line_start (st);
-          get_iter (st, &iter);
-          gtk_text_buffer_insert_paintable (st->buffer, &iter, GDK_PAINTABLE (texture));
-          apply_tag_name (st, "image", cur_offset (st) - 1);
-          insert_raw (st, "\n", 1);
-        }
-    }
-
-  /* The alt text is shown as a caption: for everyone, and for screen
-   * readers, which cannot read the picture. Remote images are never
-   * fetched; their caption links to them instead. */
-  caption = cur_offset (st);
-  insert_text (st, alt[0] ? alt : _("Image"), -1);
-  if (!g_str_has_prefix (src, "resource://") && src[0] != '\0')
-    {
-      GtkTextTag *tag = gtk_text_buffer_create_tag (st->buffer, NULL, NULL);
-
-      g_object_set_data_full (G_OBJECT (tag), PREP_RENDERER_LINK_TARGET, g_strdup (src), g_free);
-      apply_tag (st, tag, caption);
-      apply_tag_name (st, "link", caption);
-    }
-  apply_tag_name (st, "image-caption", caption);
 }
 
 static int
@@ -1089,8 +648,15 @@ enter_span_cb (MD_SPANTYPE  type,
                void        *user_data)
 {
   State *st = user_data;
-  int start = cur_offset (st);
+  int start;
 
+  if (st->cell != NULL)
+    {
+      _prep_render_table_cell_span (st, type, detail, TRUE);
+      return 0;
+    }
+
+  start = _prep_render_offset (st);
   if (st->alt != NULL)
     {
       /* Spans inside alt text are flattened. */
@@ -1102,12 +668,12 @@ enter_span_cb (MD_SPANTYPE  type,
   switch (type)
     {
     case MD_SPAN_A:
-      g_ptr_array_add (st->links, attribute_to_string (&((MD_SPAN_A_DETAIL *) detail)->href));
+      g_ptr_array_add (st->links, _prep_render_attribute_to_string (&((MD_SPAN_A_DETAIL *) detail)->href));
       break;
 
     case MD_SPAN_IMG:
       st->alt = g_string_new (NULL);
-      st->image_src = attribute_to_string (&((MD_SPAN_IMG_DETAIL *) detail)->src);
+      st->image_src = _prep_render_attribute_to_string (&((MD_SPAN_IMG_DETAIL *) detail)->src);
       st->image_depth = 1;
       break;
 
@@ -1128,6 +694,12 @@ leave_span_cb (MD_SPANTYPE  type,
   State *st = user_data;
   int start;
 
+  if (st->cell != NULL)
+    {
+      _prep_render_table_cell_span (st, type, detail, FALSE);
+      return 0;
+    }
+
   if (st->alt != NULL && !(type == MD_SPAN_IMG && st->image_depth == 1))
     {
       if (type == MD_SPAN_IMG)
@@ -1135,42 +707,45 @@ leave_span_cb (MD_SPANTYPE  type,
       return 0;
     }
 
-  g_assert (st->spans->len > 0);
+  if (st->spans->len == 0)
+    return 0;
   start = g_array_index (st->spans, int, st->spans->len - 1);
   g_array_set_size (st->spans, st->spans->len - 1);
 
   switch (type)
     {
     case MD_SPAN_EM:
-      apply_tag_name (st, "italic", start);
+      _prep_render_apply_tag_name (st, "italic", start);
       break;
 
     case MD_SPAN_STRONG:
-      apply_tag_name (st, "bold", start);
+      _prep_render_apply_tag_name (st, "bold", start);
       break;
 
     case MD_SPAN_DEL:
-      apply_tag_name (st, "strike", start);
+      _prep_render_apply_tag_name (st, "strike", start);
       break;
 
     case MD_SPAN_CODE:
-      apply_tag_name (st, "code", start);
+      _prep_render_apply_tag_name (st, "code", start);
       break;
 
     case MD_SPAN_A:
+      if (st->links->len > 0)
       {
         char *target = g_ptr_array_steal_index (st->links, st->links->len - 1);
         GtkTextTag *tag = gtk_text_buffer_create_tag (st->buffer, NULL, NULL);
 
         g_object_set_data_full (G_OBJECT (tag), PREP_RENDERER_LINK_TARGET, target, g_free);
-        apply_tag (st, tag, start);
-        apply_tag_name (st, "link", start);
+        _prep_render_apply_tag (st, tag, start);
+        _prep_render_apply_tag_name (st, "link", start);
       }
       break;
 
     case MD_SPAN_IMG:
       st->image_depth = 0;
-      finish_image (st, start);
+      if (st->alt != NULL)
+        _prep_render_finish_image (st);
       break;
 
     default:
@@ -1194,6 +769,12 @@ text_cb (MD_TEXTTYPE    type,
       return 0;
     }
 
+  if (st->cell != NULL)
+    {
+      _prep_render_table_cell_text (st, type, text, size);
+      return 0;
+    }
+
   if (st->alt != NULL)
     {
       if (type == MD_TEXT_ENTITY)
@@ -1211,12 +792,12 @@ text_cb (MD_TEXTTYPE    type,
   switch (type)
     {
     case MD_TEXT_NULLCHAR:
-      insert_text (st, "\xEF\xBF\xBD", 3);
+      _prep_render_insert_text (st, "\xEF\xBF\xBD", 3);
       break;
 
     case MD_TEXT_BR:
       st->pending_softbr = FALSE;
-      insert_raw (st, "\n", 1);
+      _prep_render_insert_raw (st, "\n", 1);
       break;
 
     case MD_TEXT_SOFTBR:
@@ -1226,7 +807,7 @@ text_cb (MD_TEXTTYPE    type,
     case MD_TEXT_ENTITY:
       {
         g_autofree char *decoded = prep_renderer_decode_entity (text, size);
-        insert_text (st, decoded, -1);
+        _prep_render_insert_text (st, decoded, -1);
       }
       break;
 
@@ -1236,7 +817,7 @@ text_cb (MD_TEXTTYPE    type,
     case MD_TEXT_CODE:
     case MD_TEXT_LATEXMATH:
     default:
-      insert_text (st, text, size);
+      _prep_render_insert_text (st, text, size);
       break;
     }
 
@@ -1251,7 +832,6 @@ prep_renderer_finalize (GObject *object)
   PrepRenderer *self = (PrepRenderer *)object;
 
   g_clear_object (&self->source_buffer);
-  g_clear_object (&self->pango_context);
   g_clear_pointer (&self->images, g_hash_table_unref);
   g_clear_pointer (&self->textures, g_hash_table_unref);
 
@@ -1274,6 +854,10 @@ prep_renderer_get_property (GObject    *object,
 
     case PROP_MAX_IMAGE_WIDTH:
       g_value_set_int (value, self->max_image_width);
+      break;
+
+    case PROP_SCALE_FACTOR:
+      g_value_set_int (value, self->scale_factor);
       break;
 
     default:
@@ -1299,6 +883,10 @@ prep_renderer_set_property (GObject      *object,
       prep_renderer_set_max_image_width (self, g_value_get_int (value));
       break;
 
+    case PROP_SCALE_FACTOR:
+      prep_renderer_set_scale_factor (self, g_value_get_int (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1321,29 +909,18 @@ prep_renderer_class_init (PrepRendererClass *klass)
     g_param_spec_int ("max-image-width", NULL, NULL, 16, G_MAXINT, DEFAULT_IMAGE_WIDTH,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties [PROP_SCALE_FACTOR] =
+    g_param_spec_int ("scale-factor", NULL, NULL, 1, 16, 1,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
-}
-
-static void
-update_scheme (PrepRenderer *self)
-{
-  GtkSourceStyleSchemeManager *schemes;
-  GtkSourceStyleScheme *scheme;
-
-  if (self->source_buffer == NULL)
-    return;
-
-  schemes = gtk_source_style_scheme_manager_get_default ();
-  scheme = gtk_source_style_scheme_manager_get_scheme (schemes, self->dark ? "Adwaita-dark" : "Adwaita");
-  if (scheme == NULL)
-    scheme = gtk_source_style_scheme_manager_get_scheme (schemes, self->dark ? "classic-dark" : "classic");
-  gtk_source_buffer_set_style_scheme (self->source_buffer, scheme);
 }
 
 static void
 prep_renderer_init (PrepRenderer *self)
 {
   self->max_image_width = DEFAULT_IMAGE_WIDTH;
+  self->scale_factor = 1;
   self->images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
@@ -1379,7 +956,7 @@ prep_renderer_set_dark (PrepRenderer *self,
     return;
 
   self->dark = dark;
-  update_scheme (self);
+  _prep_render_update_scheme (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DARK]);
 }
 
@@ -1410,17 +987,31 @@ prep_renderer_set_max_image_width (PrepRenderer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MAX_IMAGE_WIDTH]);
 }
 
+int
+prep_renderer_get_scale_factor (PrepRenderer *self)
+{
+  g_return_val_if_fail (PREP_IS_RENDERER (self), 1);
+
+  return self->scale_factor;
+}
+
 /**
- * prep_renderer_set_pango_context:
- * @context: (nullable): the context of the view, for measuring tables
+ * prep_renderer_set_scale_factor:
+ *
+ * Figures are rasterized at this many device pixels per logical pixel.
  */
 void
-prep_renderer_set_pango_context (PrepRenderer *self,
-                                 PangoContext *context)
+prep_renderer_set_scale_factor (PrepRenderer *self,
+                                int           scale_factor)
 {
   g_return_if_fail (PREP_IS_RENDERER (self));
 
-  g_set_object (&self->pango_context, context);
+  scale_factor = CLAMP (scale_factor, 1, 16);
+  if (self->scale_factor == scale_factor)
+    return;
+
+  self->scale_factor = scale_factor;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCALE_FACTOR]);
 }
 
 /**
@@ -1440,39 +1031,13 @@ prep_renderer_prepare_step (PrepRenderer *self,
                             const char   *figures,
                             guint         step)
 {
-  /* Highlighting compiles each construct's patterns on first sight, so
-   * each language gets a sample with the usual ones. */
-  static const struct { const char *id; const char *sample; } languages[] = {
-    { "python3", "import os\nfrom a import b as c\n@dec\ndef f(x: int = 1, *args) -> str:\n"
-                 "    \"\"\"Doc.\"\"\"\n    # comment\n    y = [1, 2.5, 0x1F, None, True, 'a', f\"{x}\"]\n"
-                 "    return x @ y if x else lambda z: z ** 2\nclass A(B):\n    pass\n" },
-    { "sh", "#!/bin/sh\n# comment\nexport A=\"$HOME\" B='x'\nfor i in 1 2; do echo \"$i\" | grep -c x; done\n"
-            "if [ -f a ]; then pip install -U torch==2.5 --index-url \"$U\"; fi\n" },
-    { "json", "{\"a\": [1, 2.5, true, null, \"s\"], \"b\": {\"c\": -1e3}}\n" },
-    { "yaml", "# c\nkey: value\nlist:\n  - 1\n  - \"s\"\nmap: {a: true, b: null}\n" },
-    { "c", "#include <stdio.h>\n/* c */\nint main (void) { char *s = \"x\"; return 0x1 + 'a'; }\n" },
-  };
   g_auto(GStrv) names = NULL;
 
   g_return_val_if_fail (PREP_IS_RENDERER (self), FALSE);
 
   if (step == 0)
     {
-      ensure_source_buffer (self);
-      for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-        {
-          GtkSourceLanguage *language = gtk_source_language_manager_get_language (self->languages,
-                                                                                  languages[i].id);
-          GtkTextIter start, end;
-
-          if (language == NULL)
-            continue;
-          gtk_source_buffer_set_language (self->source_buffer, language);
-          gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->source_buffer), languages[i].sample, -1);
-          gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->source_buffer), &start, &end);
-          gtk_source_buffer_ensure_highlight (self->source_buffer, &start, &end);
-        }
-      gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->source_buffer), "", 0);
+      _prep_render_prepare_languages (self);
       return figures != NULL;
     }
 
@@ -1482,7 +1047,7 @@ prep_renderer_prepare_step (PrepRenderer *self,
   if (step - 1 < g_strv_length (names))
     {
       g_autofree char *path = g_build_path ("/", figures, names[step - 1], NULL);
-      g_autoptr(GdkPixbuf) pixbuf = load_natural (self, path);
+      g_autoptr(GdkPixbuf) pixbuf = _prep_render_load_natural (self, path);
     }
 
   return step < g_strv_length (names);
@@ -1541,8 +1106,7 @@ prep_renderer_render (PrepRenderer  *self,
   st.blocks = g_array_new (FALSE, FALSE, sizeof (Frame));
   st.spans = g_array_new (FALSE, FALSE, sizeof (int));
   st.links = g_ptr_array_new_with_free_func (g_free);
-  st.cells = g_array_new (FALSE, FALSE, sizeof (Cell));
-  st.aligns = g_array_new (FALSE, FALSE, sizeof (MD_ALIGN));
+  st.cell_spans = g_array_new (FALSE, FALSE, sizeof (MD_SPANTYPE));
 
   md_parse (markdown, length, &parser, &st);
 
@@ -1558,6 +1122,8 @@ prep_renderer_render (PrepRenderer  *self,
   g_array_unref (st.blocks);
   g_array_unref (st.spans);
   g_ptr_array_unref (st.links);
-  g_array_unref (st.cells);
-  g_array_unref (st.aligns);
+  g_array_unref (st.cell_spans);
+  if (st.cell != NULL)
+    g_string_free (st.cell, TRUE);
+  g_clear_pointer (&st.table, prep_render_table_unref);
 }

@@ -13,10 +13,17 @@
 
 G_BEGIN_DECLS
 
-/* Object data set on the tag of each link, and on the child anchor that
- * stands before each code block (for its copy button). */
+/* Object data set on the tag of each link, and on the anonymous tag that
+ * spans each code block, its header line included (for its copy button). */
 #define PREP_RENDERER_LINK_TARGET "prep-link-target"
 #define PREP_RENDERER_CODE_TEXT   "prep-code-text"
+
+/* Pixels after a block (paragraph, list, table, code, figure), and inside
+ * the box the view draws behind a code block, whose last line's pixels
+ * below are PREP_RENDERER_CODE_PADDING + PREP_RENDERER_CODE_GAP. */
+#define PREP_RENDERER_BLOCK_SPACE  12
+#define PREP_RENDERER_CODE_PADDING 10
+#define PREP_RENDERER_CODE_GAP     (PREP_RENDERER_BLOCK_SPACE + 4)
 
 #define PREP_TYPE_RENDERER (prep_renderer_get_type())
 
@@ -29,8 +36,9 @@ void          prep_renderer_set_dark            (PrepRenderer  *self,
 int           prep_renderer_get_max_image_width (PrepRenderer  *self);
 void          prep_renderer_set_max_image_width (PrepRenderer  *self,
                                                  int            width);
-void          prep_renderer_set_pango_context   (PrepRenderer  *self,
-                                                 PangoContext  *context);
+int           prep_renderer_get_scale_factor    (PrepRenderer  *self);
+void          prep_renderer_set_scale_factor    (PrepRenderer  *self,
+                                                 int            scale_factor);
 gboolean      prep_renderer_prepare_step        (PrepRenderer  *self,
                                                  const char    *figures,
                                                  guint          step);
@@ -40,6 +48,8 @@ void          prep_renderer_render              (PrepRenderer  *self,
                                                  const char    *markdown,
                                                  gssize         length);
 char         *prep_renderer_decode_entity       (const char    *entity,
+                                                 gsize          length);
+char         *prep_renderer_recolor_dark        (const char    *svg,
                                                  gsize          length);
 
 G_END_DECLS

@@ -13,27 +13,62 @@
 #include <glib/gi18n.h>
 
 #include "prep-answer-view.h"
+#include "prep-label-text.h"
+#include "prep-render-table.h"
 #include "prep-renderer.h"
+#include "prep-table.h"
 #include "prep-text-match.h"
 
-/* A read-only text view showing rendered Markdown: links that open,
- * copy buttons on code blocks, find highlighting and zoom. */
+/* A read-only text view showing rendered Markdown: links that open, code
+ * blocks in boxes with a copy button, tables as widgets of their own, find
+ * highlighting, and the positions the page needs to scroll to a line.
+ *
+ * The view does not scroll itself: it sits in the question page's
+ * scrolled window, with the rest of the page. */
+
+typedef struct
+{
+  int        start;
+  int        end;
+  GtkWidget *button;
+} CodeBox;
+
+typedef struct
+{
+  int        offset;
+  guint      level;
+  char      *title;
+} Heading;
+
+typedef struct
+{
+  GtkLabel  *label;     /* a table cell's, or NULL for the text */
+  guint      start;     /* characters */
+  guint      end;
+  guint      in_label;  /* the index among the label's own matches */
+} Match;
+
 struct _PrepAnswerView
 {
   GtkTextView     parent_instance;
 
   /* Owned references */
   PrepRenderer   *renderer;
-  GtkCssProvider *zoom_css;
   char           *markdown;
-  GArray         *matches;     /* PrepTextMatch */
+  GArray         *code_boxes;    /* CodeBox */
+  GPtrArray      *copy_buttons;  /* GtkButton, shown or kept for later */
+  GArray         *headings;      /* Heading */
+  GPtrArray      *tables;        /* PrepTable, in the order of the text */
+  GArray         *table_offsets; /* int: where each table is in the text */
+  GArray         *matches;       /* Match */
+  GHashTable     *label_matches; /* GtkLabel → GArray of PrepTextMatch */
 
-  double          zoom;
-  guint           current_match;
+  guint           current_match; /* index, or G_MAXUINT */
   guint           rerender_source;
   guint           prepare_source;
   guint           prepare_step;
   guint           render_on_map : 1;
+  guint           rendered : 1;
   int             rendered_width;
 };
 
@@ -42,16 +77,27 @@ G_DEFINE_FINAL_TYPE (PrepAnswerView, prep_answer_view, GTK_TYPE_TEXT_VIEW)
 enum {
   PROP_0,
   PROP_MARKDOWN,
-  PROP_ZOOM,
   PROP_N_MATCHES,
-  PROP_CURRENT_MATCH,
   N_PROPS
 };
 
+enum {
+  RENDERED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
 
 #define IMAGE_MARGIN 48
+#define CODE_RADIUS  8
 #define FIGURES_PATH "/io/github/llmprep/LlmPrep/content/figures"
+
+static void
+clear_heading (gpointer data)
+{
+  g_free (((Heading *) data)->title);
+}
 
 static void
 copy_clicked_cb (GtkButton *button,
@@ -64,35 +110,160 @@ copy_clicked_cb (GtkButton *button,
   gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Copied"));
 }
 
-/* The renderer leaves an anchor on each code block's header line. */
+static gboolean
+table_link_cb (PrepTable      *table,
+               const char     *uri,
+               PrepAnswerView *self)
+{
+  prep_answer_view_activate_link (self, uri);
+
+  /* Whatever it was, GtkLabel must not open it itself. */
+  return TRUE;
+}
+
+/* The page's width for a table or figure that starts at @iter. */
+static int
+available_width (PrepAnswerView *self,
+                 GtkTextIter    *iter,
+                 int             width)
+{
+  GdkRectangle rect = { 0 };
+
+  if (iter != NULL)
+    gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), iter, &rect);
+
+  return MAX (width - rect.x - 2, 120);
+}
+
+/* After rendering: the code boxes and their copy buttons, a widget for
+ * each table, and the headings for the outline. */
 static void
-add_copy_buttons (PrepAnswerView *self)
+collect_blocks (PrepAnswerView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
   GtkTextIter iter;
 
   gtk_text_buffer_get_start_iter (buffer, &iter);
   do
     {
       GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
-      const char *code;
-      GtkWidget *button;
+      g_autoptr(GSList) toggled = gtk_text_iter_get_toggled_tags (&iter, TRUE);
+      PrepRenderTable *data;
 
-      if (anchor == NULL || !(code = g_object_get_data (G_OBJECT (anchor), PREP_RENDERER_CODE_TEXT)))
-        continue;
+      if (anchor != NULL && (data = g_object_get_data (G_OBJECT (anchor), PREP_RENDERER_TABLE)))
+        {
+          GtkWidget *scroller = gtk_scrolled_window_new ();
+          GtkWidget *widget = prep_table_new (data);
 
-      button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_add_css_class (button, "copy-code");
-      gtk_widget_set_tooltip_text (button, _("Copy Code"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy Code"),
-                                      -1);
-      g_object_set_data_full (G_OBJECT (button), PREP_RENDERER_CODE_TEXT, g_strdup (code), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked_cb), NULL);
-      gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (self), button, anchor);
+          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+          gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+          gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), widget);
+          gtk_widget_add_css_class (scroller, "answer-table");
+          g_signal_connect_object (widget, "activate-link", G_CALLBACK (table_link_cb), self, 0);
+          gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (self), scroller, anchor);
+          g_ptr_array_add (self->tables, widget);
+          g_array_append_vals (self->table_offsets, &(int) { gtk_text_iter_get_offset (&iter) }, 1);
+        }
+
+      for (const GSList *l = toggled; l; l = l->next)
+        {
+          const char *code = g_object_get_data (l->data, PREP_RENDERER_CODE_TEXT);
+          g_autofree char *name = NULL;
+
+          if (code != NULL)
+            {
+              GtkTextIter end = iter;
+              CodeBox box = { gtk_text_iter_get_offset (&iter), 0, NULL };
+
+              gtk_text_iter_forward_to_tag_toggle (&end, l->data);
+              box.end = gtk_text_iter_get_offset (&end);
+              if (self->code_boxes->len < self->copy_buttons->len)
+                box.button = g_ptr_array_index (self->copy_buttons, self->code_boxes->len);
+              else
+                {
+                  box.button = gtk_button_new ();
+                  gtk_widget_add_css_class (box.button, "flat");
+                  gtk_widget_add_css_class (box.button, "copy-code");
+                  gtk_accessible_update_property (GTK_ACCESSIBLE (box.button),
+                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy Code"),
+                                                  -1);
+                  g_signal_connect (box.button, "clicked", G_CALLBACK (copy_clicked_cb), NULL);
+                  gtk_text_view_add_overlay (GTK_TEXT_VIEW (self), box.button, 0, 0);
+                  g_ptr_array_add (self->copy_buttons, box.button);
+                }
+              gtk_button_set_icon_name (GTK_BUTTON (box.button), "edit-copy-symbolic");
+              gtk_widget_set_tooltip_text (box.button, _("Copy Code"));
+              g_object_set_data_full (G_OBJECT (box.button), PREP_RENDERER_CODE_TEXT, g_strdup (code), g_free);
+              gtk_widget_set_visible (box.button, TRUE);
+              g_array_append_val (self->code_boxes, box);
+              continue;
+            }
+
+          g_object_get (l->data, "name", &name, NULL);
+          if (name != NULL && name[0] == 'h' && name[1] >= '1' && name[1] <= '3' && name[2] == '\0')
+            {
+              GtkTextIter end = iter;
+              Heading heading = { gtk_text_iter_get_offset (&iter), name[1] - '0', NULL };
+
+              gtk_text_iter_forward_to_tag_toggle (&end, gtk_text_tag_table_lookup (table, name));
+              heading.title = g_strstrip (gtk_text_iter_get_text (&iter, &end));
+              g_array_append_val (self->headings, heading);
+            }
+        }
     }
   while (gtk_text_iter_forward_char (&iter));
+}
+
+/* Overlays and anchored children are placed by the view; their positions
+ * depend on the layout, which is known after allocation. */
+static void
+place_blocks (PrepAnswerView *self,
+              int             width)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  for (guint i = 0; i < self->code_boxes->len; i++)
+    {
+      CodeBox *box = &g_array_index (self->code_boxes, CodeBox, i);
+      GtkTextIter iter;
+      int y, height, button_width;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, box->start);
+      gtk_text_view_get_line_yrange (view, &iter, &y, &height);
+      gtk_widget_measure (box->button, GTK_ORIENTATION_HORIZONTAL, -1, &button_width, NULL, NULL, NULL);
+      gtk_text_view_move_overlay (view, box->button, MAX (0, width - button_width - 6), y + 4);
+    }
+
+  for (guint i = 0; i < self->tables->len; i++)
+    {
+      PrepTable *table = g_ptr_array_index (self->tables, i);
+      GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_SCROLLED_WINDOW);
+      GtkTextIter iter;
+      int available;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_array_index (self->table_offsets, int, i));
+      available = available_width (self, &iter, width);
+      if (prep_table_get_available_width (table) != available)
+        {
+          prep_table_set_available_width (table, available);
+          gtk_widget_set_size_request (scroller, available, -1);
+        }
+    }
+}
+
+static void
+clear_blocks (PrepAnswerView *self)
+{
+  /* Overlays cannot be taken out of a text view in GTK 4.8: the copy
+   * buttons are kept, hidden, for the next code blocks. */
+  for (guint i = 0; i < self->copy_buttons->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->copy_buttons, i), FALSE);
+  g_array_set_size (self->code_boxes, 0);
+  g_array_set_size (self->headings, 0);
+  g_ptr_array_set_size (self->tables, 0);
+  g_array_set_size (self->table_offsets, 0);
 }
 
 static void
@@ -104,21 +275,28 @@ render (PrepAnswerView *self)
 
   g_clear_handle_id (&self->rerender_source, g_source_remove);
 
+  /* Matches are offsets into the old text. */
+  prep_answer_view_clear_find (self);
+  clear_blocks (self);
+
   if (width > IMAGE_MARGIN * 2)
     prep_renderer_set_max_image_width (self->renderer, width - IMAGE_MARGIN);
   self->rendered_width = width;
-  prep_renderer_set_pango_context (self->renderer, gtk_widget_get_pango_context (GTK_WIDGET (self)));
   prep_renderer_set_dark (self->renderer, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  prep_renderer_set_scale_factor (self->renderer, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 
   gtk_text_buffer_set_text (buffer, "", 0);
   gtk_text_buffer_get_start_iter (buffer, &iter);
   if (self->markdown != NULL)
     prep_renderer_render (self->renderer, buffer, &iter, self->markdown, -1);
-  add_copy_buttons (self);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
 
-  /* Matches are offsets into the old text. */
-  if (self->matches->len > 0)
-    prep_answer_view_clear_find (self);
+  collect_blocks (self);
+  place_blocks (self, width);
+  self->rendered = self->markdown != NULL;
+
+  g_signal_emit (self, signals [RENDERED], 0);
 }
 
 static gboolean
@@ -139,39 +317,68 @@ queue_rerender (PrepAnswerView *self)
     self->rerender_source = g_idle_add (rerender_cb, self);
 }
 
-/* The view is not scrollable itself: it sits in the page's scrolled
- * window, which must be moved to bring @iter into sight. */
-static void
-scroll_to_iter (PrepAnswerView    *self,
-                const GtkTextIter *iter)
+/* The scrolled window of the page, and where its visible part is in the
+ * view's own coordinates. */
+static GtkScrolledWindow *
+get_page (PrepAnswerView *self,
+          double         *top,
+          double         *height)
 {
   GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment;
   GtkWidget *content;
-  GdkRectangle rect;
-  double x, y, value, page;
-  int wx, wy;
+  graphene_point_t origin;
 
   if (scroller == NULL || !(content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))))
+    return NULL;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), content, &GRAPHENE_POINT_INIT (0, 0), &origin))
+    return NULL;
+
+  /* In the viewport's child, y is the position on the page minus the
+   * scroll offset. */
+  if (top != NULL)
+    *top = -origin.y;
+  if (height != NULL)
+    *height = gtk_adjustment_get_page_size (adjustment);
+
+  return GTK_SCROLLED_WINDOW (scroller);
+}
+
+/* Scrolls the page so that [y, y + height) of the view is in sight,
+ * with some context around it. */
+static void
+scroll_to_range (PrepAnswerView *self,
+                 double          y,
+                 double          height)
+{
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  double top, page, value;
+
+  if (!(scroller = get_page (self, &top, &page)))
     return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  value = gtk_adjustment_get_value (adjustment);
+  if (y < top + 48)
+    gtk_adjustment_set_value (adjustment, value - (top + 48 - y));
+  else if (y + height > top + page - 48)
+    gtk_adjustment_set_value (adjustment, value + (y + height - (top + page - 48)));
+}
+
+static void
+scroll_to_iter (PrepAnswerView    *self,
+                const GtkTextIter *iter)
+{
+  GdkRectangle rect;
+  int wx, wy;
 
   gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), iter, &rect);
   gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
                                          rect.x, rect.y, &wx, &wy);
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self), content, wx, wy, &x, &y))
-    return;
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  /* In the viewport's child, y is the absolute position on the page. */
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  value = gtk_adjustment_get_value (adjustment);
-  page = gtk_adjustment_get_page_size (adjustment);
-  y += value;
-  if (y < value + 48)
-    gtk_adjustment_set_value (adjustment, y - 48);
-  else if (y + rect.height > value + page - 48)
-    gtk_adjustment_set_value (adjustment, y + rect.height - page + 48);
+  scroll_to_range (self, wy, rect.height);
 }
 
 static GtkTextTag *
@@ -189,31 +396,47 @@ link_tag_at (const GtkTextIter *iter,
   return NULL;
 }
 
-/* Tab and Shift+Tab walk the links, as in a browser; past the last one
- * the focus moves on. */
+/* Tab and Shift+Tab walk the links, as in a browser: from the cursor if
+ * it is in sight, else from the part of the page in sight; past the last
+ * one the focus moves on. */
 static gboolean
 move_to_link (PrepAnswerView *self,
               gboolean        backward)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextIter iter, end;
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter, end, cursor;
   GtkTextTag *tag;
+  double top, height;
+  GdkRectangle rect;
 
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  iter = cursor;
+
+  gtk_text_view_get_iter_location (view, &cursor, &rect);
+  if (get_page (self, &top, &height) != NULL && (rect.y + rect.height < top || rect.y > top + height))
+    {
+      gtk_text_view_get_iter_at_location (view, &iter, 0, backward ? top + height : MAX (top, 0));
+      if (backward)
+        gtk_text_iter_forward_to_line_end (&iter);
+      else
+        gtk_text_iter_set_line_offset (&iter, 0);
+      cursor = iter;
+      /* The link at that place itself counts. */
+      if (!backward && link_tag_at (&iter, TRUE) != NULL && gtk_text_iter_backward_char (&iter))
+        cursor = iter;
+    }
 
   /* Step off the link the cursor is on, then look for the next start. */
   while ((backward ? gtk_text_iter_backward_to_tag_toggle (&iter, NULL)
                    : gtk_text_iter_forward_to_tag_toggle (&iter, NULL)))
     {
-      GtkTextIter previous = iter;
-
       if ((tag = link_tag_at (&iter, TRUE)) == NULL)
         continue;
 
       /* Backwards, the toggle found may be the start of the link the
        * cursor was already on. */
-      gtk_text_buffer_get_iter_at_mark (buffer, &previous, gtk_text_buffer_get_insert (buffer));
-      if (backward && gtk_text_iter_equal (&iter, &previous))
+      if (backward && gtk_text_iter_equal (&iter, &cursor))
         continue;
 
       end = iter;
@@ -424,6 +647,47 @@ activate_link_at_cursor_action (GtkWidget  *widget,
     prep_answer_view_activate_link (self, target);
 }
 
+/* The boxes behind code blocks: one width for all, the text inset. */
+static void
+prep_answer_view_snapshot_layer (GtkTextView      *view,
+                                 GtkTextViewLayer  layer,
+                                 GtkSnapshot      *snapshot)
+{
+  PrepAnswerView *self = PREP_ANSWER_VIEW (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkRGBA tint;
+  GdkRectangle visible;
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+
+  if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->code_boxes->len == 0)
+    return;
+
+  gdk_rgba_parse (&tint, prep_renderer_get_dark (self->renderer) ? "rgba(255,255,255,0.07)" : "rgba(0,0,0,0.045)");
+  gtk_text_view_get_visible_rect (view, &visible);
+
+  for (guint i = 0; i < self->code_boxes->len; i++)
+    {
+      CodeBox *box = &g_array_index (self->code_boxes, CodeBox, i);
+      GtkTextIter start, end;
+      int top, bottom, y, height;
+      GskRoundedRect rounded;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, box->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, MAX (box->start, box->end - 1));
+      gtk_text_view_get_line_yrange (view, &start, &top, &height);
+      gtk_text_view_get_line_yrange (view, &end, &y, &height);
+      bottom = y + height - PREP_RENDERER_CODE_GAP;
+
+      if (bottom < visible.y || top > visible.y + visible.height || bottom <= top)
+        continue;
+
+      gsk_rounded_rect_init_from_rect (&rounded, &GRAPHENE_RECT_INIT (0, top, width, bottom - top), CODE_RADIUS);
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot, &tint, &rounded.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
 static void
 prep_answer_view_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -432,12 +696,23 @@ prep_answer_view_size_allocate (GtkWidget *widget,
 {
   PrepAnswerView *self = PREP_ANSWER_VIEW (widget);
 
+  /* Before the view allocates its children, with the layout as it was
+   * last validated: a later change of the layout allocates again. */
+  place_blocks (self, width);
+
   GTK_WIDGET_CLASS (prep_answer_view_parent_class)->size_allocate (widget, width, height, baseline);
 
-  /* Images are scaled to the width, so a real change of width renders
+  /* Figures are scaled to the width, so a real change of width renders
    * again; small changes do not, to avoid flicker while resizing. */
   if (self->markdown != NULL && strstr (self->markdown, "![") != NULL &&
       ABS (width - self->rendered_width) > 32)
+    queue_rerender (self);
+}
+
+static void
+scale_factor_cb (PrepAnswerView *self)
+{
+  if (gtk_widget_get_scale_factor (GTK_WIDGET (self)) != prep_renderer_get_scale_factor (self->renderer))
     queue_rerender (self);
 }
 
@@ -449,8 +724,8 @@ prep_answer_view_dispose (GObject *object)
   g_clear_handle_id (&self->rerender_source, g_source_remove);
   g_clear_handle_id (&self->prepare_source, g_source_remove);
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed_cb, self);
+  g_clear_pointer (&self->label_matches, g_hash_table_unref);
   g_clear_object (&self->renderer);
-  g_clear_object (&self->zoom_css);
 
   G_OBJECT_CLASS (prep_answer_view_parent_class)->dispose (object);
 }
@@ -462,6 +737,11 @@ prep_answer_view_finalize (GObject *object)
 
   g_clear_pointer (&self->markdown, g_free);
   g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->code_boxes, g_array_unref);
+  g_clear_pointer (&self->copy_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->headings, g_array_unref);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->table_offsets, g_array_unref);
 
   G_OBJECT_CLASS (prep_answer_view_parent_class)->finalize (object);
 }
@@ -480,16 +760,8 @@ prep_answer_view_get_property (GObject    *object,
       g_value_set_string (value, self->markdown);
       break;
 
-    case PROP_ZOOM:
-      g_value_set_double (value, self->zoom);
-      break;
-
     case PROP_N_MATCHES:
       g_value_set_uint (value, self->matches->len);
-      break;
-
-    case PROP_CURRENT_MATCH:
-      g_value_set_uint (value, self->current_match);
       break;
 
     default:
@@ -511,10 +783,6 @@ prep_answer_view_set_property (GObject      *object,
       prep_answer_view_set_markdown (self, g_value_get_string (value));
       break;
 
-    case PROP_ZOOM:
-      prep_answer_view_set_zoom (self, g_value_get_double (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -525,6 +793,7 @@ prep_answer_view_class_init (PrepAnswerViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
 
   object_class->dispose = prep_answer_view_dispose;
   object_class->finalize = prep_answer_view_finalize;
@@ -535,23 +804,27 @@ prep_answer_view_class_init (PrepAnswerViewClass *klass)
   widget_class->query_tooltip = prep_answer_view_query_tooltip;
   widget_class->size_allocate = prep_answer_view_size_allocate;
 
+  text_view_class->snapshot_layer = prep_answer_view_snapshot_layer;
+
   properties [PROP_MARKDOWN] =
     g_param_spec_string ("markdown", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_ZOOM] =
-    g_param_spec_double ("zoom", NULL, NULL, 0.5, 3.0, 1.0,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_N_MATCHES] =
     g_param_spec_uint ("n-matches", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_CURRENT_MATCH] =
-    g_param_spec_uint ("current-match", NULL, NULL, 0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PrepAnswerView::rendered:
+   *
+   * The text was rendered (again): positions, headings and tables are
+   * new.
+   */
+  signals [RENDERED] =
+    g_signal_new ("rendered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "answer.activate-link", NULL,
                                    activate_link_at_cursor_action);
@@ -568,23 +841,21 @@ prep_answer_view_init (PrepAnswerView *self)
   GtkGesture *click;
 
   self->renderer = prep_renderer_new ();
-  self->matches = g_array_new (FALSE, FALSE, sizeof (PrepTextMatch));
-  self->zoom = 1.0;
-  self->zoom_css = gtk_css_provider_new ();
+  self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  self->label_matches = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  self->code_boxes = g_array_new (FALSE, FALSE, sizeof (CodeBox));
+  self->copy_buttons = g_ptr_array_new ();
+  self->headings = g_array_new (FALSE, FALSE, sizeof (Heading));
+  g_array_set_clear_func (self->headings, clear_heading);
+  self->tables = g_ptr_array_new ();
+  self->table_offsets = g_array_new (FALSE, FALSE, sizeof (int));
+  self->current_match = G_MAXUINT;
 
   gtk_text_view_set_editable (view, FALSE);
   gtk_text_view_set_cursor_visible (view, FALSE);
   gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_pixels_below_lines (view, 2);
-  gtk_text_view_set_pixels_inside_wrap (view, 3);
   gtk_widget_add_css_class (GTK_WIDGET (self), "answer-view");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self)),
-                                  GTK_STYLE_PROVIDER (self->zoom_css),
-                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
-  G_GNUC_END_IGNORE_DEPRECATIONS
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -601,6 +872,7 @@ prep_answer_view_init (PrepAnswerView *self)
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_cb), NULL);
 }
 
 GtkWidget *
@@ -632,48 +904,47 @@ prep_answer_view_set_markdown (PrepAnswerView *self,
   /* Before the window is on screen (an answer restored at start-up),
    * render after its first frame: figures and the code highlighter cost
    * more than the rest of start-up. Afterwards, render at once. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || markdown == NULL)
     render (self);
   else
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
 
+      prep_answer_view_clear_find (self);
+      clear_blocks (self);
       gtk_text_buffer_set_text (buffer, "", 0);
+      self->rendered = FALSE;
       self->render_on_map = TRUE;
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MARKDOWN]);
 }
 
-double
-prep_answer_view_get_zoom (PrepAnswerView *self)
+/**
+ * prep_answer_view_get_rendered:
+ *
+ * Returns: whether the text on show is the current Markdown's; it is not
+ *   yet just after start-up, nor while a new rendering is queued
+ */
+gboolean
+prep_answer_view_get_rendered (PrepAnswerView *self)
 {
-  g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), 1.0);
+  g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), FALSE);
 
-  return self->zoom;
+  return self->rendered && self->rerender_source == 0;
 }
 
+/**
+ * prep_answer_view_rerender:
+ *
+ * Renders again soon, e.g. after the font size changed.
+ */
 void
-prep_answer_view_set_zoom (PrepAnswerView *self,
-                           double          zoom)
+prep_answer_view_rerender (PrepAnswerView *self)
 {
-  g_autofree char *css = NULL;
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
   g_return_if_fail (PREP_IS_ANSWER_VIEW (self));
 
-  zoom = CLAMP (zoom, 0.5, 3.0);
-  if (G_APPROX_VALUE (self->zoom, zoom, 0.001))
-    return;
-
-  self->zoom = zoom;
-  css = g_strdup_printf ("textview.answer-view { font-size: %s%%; }",
-                         g_ascii_formatd (number, sizeof number, "%.0f", zoom * 100));
-  gtk_css_provider_load_from_data (self->zoom_css, css, -1);
-
-  /* Table columns are measured in the font: measure again. */
   queue_rerender (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ZOOM]);
 }
 
 static GtkTextTag *
@@ -688,7 +959,7 @@ ensure_find_tag (PrepAnswerView *self,
       gboolean current = g_str_equal (name, "find-current");
       GdkRGBA color;
 
-      gdk_rgba_parse (&color, current ? "rgba(245,121,0,0.7)" : "rgba(248,228,92,0.55)");
+      gdk_rgba_parse (&color, current ? PREP_FIND_CURRENT_COLOR : PREP_FIND_MATCH_COLOR);
       tag = gtk_text_tag_new (name);
       g_object_set (tag, "background-rgba", &color, NULL);
       gtk_text_tag_table_add (table, tag);
@@ -699,104 +970,226 @@ ensure_find_tag (PrepAnswerView *self,
 }
 
 static void
-select_match (PrepAnswerView *self,
-              guint           index)
+append_label_matches (PrepAnswerView     *self,
+                      GtkLabel           *label,
+                      const char * const *terms)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextTag *current = ensure_find_tag (self, "find-current");
-  PrepTextMatch *match;
-  GtkTextIter start, end;
+  GArray *found = prep_text_find_terms (gtk_label_get_text (label), -1, terms);
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, current, &start, &end);
+  for (guint i = 0; i < found->len; i++)
+    {
+      PrepTextMatch *m = &g_array_index (found, PrepTextMatch, i);
+      Match match = { label, m->start, m->end, i };
 
-  if (self->matches->len == 0)
-    return;
+      g_array_append_val (self->matches, match);
+    }
 
-  match = &g_array_index (self->matches, PrepTextMatch, index);
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, match->start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, match->end);
-  gtk_text_buffer_apply_tag (buffer, current, &start, &end);
-  gtk_text_buffer_place_cursor (buffer, &start);
-  scroll_to_iter (self, &start);
-
-  self->current_match = index + 1;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CURRENT_MATCH]);
+  if (found->len > 0)
+    {
+      prep_label_text_update (label, found, G_MAXUINT);
+      g_hash_table_insert (self->label_matches, label, found);
+    }
+  else
+    g_array_unref (found);
 }
 
 /**
  * prep_answer_view_find:
- * @needle: (nullable): what to find, matched without regard to case or
- *   full-width/half-width forms
+ * @terms: (array zero-terminated=1): what to find, each term on its own,
+ *   matched without regard to case or full-width/half-width forms
  *
- * Highlights every match and makes the first one current.
+ * Highlights every match, in the text and in the tables' cells; none is
+ * current yet.
  *
  * Returns: the number of matches
  */
 guint
-prep_answer_view_find (PrepAnswerView *self,
-                       const char     *needle)
+prep_answer_view_find (PrepAnswerView     *self,
+                       const char * const *terms)
 {
   GtkTextBuffer *buffer;
   g_autofree char *text = NULL;
-  g_autoptr(GArray) matches = NULL;
+  g_autoptr(GArray) found = NULL;
   GtkTextTag *all;
   GtkTextIter start, end;
+  guint table = 0;
 
   g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), 0);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   prep_answer_view_clear_find (self);
 
-  if (needle == NULL || needle[0] == '\0')
+  if (terms == NULL || terms[0] == NULL)
     return 0;
 
   /* The slice keeps one character per anchor or image, so that match
    * offsets are buffer offsets. */
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
-  matches = prep_text_find_all (text, -1, needle);
+  found = prep_text_find_terms (text, -1, terms);
   all = ensure_find_tag (self, "find-match");
 
-  for (guint i = 0; i < matches->len; i++)
+  for (guint i = 0; i <= found->len; i++)
     {
-      PrepTextMatch *match = &g_array_index (matches, PrepTextMatch, i);
+      PrepTextMatch *m = i < found->len ? &g_array_index (found, PrepTextMatch, i) : NULL;
+      guint limit = m ? m->start : G_MAXUINT;
 
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, match->start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, match->end);
-      gtk_text_buffer_apply_tag (buffer, all, &start, &end);
+      /* The tables before this match come first, in document order. */
+      for (; table < self->tables->len && g_array_index (self->table_offsets, int, table) < (gint64) limit; table++)
+        {
+          GPtrArray *cells = prep_table_get_cells (g_ptr_array_index (self->tables, table));
+
+          for (guint c = 0; c < cells->len; c++)
+            append_label_matches (self, g_ptr_array_index (cells, c), terms);
+        }
+
+      if (m == NULL)
+        break;
+
+      {
+        Match match = { NULL, m->start, m->end, 0 };
+
+        gtk_text_buffer_get_iter_at_offset (buffer, &start, m->start);
+        gtk_text_buffer_get_iter_at_offset (buffer, &end, m->end);
+        gtk_text_buffer_apply_tag (buffer, all, &start, &end);
+        g_array_append_val (self->matches, match);
+      }
     }
 
-  g_array_append_vals (self->matches, matches->data, matches->len);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_MATCHES]);
-  if (self->matches->len > 0)
-    select_match (self, 0);
 
   return self->matches->len;
 }
 
+static void
+update_label (PrepAnswerView *self,
+              GtkLabel       *label)
+{
+  GArray *found = g_hash_table_lookup (self->label_matches, label);
+  guint current = G_MAXUINT;
+
+  if (self->current_match < self->matches->len)
+    {
+      Match *match = &g_array_index (self->matches, Match, self->current_match);
+      if (match->label == label)
+        current = match->in_label;
+    }
+
+  prep_label_text_update (label, found, current);
+}
+
 /**
- * prep_answer_view_find_next:
- * @backward: go to the previous match instead
+ * prep_answer_view_select_match:
+ * @index: the match to make current, or G_MAXUINT for none
  *
- * Makes the next match current, wrapping around at the end.
+ * Marks a match as the current one and scrolls the page to it.
  */
 void
-prep_answer_view_find_next (PrepAnswerView *self,
-                            gboolean        backward)
+prep_answer_view_select_match (PrepAnswerView *self,
+                               guint           index)
 {
-  guint n;
+  GtkTextBuffer *buffer;
+  GtkTextTag *current;
+  GtkLabel *previous = NULL;
+  GtkTextIter start, end;
+  graphene_rect_t rect;
+  Match *match;
 
   g_return_if_fail (PREP_IS_ANSWER_VIEW (self));
 
-  if ((n = self->matches->len) == 0)
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  current = ensure_find_tag (self, "find-current");
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, current, &start, &end);
+
+  if (self->current_match < self->matches->len)
+    previous = g_array_index (self->matches, Match, self->current_match).label;
+  self->current_match = index < self->matches->len ? index : G_MAXUINT;
+  if (previous != NULL)
+    update_label (self, previous);
+
+  if (self->current_match == G_MAXUINT)
     return;
 
-  /* current_match is 1-based. */
-  if (backward)
-    select_match (self, (self->current_match + n - 2) % n);
+  match = &g_array_index (self->matches, Match, index);
+  if (match->label != NULL)
+    update_label (self, match->label);
   else
-    select_match (self, self->current_match % n);
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, match->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, match->end);
+      gtk_text_buffer_apply_tag (buffer, current, &start, &end);
+      gtk_text_buffer_place_cursor (buffer, &start);
+    }
+
+  if (prep_answer_view_get_match_rect (self, index, &rect))
+    scroll_to_range (self, rect.origin.y, rect.size.height);
+}
+
+/**
+ * prep_answer_view_get_match_rect:
+ * @rect: (out): where the match is, in the view's coordinates
+ *
+ * Also scrolls a table sideways to bring a match in a cell into sight.
+ */
+gboolean
+prep_answer_view_get_match_rect (PrepAnswerView  *self,
+                                 guint            index,
+                                 graphene_rect_t *rect)
+{
+  Match *match;
+
+  g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), FALSE);
+
+  if (index >= self->matches->len)
+    return FALSE;
+
+  match = &g_array_index (self->matches, Match, index);
+  if (match->label != NULL)
+    {
+      PrepTextMatch m = { match->start, match->end };
+      GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (match->label), GTK_TYPE_SCROLLED_WINDOW);
+      graphene_rect_t in_label;
+
+      if (!prep_label_text_get_rect (match->label, &m, &in_label))
+        return FALSE;
+
+      /* A wide table scrolls sideways to the cell. */
+      if (scroller != NULL && gtk_widget_is_ancestor (scroller, GTK_WIDGET (self)))
+        {
+          GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+          graphene_point_t in_table;
+
+          if (gtk_widget_compute_point (GTK_WIDGET (match->label),
+                                        gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                        &in_label.origin, &in_table))
+            {
+              double value = gtk_adjustment_get_value (h), page = gtk_adjustment_get_page_size (h);
+              double x = in_table.x + value;
+
+              if (x < value || x + in_label.size.width > value + page)
+                gtk_adjustment_set_value (h, x - page / 3);
+            }
+        }
+
+      return gtk_widget_compute_bounds (GTK_WIDGET (match->label), GTK_WIDGET (self), rect) &&
+             (graphene_rect_init (rect, rect->origin.x + in_label.origin.x, rect->origin.y + in_label.origin.y,
+                                  in_label.size.width, in_label.size.height), TRUE);
+    }
+  else
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      GtkTextIter iter;
+      GdkRectangle location;
+      int wx, wy;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, match->start);
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
+      gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                             location.x, location.y, &wx, &wy);
+      graphene_rect_init (rect, wx, wy, MAX (location.width, 1), location.height);
+      return TRUE;
+    }
 }
 
 void
@@ -805,6 +1198,8 @@ prep_answer_view_clear_find (PrepAnswerView *self)
   GtkTextBuffer *buffer;
   GtkTextTagTable *table;
   GtkTextIter start, end;
+  GHashTableIter iter;
+  gpointer label;
 
   g_return_if_fail (PREP_IS_ANSWER_VIEW (self));
 
@@ -819,12 +1214,16 @@ prep_answer_view_clear_find (PrepAnswerView *self)
         gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
     }
 
-  if (self->matches->len > 0 || self->current_match > 0)
+  g_hash_table_iter_init (&iter, self->label_matches);
+  while (g_hash_table_iter_next (&iter, &label, NULL))
+    prep_label_text_update (label, NULL, G_MAXUINT);
+  g_hash_table_remove_all (self->label_matches);
+
+  self->current_match = G_MAXUINT;
+  if (self->matches->len > 0)
     {
       g_array_set_size (self->matches, 0);
-      self->current_match = 0;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_MATCHES]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CURRENT_MATCH]);
     }
 }
 
@@ -834,19 +1233,6 @@ prep_answer_view_get_n_matches (PrepAnswerView *self)
   g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), 0);
 
   return self->matches->len;
-}
-
-/**
- * prep_answer_view_get_current_match:
- *
- * Returns: the 1-based number of the current match, 0 for none
- */
-guint
-prep_answer_view_get_current_match (PrepAnswerView *self)
-{
-  g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), 0);
-
-  return self->current_match;
 }
 
 /**
@@ -864,4 +1250,116 @@ prep_answer_view_move_to_link (PrepAnswerView *self,
   g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), FALSE);
 
   return move_to_link (self, backward);
+}
+
+guint
+prep_answer_view_get_n_headings (PrepAnswerView *self)
+{
+  g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), 0);
+
+  return self->headings->len;
+}
+
+/**
+ * prep_answer_view_get_heading:
+ * @level: (out) (optional): 1 to 3
+ * @offset: (out) (optional): where it is in the text
+ *
+ * Returns: the heading's text
+ */
+const char *
+prep_answer_view_get_heading (PrepAnswerView *self,
+                              guint           index,
+                              guint          *level,
+                              int            *offset)
+{
+  Heading *heading;
+
+  g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), NULL);
+  g_return_val_if_fail (index < self->headings->len, NULL);
+
+  heading = &g_array_index (self->headings, Heading, index);
+  if (level != NULL)
+    *level = heading->level;
+  if (offset != NULL)
+    *offset = heading->offset;
+
+  return heading->title;
+}
+
+/**
+ * prep_answer_view_get_offset_at_y:
+ * @y: a position in the view's coordinates
+ * @line_y: (out) (optional): the top of that line, in the same
+ *
+ * Returns: the offset of the first character of the line at @y
+ */
+int
+prep_answer_view_get_offset_at_y (PrepAnswerView *self,
+                                  double          y,
+                                  double         *line_y)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter iter;
+  int bx, by, top;
+
+  g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), 0);
+
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, y, &bx, &by);
+  gtk_text_view_get_line_at_y (view, &iter, MAX (by, 0), &top);
+  if (line_y != NULL)
+    {
+      int wx, wy;
+
+      gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, top, &wx, &wy);
+      *line_y = wy;
+    }
+
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/**
+ * prep_answer_view_get_y_at_offset:
+ * @y: (out) (optional): the top of the line with the character at
+ *   @offset, in the view's coordinates
+ *
+ * Returns: %FALSE if there is no such character
+ */
+gboolean
+prep_answer_view_get_y_at_offset (PrepAnswerView *self,
+                                  int             offset,
+                                  double         *y)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  int top, height, wx, wy;
+
+  g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (view);
+  if (offset < 0 || offset > gtk_text_buffer_get_char_count (buffer))
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_view_get_line_yrange (view, &iter, &top, &height);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, top, &wx, &wy);
+  if (y != NULL)
+    *y = wy;
+
+  return TRUE;
+}
+
+/**
+ * prep_answer_view_get_tables:
+ *
+ * Returns: (transfer none) (element-type PrepTable): the tables, in the
+ *   order of the text
+ */
+GPtrArray *
+prep_answer_view_get_tables (PrepAnswerView *self)
+{
+  g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), NULL);
+
+  return self->tables;
 }

@@ -12,14 +12,36 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include <math.h>
+
 #include "prep-answer-view.h"
 #include "prep-category.h"
+#include "prep-label-text.h"
 #include "prep-question.h"
 #include "prep-question-view.h"
+#include "prep-search.h"
 #include "prep-user-data.h"
 
 /* Shows one question: its metadata, then either its answer or an honest
- * note that the answer has not been written yet. */
+ * note that the answer has not been written yet. The page reads like a
+ * book: it scrolls from the keyboard wherever the focus is on it, find
+ * covers all of it, it zooms as a whole, and it can be left and returned
+ * to at the same place. */
+
+typedef enum
+{
+  SOURCE_SHORT_ANSWER,
+  SOURCE_ANSWER,
+  SOURCE_FOLLOW_UP,
+} Source;
+
+typedef struct
+{
+  Source    source;
+  guint     follow_up;   /* with SOURCE_FOLLOW_UP */
+  guint     index;       /* among the source's own matches */
+} PageMatch;
+
 struct _PrepQuestionView
 {
   GtkWidget          parent_instance;
@@ -28,6 +50,7 @@ struct _PrepQuestionView
   GtkStack          *stack;
   GtkStack          *answer_stack;
   GtkScrolledWindow *scroller;
+  GtkWidget         *clamp;
   AdwStatusPage     *error_page;
   GtkLabel          *category_label;
   GtkLabel          *title_label;
@@ -50,6 +73,34 @@ struct _PrepQuestionView
   PrepQuestion      *question;
   PrepUserData      *user_data;
   GSettings         *settings;
+  GtkCssProvider    *zoom_css;
+  char              *search_text;       /* the search that opened the page */
+  char              *find_text;         /* what was found last */
+  GPtrArray         *follow_up_rows;    /* AdwExpanderRow */
+  GPtrArray         *follow_up_answers; /* GtkLabel */
+
+  /* Find */
+  GArray            *matches;           /* PageMatch */
+  GArray            *short_matches;     /* PrepTextMatch */
+  GPtrArray         *follow_up_matches; /* GArray of PrepTextMatch, per follow-up */
+  guint              current;           /* into matches, or G_MAXUINT */
+
+  /* A position to scroll to once the page is laid out */
+  PrepReadingPosition pending;
+  GtkLabel          *reveal_label;      /* or NULL: a match in the answer */
+  PrepTextMatch      reveal_match;
+  guint              reveal_answer_match;
+  double             reveal_y;
+  guint              reveal_stable;
+  guint              revealing : 1;
+  double             last_value;
+  double             last_upper;
+  guint              tick_id;
+  guint              pending_frames;
+  guint              stable_frames;
+  guint              has_pending : 1;
+
+  double             zoom;
 };
 
 G_DEFINE_FINAL_TYPE (PrepQuestionView, prep_question_view, GTK_TYPE_WIDGET)
@@ -57,6 +108,7 @@ G_DEFINE_FINAL_TYPE (PrepQuestionView, prep_question_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_QUESTION,
+  PROP_ZOOM,
   N_PROPS
 };
 
@@ -132,7 +184,24 @@ compose_markdown (PrepQuestion *question)
   return g_string_free (markdown, FALSE);
 }
 
-/* Follow-ups as expander rows: the answer stays hidden until asked for. */
+static GtkWidget *
+content_label (const char *text,
+               const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, css_class);
+  prep_label_text_update (GTK_LABEL (label), NULL, G_MAXUINT);
+
+  return label;
+}
+
+/* Follow-ups as expander rows: the answer stays hidden until asked for.
+ * The question is the row's own label, so that it wraps and is tagged
+ * with its language like the rest of the content. */
 static void
 fill_follow_ups (PrepQuestionView *self,
                  PrepQuestion     *question)
@@ -142,6 +211,8 @@ fill_follow_ups (PrepQuestionView *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->follow_ups_list))))
     gtk_list_box_remove (self->follow_ups_list, child);
+  g_ptr_array_set_size (self->follow_up_rows, 0);
+  g_ptr_array_set_size (self->follow_up_answers, 0);
 
   follow_ups = question ? prep_question_get_follow_ups (question) : NULL;
   gtk_widget_set_visible (self->follow_ups_box, follow_ups != NULL && follow_ups->len > 0);
@@ -153,55 +224,493 @@ fill_follow_ups (PrepQuestionView *self,
       PrepFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
       const char *locale = prep_question_get_locale (question);
       GtkWidget *row = adw_expander_row_new ();
-      GtkWidget *answer = gtk_label_new (prep_text_get (follow_up->answer, locale));
+      GtkWidget *title = content_label (prep_text_get (follow_up->question, locale), "follow-up-question");
+      GtkWidget *answer = content_label (prep_text_get (follow_up->answer, locale), "follow-up-answer");
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), prep_text_get (follow_up->question, locale));
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), _("Show the answer"));
-      gtk_label_set_wrap (GTK_LABEL (answer), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (answer), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (answer), 0);
+      gtk_widget_set_hexpand (title, TRUE);
+      gtk_widget_set_margin_top (title, 10);
+      gtk_widget_set_margin_bottom (title, 10);
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, prep_text_get (follow_up->question, locale),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Show the answer"),
+                                      -1);
       gtk_label_set_selectable (GTK_LABEL (answer), TRUE);
-      gtk_widget_add_css_class (answer, "follow-up-answer");
+      gtk_widget_add_css_class (answer, "body-text");
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), answer);
       gtk_list_box_append (self->follow_ups_list, row);
+      g_ptr_array_add (self->follow_up_rows, row);
+      g_ptr_array_add (self->follow_up_answers, answer);
     }
 }
+
+/* Scrolling */
+
+static GtkAdjustment *
+vadjustment (PrepQuestionView *self)
+{
+  return gtk_scrolled_window_get_vadjustment (self->scroller);
+}
+
+static void
+scroll_to (PrepQuestionView *self,
+           double            value)
+{
+  GtkAdjustment *adjustment = vadjustment (self);
+
+  gtk_adjustment_set_value (adjustment, CLAMP (value, gtk_adjustment_get_lower (adjustment),
+                                               gtk_adjustment_get_upper (adjustment) -
+                                               gtk_adjustment_get_page_size (adjustment)));
+}
+
+/* Where @widget's point is on the page, independent of scrolling. */
+static gboolean
+page_y (PrepQuestionView *self,
+        GtkWidget        *widget,
+        double            y,
+        double           *result)
+{
+  graphene_point_t point;
+
+  if (!gtk_widget_compute_point (widget, self->clamp, &GRAPHENE_POINT_INIT (0, y), &point))
+    return FALSE;
+
+  *result = point.y;
+  return TRUE;
+}
+
+/* Brings [y, y + height) of the page into sight with some context. */
+static void
+scroll_into_view (PrepQuestionView *self,
+                  double            y,
+                  double            height)
+{
+  GtkAdjustment *adjustment = vadjustment (self);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (y < value + 48)
+    scroll_to (self, y - 48);
+  else if (y + height > value + page - 48)
+    scroll_to (self, y + height - page + 48);
+}
+
+/* Where the current match of find is on the page, if it is laid out. */
+static gboolean
+reveal_rect (PrepQuestionView *self,
+             double           *y,
+             double           *height)
+{
+  graphene_rect_t rect;
+
+  if (self->reveal_label != NULL)
+    {
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self->reveal_label)) ||
+          gtk_widget_get_height (GTK_WIDGET (self->reveal_label)) <= 0 ||
+          !prep_label_text_get_rect (self->reveal_label, &self->reveal_match, &rect) ||
+          !page_y (self, GTK_WIDGET (self->reveal_label), rect.origin.y, y))
+        return FALSE;
+
+    }
+  else
+    {
+      if (!prep_answer_view_get_rendered (self->answer_view) ||
+          !prep_answer_view_get_match_rect (self->answer_view, self->reveal_answer_match, &rect) ||
+          !page_y (self, GTK_WIDGET (self->answer_view), rect.origin.y, y))
+        return FALSE;
+    }
+
+  *height = rect.size.height;
+  return TRUE;
+}
+
+/* Brings the current match into sight; the page may still be laid out
+ * after it was found (highlighting lays out its lines again), so this is
+ * done each frame until the match holds still. */
+static void
+reveal_step (PrepQuestionView *self)
+{
+  double y, height;
+
+  if (!self->revealing || !reveal_rect (self, &y, &height))
+    return;
+
+  scroll_into_view (self, y, height);
+  if (fabs (y - self->reveal_y) < 1)
+    self->reveal_stable++;
+  else
+    self->reveal_stable = 0;
+  self->reveal_y = y;
+  if (self->reveal_stable >= 2)
+    self->revealing = FALSE;
+}
+
+static gboolean
+answer_shown (PrepQuestionView *self)
+{
+  return self->question != NULL && prep_question_get_has_answer (self->question) &&
+         gtk_widget_get_mapped (GTK_WIDGET (self->answer_view));
+}
+
+/* The scroll value for a reading position, or -1 while it cannot be known
+ * yet (the answer is still to be rendered). */
+static double
+position_value (PrepQuestionView          *self,
+                const PrepReadingPosition *position)
+{
+  double top, line_y;
+
+  if (position->offset < 0)
+    return position->delta;
+
+  if (!answer_shown (self) || !prep_answer_view_get_rendered (self->answer_view) ||
+      !page_y (self, GTK_WIDGET (self->answer_view), 0, &top) ||
+      !prep_answer_view_get_y_at_offset (self->answer_view, position->offset, &line_y))
+    return -1;
+
+  return top + line_y + position->delta;
+}
+
+static void
+stop_pending (PrepQuestionView *self)
+{
+  self->has_pending = FALSE;
+  self->revealing = FALSE;
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->scroller), self->tick_id);
+      self->tick_id = 0;
+    }
+}
+
+/* The text view lays out its lines over a few frames after rendering, so
+ * a position is applied each frame until it holds still; scrolling by the
+ * user in between wins. */
+static gboolean
+pending_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  PrepQuestionView *self = user_data;
+  GtkAdjustment *adjustment = vadjustment (self);
+  double value = gtk_adjustment_get_value (adjustment);
+
+  /* The value moved while the page kept its size: the user scrolled. */
+  if (self->pending_frames > 0 && fabs (value - self->last_value) > 1 &&
+      fabs (gtk_adjustment_get_upper (adjustment) - self->last_upper) < 1)
+    {
+      self->tick_id = 0;
+      stop_pending (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  self->pending_frames++;
+
+  if (self->has_pending)
+    {
+      double target = position_value (self, &self->pending);
+
+      if (target >= 0)
+        {
+          double max = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+          scroll_to (self, target);
+          if (fabs (gtk_adjustment_get_value (adjustment) - value) < 1 && target <= max + 1)
+            self->stable_frames++;
+          else
+            self->stable_frames = 0;
+          if (self->stable_frames >= 3)
+            self->has_pending = FALSE;
+        }
+    }
+
+  reveal_step (self);
+  self->last_value = gtk_adjustment_get_value (adjustment);
+  self->last_upper = gtk_adjustment_get_upper (adjustment);
+
+  if ((!self->has_pending && !self->revealing) || self->pending_frames > 120)
+    {
+      self->tick_id = 0;
+      stop_pending (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_pending (PrepQuestionView *self)
+{
+  self->pending_frames = 0;
+  self->stable_frames = 0;
+  self->last_value = gtk_adjustment_get_value (vadjustment (self));
+  self->last_upper = gtk_adjustment_get_upper (vadjustment (self));
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->scroller), pending_tick_cb, self, NULL);
+}
+
+/* Keyboard reading: the paging keys scroll the page wherever the focus
+ * is on it, except where they mean something else (editing text, moving
+ * between the follow-up rows, pressing a button). */
+static gboolean
+page_key_pressed_cb (PrepQuestionView      *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkAdjustment *adjustment = vadjustment (self);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  gboolean reading;
+
+  state &= gtk_accelerator_get_default_mod_mask ();
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->scroller)))
+    return FALSE;
+  if (GTK_IS_TEXT (focus) || (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus))) ||
+      gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) != NULL)
+    return FALSE;
+
+  /* On the text itself, Space pages as in a browser; on a button it
+   * presses the button. */
+  reading = GTK_IS_TEXT_VIEW (focus) || GTK_IS_LABEL (focus);
+
+  switch (keyval)
+    {
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      if (!reading || (state & ~GDK_SHIFT_MASK) != 0)
+        return FALSE;
+      scroll_to (self, value + ((state & GDK_SHIFT_MASK) ? -1 : 1) * gtk_adjustment_get_page_increment (adjustment));
+      break;
+
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      if (state != 0)
+        return FALSE;
+      scroll_to (self, value + (keyval == GDK_KEY_Page_Down || keyval == GDK_KEY_KP_Page_Down ? 1 : -1) *
+                                gtk_adjustment_get_page_increment (adjustment));
+      break;
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      if (state != 0)
+        return FALSE;
+      scroll_to (self, value + (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down ? 1 : -1) *
+                                MAX (40, page / 12));
+      break;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      if (state != 0 && state != GDK_CONTROL_MASK)
+        return FALSE;
+      scroll_to (self, keyval == GDK_KEY_Home || keyval == GDK_KEY_KP_Home ? 0 : G_MAXDOUBLE / 4);
+      break;
+
+    default:
+      return FALSE;
+    }
+
+  stop_pending (self);
+  return TRUE;
+}
+
+/* Find, over the short answer, the answer (tables included) and the
+ * follow-ups' answers, in the order of the page. */
 
 static void
 update_find_count (PrepQuestionView *self)
 {
-  guint n = prep_answer_view_get_n_matches (self->answer_view);
+  guint n = self->matches->len;
   g_autofree char *count = NULL;
   const char *text = gtk_editable_get_text (self->find_entry);
 
   if (n > 0)
     /* Translators: the current match and how many there are, e.g. "3 of 12" */
-    count = g_strdup_printf (_("%u of %u"), prep_answer_view_get_current_match (self->answer_view), n);
+    count = g_strdup_printf (_("%u of %u"), self->current == G_MAXUINT ? 0 : self->current + 1, n);
   else if (text[0] != '\0')
     count = g_strdup (_("No matches"));
 
   gtk_label_set_label (self->find_count, count ? count : "");
 }
 
+static GtkLabel *
+match_label (PrepQuestionView *self,
+             const PageMatch  *match,
+             GArray          **label_matches)
+{
+  if (match->source == SOURCE_SHORT_ANSWER)
+    {
+      *label_matches = self->short_matches;
+      return self->short_answer_label;
+    }
+  if (match->source == SOURCE_FOLLOW_UP)
+    {
+      *label_matches = g_ptr_array_index (self->follow_up_matches, match->follow_up);
+      return g_ptr_array_index (self->follow_up_answers, match->follow_up);
+    }
+
+  return NULL;
+}
+
+static void
+select_match (PrepQuestionView *self,
+              guint             index)
+{
+  GArray *label_matches = NULL;
+  GtkLabel *label;
+  PageMatch *match;
+
+  /* The old current match goes back to a plain highlight. */
+  if (self->current < self->matches->len)
+    {
+      match = &g_array_index (self->matches, PageMatch, self->current);
+      if ((label = match_label (self, match, &label_matches)))
+        prep_label_text_update (label, label_matches, G_MAXUINT);
+      else
+        prep_answer_view_select_match (self->answer_view, G_MAXUINT);
+    }
+
+  self->current = index < self->matches->len ? index : G_MAXUINT;
+  if (self->current == G_MAXUINT)
+    return;
+
+  match = &g_array_index (self->matches, PageMatch, index);
+  self->reveal_label = NULL;
+  if ((label = match_label (self, match, &label_matches)))
+    {
+      prep_label_text_update (label, label_matches, match->index);
+      if (match->source == SOURCE_FOLLOW_UP)
+        adw_expander_row_set_expanded (g_ptr_array_index (self->follow_up_rows, match->follow_up), TRUE);
+      self->reveal_label = label;
+      self->reveal_match = g_array_index (label_matches, PrepTextMatch, match->index);
+    }
+  else
+    {
+      prep_answer_view_select_match (self->answer_view, match->index);
+      self->reveal_answer_match = match->index;
+    }
+
+  /* Find wins over a position still to be reached. */
+  self->has_pending = FALSE;
+  self->revealing = TRUE;
+  self->reveal_stable = 0;
+  self->reveal_y = -1;
+  reveal_step (self);
+  start_pending (self);
+}
+
+static void
+clear_find (PrepQuestionView *self)
+{
+  prep_answer_view_clear_find (self->answer_view);
+  prep_label_text_update (self->short_answer_label, NULL, G_MAXUINT);
+  for (guint i = 0; i < self->follow_up_answers->len; i++)
+    prep_label_text_update (g_ptr_array_index (self->follow_up_answers, i), NULL, G_MAXUINT);
+
+  g_array_set_size (self->matches, 0);
+  g_array_set_size (self->short_matches, 0);
+  g_ptr_array_set_size (self->follow_up_matches, 0);
+  self->current = G_MAXUINT;
+}
+
+static void
+add_matches (PrepQuestionView *self,
+             Source            source,
+             guint             follow_up,
+             guint             n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      PageMatch match = { source, follow_up, i };
+      g_array_append_val (self->matches, match);
+    }
+}
+
+/* What the user types is found as written, as in any editor; the words
+ * of a search are found each on its own, as the search matched them. */
+static guint
+find_terms (PrepQuestionView *self,
+            const char       *text)
+{
+  gboolean words = self->search_text != NULL && g_strcmp0 (text, self->search_text) == 0;
+  g_auto(GStrv) terms = words ? prep_search_split_terms (text) : g_strdupv ((char *[]) { (char *) text, NULL });
+  const char * const *needles = (const char * const *) terms;
+  g_autoptr(GArray) found = NULL;
+
+  clear_find (self);
+  if (text != self->find_text)
+    {
+      g_free (self->find_text);
+      self->find_text = g_strdup (text);
+    }
+
+  if (self->question == NULL || terms == NULL || terms[0] == NULL ||
+      !prep_question_get_has_answer (self->question))
+    return 0;
+
+  found = prep_text_find_terms (gtk_label_get_text (self->short_answer_label), -1, needles);
+  g_array_append_vals (self->short_matches, found->data, found->len);
+  prep_label_text_update (self->short_answer_label, self->short_matches, G_MAXUINT);
+  add_matches (self, SOURCE_SHORT_ANSWER, 0, found->len);
+
+  add_matches (self, SOURCE_ANSWER, 0, prep_answer_view_find (self->answer_view, needles));
+
+  for (guint i = 0; i < self->follow_up_answers->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (self->follow_up_answers, i);
+      GArray *in_label = prep_text_find_terms (gtk_label_get_text (label), -1, needles);
+
+      g_ptr_array_add (self->follow_up_matches, in_label);
+      prep_label_text_update (label, in_label, G_MAXUINT);
+      add_matches (self, SOURCE_FOLLOW_UP, i, in_label->len);
+    }
+
+  if (self->matches->len > 0)
+    select_match (self, 0);
+
+  return self->matches->len;
+}
+
 static void
 find_changed_cb (PrepQuestionView *self)
 {
-  prep_answer_view_find (self->answer_view, gtk_editable_get_text (self->find_entry));
+  const char *text = gtk_editable_get_text (self->find_entry);
+
+  /* The entry reports a change a moment after it was set from a search:
+   * the matches are already shown, and the user may have moved on. */
+  if (self->find_text != NULL && g_str_equal (text, self->find_text) && self->matches->len > 0)
+    return;
+
+  find_terms (self, text);
   update_find_count (self);
 }
 
 static void
 find_next_cb (PrepQuestionView *self)
 {
-  prep_answer_view_find_next (self->answer_view, FALSE);
+  guint n = self->matches->len;
+
+  if (n > 0)
+    select_match (self, self->current == G_MAXUINT ? 0 : (self->current + 1) % n);
   update_find_count (self);
 }
 
 static void
 find_previous_cb (PrepQuestionView *self)
 {
-  prep_answer_view_find_next (self->answer_view, TRUE);
+  guint n = self->matches->len;
+
+  if (n > 0)
+    select_match (self, self->current == G_MAXUINT ? n - 1 : (self->current + n - 1) % n);
   update_find_count (self);
 }
 
@@ -222,7 +731,23 @@ search_mode_cb (PrepQuestionView *self)
 {
   if (!gtk_search_bar_get_search_mode (self->find_bar))
     {
-      prep_answer_view_clear_find (self->answer_view);
+      clear_find (self);
+      update_find_count (self);
+    }
+}
+
+/* Rendering again (after a resize or a theme change) makes the answer's
+ * matches stale: find them again, keeping the current one. */
+static void
+answer_rendered_cb (PrepQuestionView *self)
+{
+  if (self->matches->len > 0 && self->find_text != NULL)
+    {
+      guint current = self->current;
+
+      find_terms (self, self->find_text);
+      if (current < self->matches->len)
+        select_match (self, current);
       update_find_count (self);
     }
 }
@@ -242,6 +767,41 @@ find_key_pressed_cb (PrepQuestionView      *self,
     }
 
   return FALSE;
+}
+
+/* Zoom: the whole page, title to follow-ups, by setting its font sizes;
+ * the text it shows stays where it was. */
+static void
+update_zoom_css (PrepQuestionView *self)
+{
+  static const struct { const char *selector; double points; } sizes[] = {
+    { ".title-2", 15 }, { ".title-3", 15 }, { ".heading", 11 }, { ".caption", 9 }, { ".caption-heading", 9 },
+  };
+  g_autoptr(GString) css = g_string_new (NULL);
+  g_autofree char *font_name = NULL;
+  PangoFontDescription *font;
+  double base = 11;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!G_APPROX_VALUE (self->zoom, 1.0, 0.001))
+    {
+      g_object_get (gtk_settings_get_default (), "gtk-font-name", &font_name, NULL);
+      if (font_name != NULL && (font = pango_font_description_from_string (font_name)))
+        {
+          if (pango_font_description_get_size (font) > 0 && !pango_font_description_get_size_is_absolute (font))
+            base = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+          pango_font_description_free (font);
+        }
+
+      g_string_append_printf (css, "prepquestionview .reading-page { font-size: %spt; }\n",
+                              g_ascii_formatd (number, sizeof number, "%.2f", base * self->zoom));
+      for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+        g_string_append_printf (css, "prepquestionview .reading-page %s { font-size: %spt; }\n", sizes[i].selector,
+                                g_ascii_formatd (number, sizeof number, "%.2f",
+                                                 sizes[i].points * base / 11 * self->zoom));
+    }
+
+  gtk_css_provider_load_from_data (self->zoom_css, css->str, -1);
 }
 
 /* The editor shows the model's note; typing writes it back, and the model
@@ -287,6 +847,9 @@ update (PrepQuestionView *self)
   g_autofree char *tags = NULL;
   g_autofree char *reviewed = NULL;
 
+  stop_pending (self);
+  clear_find (self);
+
   if (question == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -301,6 +864,7 @@ update (PrepQuestionView *self)
 
   set_optional_label (self->category_label, category ? prep_category_get_title (category) : NULL);
   gtk_label_set_label (self->title_label, prep_question_get_title (question));
+  prep_label_text_update (self->title_label, NULL, G_MAXUINT);
   gtk_label_set_label (self->difficulty_label,
                        prep_difficulty_get_label (prep_question_get_difficulty (question)));
   set_optional_label (self->origin_label,
@@ -315,6 +879,7 @@ update (PrepQuestionView *self)
       const char *short_answer = prep_question_get_short_answer (question);
 
       gtk_label_set_label (self->short_answer_label, short_answer);
+      prep_label_text_update (self->short_answer_label, NULL, G_MAXUINT);
       gtk_widget_set_visible (self->short_answer_card, short_answer[0] != '\0');
       prep_answer_view_set_markdown (self->answer_view, markdown);
       fill_follow_ups (self, question);
@@ -334,7 +899,7 @@ update (PrepQuestionView *self)
     find_changed_cb (self);
 
   gtk_stack_set_visible_child_name (self->stack, "question");
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_adjustment_set_value (vadjustment (self), 0);
 }
 
 static void
@@ -343,6 +908,11 @@ prep_question_view_dispose (GObject *object)
   PrepQuestionView *self = (PrepQuestionView *)object;
   GtkWidget *child;
 
+  stop_pending (self);
+  if (self->zoom_css != NULL)
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (self->zoom_css));
+  g_clear_object (&self->zoom_css);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), PREP_TYPE_QUESTION_VIEW);
   /* Template children that are not bound to a field stay parented. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -350,8 +920,24 @@ prep_question_view_dispose (GObject *object)
   g_clear_object (&self->question);
   g_clear_object (&self->user_data);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->follow_up_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->follow_up_answers, g_ptr_array_unref);
+  g_clear_pointer (&self->follow_up_matches, g_ptr_array_unref);
 
   G_OBJECT_CLASS (prep_question_view_parent_class)->dispose (object);
+}
+
+static void
+prep_question_view_finalize (GObject *object)
+{
+  PrepQuestionView *self = (PrepQuestionView *)object;
+
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->short_matches, g_array_unref);
+  g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->find_text, g_free);
+
+  G_OBJECT_CLASS (prep_question_view_parent_class)->finalize (object);
 }
 
 static void
@@ -366,6 +952,10 @@ prep_question_view_get_property (GObject    *object,
     {
     case PROP_QUESTION:
       g_value_set_object (value, self->question);
+      break;
+
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
       break;
 
     default:
@@ -387,6 +977,10 @@ prep_question_view_set_property (GObject      *object,
       prep_question_view_set_question (self, g_value_get_object (value));
       break;
 
+    case PROP_ZOOM:
+      prep_question_view_set_zoom (self, g_value_get_double (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -399,11 +993,21 @@ prep_question_view_class_init (PrepQuestionViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = prep_question_view_dispose;
+  object_class->finalize = prep_question_view_finalize;
   object_class->get_property = prep_question_view_get_property;
   object_class->set_property = prep_question_view_set_property;
 
   properties [PROP_QUESTION] =
     g_param_spec_object ("question", NULL, NULL, PREP_TYPE_QUESTION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PrepQuestionView:zoom:
+   *
+   * The size of the page's text, 1.0 for the desktop's.
+   */
+  properties [PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, 0.5, 3.0, 1.0,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -414,6 +1018,7 @@ prep_question_view_class_init (PrepQuestionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, stack);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, answer_stack);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, clamp);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, error_page);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, category_label);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, title_label);
@@ -445,14 +1050,27 @@ prep_question_view_init (PrepQuestionView *self)
 {
   GtkEventController *keys;
 
+  self->zoom = 1.0;
+  self->current = G_MAXUINT;
+  self->matches = g_array_new (FALSE, FALSE, sizeof (PageMatch));
+  self->short_matches = g_array_new (FALSE, FALSE, sizeof (PrepTextMatch));
+  self->follow_up_matches = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->follow_up_rows = g_ptr_array_new ();
+  self->follow_up_answers = g_ptr_array_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->zoom_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (self->zoom_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+
   self->settings = g_settings_new (APP_ID);
-  g_settings_bind (self->settings, "zoom", self->answer_view, "zoom", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "zoom", self, "zoom", G_SETTINGS_BIND_GET);
 
   gtk_search_bar_connect_entry (self->find_bar, self->find_entry);
   g_signal_connect_swapped (self->find_bar, "notify::search-mode-enabled",
                             G_CALLBACK (search_mode_cb), self);
+  g_signal_connect_swapped (self->answer_view, "rendered", G_CALLBACK (answer_rendered_cb), self);
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
                             G_CALLBACK (notes_changed_cb), self);
@@ -461,6 +1079,11 @@ prep_question_view_init (PrepQuestionView *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (find_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->find_entry), keys);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (page_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->scroller), keys);
 }
 
 GtkWidget *
@@ -516,6 +1139,35 @@ prep_question_view_show_error (PrepQuestionView *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
+double
+prep_question_view_get_zoom (PrepQuestionView *self)
+{
+  g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+prep_question_view_set_zoom (PrepQuestionView *self,
+                             double            zoom)
+{
+  PrepReadingPosition position;
+
+  g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
+
+  zoom = CLAMP (zoom, 0.5, 3.0);
+  if (G_APPROX_VALUE (self->zoom, zoom, 0.001))
+    return;
+
+  prep_question_view_get_position (self, &position);
+  self->zoom = zoom;
+  update_zoom_css (self);
+  if (self->question != NULL)
+    prep_question_view_set_position (self, &position);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ZOOM]);
+}
+
 /**
  * prep_question_view_start_find:
  *
@@ -532,10 +1184,33 @@ prep_question_view_start_find (PrepQuestionView *self)
 }
 
 /**
+ * prep_question_view_find:
+ * @text: what to find, as written
+ *
+ * Finds as the find bar does, without showing it.
+ *
+ * Returns: the number of matches on the page
+ */
+guint
+prep_question_view_find (PrepQuestionView *self,
+                         const char       *text)
+{
+  guint n;
+
+  g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), 0);
+
+  g_clear_pointer (&self->search_text, g_free);
+  n = find_terms (self, text);
+  update_find_count (self);
+
+  return n;
+}
+
+/**
  * prep_question_view_highlight:
  *
- * Shows the find bar with @text, its matches highlighted and the first
- * one scrolled into sight, as after a search.
+ * Shows the find bar with @text, the matches of each of its words
+ * highlighted and the first one scrolled into sight, as after a search.
  */
 void
 prep_question_view_highlight (PrepQuestionView *self,
@@ -543,6 +1218,8 @@ prep_question_view_highlight (PrepQuestionView *self,
 {
   g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
 
+  g_free (self->search_text);
+  self->search_text = g_strdup (text);
   gtk_search_bar_set_search_mode (self->find_bar, TRUE);
   gtk_editable_set_text (self->find_entry, text);
   find_changed_cb (self);
@@ -568,6 +1245,160 @@ prep_question_view_find_next (PrepQuestionView *self,
     find_previous_cb (self);
   else
     find_next_cb (self);
+}
+
+guint
+prep_question_view_get_n_matches (PrepQuestionView *self)
+{
+  g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), 0);
+
+  return self->matches->len;
+}
+
+/**
+ * prep_question_view_get_current_match:
+ *
+ * Returns: the 1-based number of the current match, 0 for none
+ */
+guint
+prep_question_view_get_current_match (PrepQuestionView *self)
+{
+  g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), 0);
+
+  return self->current == G_MAXUINT ? 0 : self->current + 1;
+}
+
+/**
+ * prep_question_view_focus_page:
+ *
+ * Moves the focus to the page, where the reading keys scroll it: after
+ * a question is opened from the list, say.
+ */
+void
+prep_question_view_focus_page (PrepQuestionView *self)
+{
+  g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
+
+  if (self->question != NULL && prep_question_get_has_answer (self->question))
+    gtk_widget_grab_focus (GTK_WIDGET (self->answer_view));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->scroller));
+}
+
+/**
+ * prep_question_view_get_position:
+ * @position: (out): where the reader is on the page
+ */
+void
+prep_question_view_get_position (PrepQuestionView    *self,
+                                 PrepReadingPosition *position)
+{
+  double value, top, line_y;
+
+  g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
+  g_return_if_fail (position != NULL);
+
+  /* A position still to be reached is where the reader is going. */
+  if (self->has_pending)
+    {
+      *position = self->pending;
+      return;
+    }
+
+  value = gtk_adjustment_get_value (vadjustment (self));
+  *position = (PrepReadingPosition) { -1, value };
+
+  if (answer_shown (self) && prep_answer_view_get_rendered (self->answer_view) &&
+      page_y (self, GTK_WIDGET (self->answer_view), 0, &top) && value >= top)
+    {
+      position->offset = prep_answer_view_get_offset_at_y (self->answer_view, value - top, &line_y);
+      position->delta = value - top - line_y;
+    }
+}
+
+/**
+ * prep_question_view_set_position:
+ *
+ * Scrolls the page to @position, as soon as it is laid out.
+ */
+void
+prep_question_view_set_position (PrepQuestionView          *self,
+                                 const PrepReadingPosition *position)
+{
+  g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
+  g_return_if_fail (position != NULL);
+
+  self->pending = *position;
+  self->has_pending = TRUE;
+  self->revealing = FALSE;
+  start_pending (self);
+}
+
+/**
+ * prep_question_view_get_vadjustment:
+ *
+ * Returns: (transfer none): the page's vertical scrolling
+ */
+GtkAdjustment *
+prep_question_view_get_vadjustment (PrepQuestionView *self)
+{
+  g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), NULL);
+
+  return vadjustment (self);
+}
+
+guint
+prep_question_view_get_n_headings (PrepQuestionView *self)
+{
+  g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), 0);
+
+  if (self->question == NULL || !prep_question_get_has_answer (self->question))
+    return 0;
+
+  return prep_answer_view_get_n_headings (self->answer_view);
+}
+
+/**
+ * prep_question_view_get_heading:
+ * @level: (out) (optional): 1 to 3
+ *
+ * Returns: the text of the answer's heading number @index
+ */
+const char *
+prep_question_view_get_heading (PrepQuestionView *self,
+                                guint             index,
+                                guint            *level)
+{
+  g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), NULL);
+
+  return prep_answer_view_get_heading (self->answer_view, index, level, NULL);
+}
+
+/**
+ * prep_question_view_scroll_to_heading:
+ *
+ * Brings the heading number @index to the top of the page, with the
+ * focus on the answer there.
+ */
+void
+prep_question_view_scroll_to_heading (PrepQuestionView *self,
+                                      guint             index)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  int offset;
+
+  g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
+
+  if (index >= prep_question_view_get_n_headings (self))
+    return;
+
+  prep_answer_view_get_heading (self->answer_view, index, NULL, &offset);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->answer_view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_widget_grab_focus (GTK_WIDGET (self->answer_view));
+  prep_question_view_set_position (self, &(PrepReadingPosition) { offset, 0 });
 }
 
 /**

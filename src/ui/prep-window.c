@@ -23,36 +23,7 @@
 #include "prep-search.h"
 #include "prep-sidebar.h"
 #include "prep-window.h"
-
-struct _PrepWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  AdwViewStack         *view_stack;
-  GtkRevealer          *read_only_revealer;
-  GtkLabel             *read_only_label;
-  GtkWidget            *sidebar_page;
-  GtkBox               *quiz_page;
-  GtkMenuButton        *primary_menu_button;
-  PrepQuizView         *quiz_view;  /* made when first shown */
-  GtkToggleButton      *bookmark_button;
-  GtkWidget            *content_page;
-  AdwWindowTitle       *content_title;
-  PrepSidebar          *sidebar;
-  PrepQuestionView     *question_view;
-
-  /* Owned references */
-  PrepLibrary          *library;
-  PrepUserData         *user_data;
-  PrepReviewStore      *reviews;
-  GSettings            *settings;
-  PrepQuestion         *question;
-
-  guint                 day_source;
-};
+#include "prep-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PrepWindow, prep_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -95,6 +66,8 @@ sync_question_controls (PrepWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button),
                                bookmarked ? _("Remove Bookmark") : _("Bookmark Question"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->bookmark_button), self->question != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->outline_button),
+                          self->question != NULL && prep_question_get_has_answer (self->question));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", self->question != NULL && studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-notes", self->question != NULL && studying);
 }
@@ -149,12 +122,22 @@ active_changed_cb (PrepWindow *self)
 static void
 ensure_quiz_view (PrepWindow *self)
 {
-  GMenuModel *menu;
+  GMenuModel *primary;
+  g_autoptr(GMenu) menu = g_menu_new ();
 
   if (self->quiz_view != NULL)
     return;
 
-  menu = gtk_menu_button_get_menu_model (self->primary_menu_button);
+  /* The main menu without the page's zoom, which is for reading. */
+  primary = gtk_menu_button_get_menu_model (self->primary_menu_button);
+  for (int i = 1; i < g_menu_model_get_n_items (primary); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (primary, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL)
+        g_menu_append_section (menu, NULL, section);
+    }
+
   self->quiz_view = g_object_new (PREP_TYPE_QUIZ_VIEW,
                                   "vexpand", TRUE,
                                   "stack", self->view_stack,
@@ -187,51 +170,6 @@ view_changed_cb (PrepWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->quiz_view));
-}
-
-/* The shortcuts window is built on first use rather than with the window
- * (as GtkApplication would do with gtk/help-overlay.ui): with all its
- * shortcut labels it cost ≈ 60 ms of the first frame. */
-static void
-show_shortcuts_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
-
-  if (gtk_application_window_get_help_overlay (window) == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = NULL;
-
-      builder = gtk_builder_new_from_resource ("/io/github/llmprep/LlmPrep/ui/prep-shortcuts-window.ui");
-      gtk_application_window_set_help_overlay (window,
-                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
-    }
-
-  gtk_widget_activate_action (widget, "win.show-help-overlay", NULL);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  PrepWindow *self = PREP_WINDOW (widget);
-
-  adw_view_stack_set_visible_child_name (self->view_stack, "study");
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar_page));
-  prep_sidebar_start_search (self->sidebar);
-}
-
-static void
-show_view_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PrepWindow *self = PREP_WINDOW (widget);
-
-  adw_view_stack_set_visible_child_name (self->view_stack,
-                                         g_str_equal (action_name, "win.show-quiz") ? "quiz" : "study");
 }
 
 /* A file from a newer version is never written; while that lasts, a
@@ -324,86 +262,6 @@ prep_window_export_notes (PrepWindow *self,
   return ok;
 }
 
-static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    PrepWindow      *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))))
-    prep_window_export_notes (self, file);
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-export_notes_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  PrepWindow *self = PREP_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-
-  if (self->user_data == NULL || self->library == NULL)
-    return;
-
-  /* Native: the portal's file chooser inside the Flatpak sandbox. */
-  dialog = gtk_file_chooser_native_new (_("Export Notes"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("llm-prep-notes.md"));
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-retry_save_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  PrepWindow *self = PREP_WINDOW (widget);
-
-  /* A new failure shows a new toast through save_error_cb. */
-  if (self->user_data != NULL)
-    prep_user_data_flush (self->user_data, NULL);
-}
-
-/* Actions on the question bring its page forward on a narrow window. */
-static gboolean
-show_question_page (PrepWindow *self)
-{
-  if (self->question == NULL)
-    return FALSE;
-
-  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
-  return TRUE;
-}
-
-static void
-toggle_notes_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  PrepWindow *self = PREP_WINDOW (widget);
-
-  if (show_question_page (self))
-    prep_question_view_toggle_notes (self->question_view);
-}
-
-static void
-toggle_bookmark_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  PrepWindow *self = PREP_WINDOW (widget);
-
-  gtk_toggle_button_set_active (self->bookmark_button,
-                                !gtk_toggle_button_get_active (self->bookmark_button));
-}
-
 static void highlight_search (PrepWindow *self);
 
 static void
@@ -412,12 +270,20 @@ prep_window_set_question (PrepWindow   *self,
 {
   g_autoptr(PrepCategory) category = NULL;
   g_autofree char *title = NULL;
+  PrepReadingPosition leaving, position;
+  gboolean was_shown = self->question != NULL;
+  gboolean restore = FALSE;
 
   g_assert (PREP_IS_WINDOW (self));
   g_assert (!question || PREP_IS_QUESTION (question));
 
-  if (!g_set_object (&self->question, question))
+  if (self->question == question)
     return;
+
+  /* Where the reader leaves the page, for Back and for coming back. */
+  if (was_shown)
+    prep_question_view_get_position (self->question_view, &leaving);
+  g_set_object (&self->question, question);
 
   /* Changes so far are saved now rather than after the delay. */
   if (self->user_data != NULL)
@@ -429,6 +295,12 @@ prep_window_set_question (PrepWindow   *self,
       /* Translators: the window title, the question then the application name */
       title = g_strdup_printf (_("%s – LLM Prep"), prep_question_get_title (question));
       g_settings_set_string (self->settings, "last-question", prep_question_get_id (question));
+
+      if (!self->navigating)
+        {
+          prep_history_visit (self->history, prep_question_get_id (question), was_shown ? &leaving : NULL);
+          restore = prep_history_lookup_position (self->history, prep_question_get_id (question), &position);
+        }
     }
 
   adw_window_title_set_title (self->content_title,
@@ -437,9 +309,47 @@ prep_window_set_question (PrepWindow   *self,
   sync_question_controls (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_QUESTION]);
+
+  /* A question read before in this run opens where the reader left it. */
+  if (restore)
+    prep_question_view_set_position (self->question_view, &position);
   highlight_search (self);
 }
 
+/**
+ * _prep_window_go:
+ * @forward: forward, rather than back
+ *
+ * Goes back or forward in the history of questions, to where the reader
+ * was on that question's page.
+ */
+void
+_prep_window_go (PrepWindow *self,
+                 gboolean    forward)
+{
+  PrepReadingPosition leaving = PREP_READING_POSITION_TOP, position;
+  PrepQuestion *question = NULL;
+  const char *id;
+
+  if (self->question != NULL)
+    prep_question_view_get_position (self->question_view, &leaving);
+
+  id = forward ? prep_history_go_forward (self->history, &leaving, &position)
+               : prep_history_go_back (self->history, &leaving, &position);
+  if (id == NULL || self->library == NULL || !(question = prep_library_lookup_question (self->library, id)))
+    return;
+
+  self->navigating = TRUE;
+  prep_window_set_question (self, question);
+  self->navigating = FALSE;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "study");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+  prep_question_view_set_position (self->question_view, &position);
+}
+
+/* Opening a question from the list (Enter, or a click) moves the focus to
+ * its page, where the reading keys scroll it. */
 static void
 sidebar_question_activated_cb (PrepWindow   *self,
                                PrepQuestion *question)
@@ -447,92 +357,158 @@ sidebar_question_activated_cb (PrepWindow   *self,
   g_assert (PREP_IS_WINDOW (self));
 
   adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+  prep_question_view_focus_page (self->question_view);
 }
 
 /* A question opened while searching (clicked, or walked to with the
- * arrow keys in the results) shows the matches highlighted, those of the
- * longest term, which is the most telling one. */
+ * arrow keys in the results) shows the matches of every word of the
+ * search highlighted. */
 static void
 highlight_search (PrepWindow *self)
 {
+  const char *text;
   g_auto(GStrv) terms = NULL;
 
   if (self->question == NULL)
     return;
 
-  terms = prep_search_split_terms (prep_sidebar_get_search_text (self->sidebar));
+  text = prep_sidebar_get_search_text (self->sidebar);
+  terms = prep_search_split_terms (text);
   if (terms != NULL && terms[0] != NULL)
-    {
-      const char *longest = terms[0];
-
-      for (guint i = 1; terms[i]; i++)
-        if (g_utf8_strlen (terms[i], -1) > g_utf8_strlen (longest, -1))
-          longest = terms[i];
-      prep_question_view_highlight (self->question_view, longest);
-    }
+    prep_question_view_highlight (self->question_view, text);
 }
 
 static void
 leaflet_folded_cb (PrepWindow *self)
 {
+  gboolean folded;
+
   g_assert (PREP_IS_WINDOW (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
-                                 adw_leaflet_get_folded (self->leaflet));
+  /* Back and Forward where there is room; Alt+← and Alt+→ always. */
+  folded = adw_leaflet_get_folded (self->leaflet);
+  gtk_widget_set_visible (self->history_box, !folded);
 }
 
 static void
-go_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+history_changed_cb (PrepWindow *self)
 {
-  PrepWindow *self = PREP_WINDOW (widget);
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history-back",
+                                 prep_history_get_can_go_back (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history-forward",
+                                 prep_history_get_can_go_forward (self->history));
 }
 
+/* Mouse buttons 8 and 9, the back and forward buttons of many mice. */
 static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+mouse_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  PrepWindow      *self)
 {
-  PrepWindow *self = PREP_WINDOW (widget);
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
 
-  if (!show_question_page (self))
+  if (button != 8 && button != 9)
     return;
 
-  if (g_str_equal (action_name, "win.find"))
-    prep_question_view_start_find (self->question_view);
-  else
-    prep_question_view_find_next (self->question_view, g_str_equal (action_name, "win.find-previous"));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  _prep_window_go (self, button == 9);
+}
+
+/* The outline of the answer: its headings, listed when the popover opens. */
+static void
+outline_show_cb (PrepWindow *self)
+{
+  GtkWidget *child;
+  guint n = prep_question_view_get_n_headings (self->question_view);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list))))
+    gtk_list_box_remove (self->outline_list, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint level;
+      const char *text = prep_question_view_get_heading (self->question_view, i, &level);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+      gtk_widget_set_margin_start (label, 6 + 18 * (MAX (level, 2) - 2));
+      if (level <= 2)
+        gtk_widget_add_css_class (label, "heading");
+      gtk_list_box_append (self->outline_list, label);
+    }
+
+  if (n == 0)
+    {
+      GtkWidget *label = gtk_label_new (_("This answer has no sections"));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_append (self->outline_list, label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (label)), FALSE);
+    }
 }
 
 static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+outline_row_activated_cb (PrepWindow    *self,
+                          GtkListBoxRow *row)
 {
-  PrepWindow *self = PREP_WINDOW (widget);
-  double zoom = g_settings_get_double (self->settings, "zoom");
+  gtk_menu_button_popdown (self->outline_button);
+  prep_question_view_scroll_to_heading (self->question_view, gtk_list_box_row_get_index (row));
+}
 
-  /* Steps of 10 %, as in GNOME Text Editor. */
-  if (g_str_equal (action_name, "win.zoom-in"))
-    zoom = MIN (zoom + 0.1, 3.0);
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    zoom = MAX (zoom - 0.1, 0.5);
-  else
-    zoom = 1.0;
+/* Zoom in the main menu, as in GNOME Text Editor: − 100% +. */
+static void
+zoom_changed_cb (PrepWindow *self)
+{
+  g_autofree char *label = NULL;
+  int percent = (int) round (g_settings_get_double (self->settings, "zoom") * 100);
 
-  g_settings_set_double (self->settings, "zoom", round (zoom * 10) / 10);
+  /* Translators: the zoom level of the page, e.g. "120%" */
+  label = g_strdup_printf (_("%d%%"), percent);
+  gtk_button_set_label (GTK_BUTTON (self->zoom_button), label);
+}
+
+static GtkWidget *
+zoom_button_new (const char *icon_name,
+                 const char *action_name,
+                 const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+
+  return button;
 }
 
 static void
-open_question_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+add_zoom_to_menu (PrepWindow *self)
 {
-  prep_window_open_question (PREP_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkPopover *popover = gtk_menu_button_get_popover (self->primary_menu_button);
+
+  self->zoom_button = gtk_button_new ();
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->zoom_button), "win.zoom-reset");
+  gtk_widget_set_tooltip_text (self->zoom_button, _("Reset Zoom"));
+  gtk_widget_add_css_class (self->zoom_button, "flat");
+  gtk_widget_add_css_class (self->zoom_button, "numeric");
+  gtk_widget_set_hexpand (self->zoom_button, TRUE);
+
+  gtk_widget_add_css_class (box, "zoom-box");
+  gtk_box_append (GTK_BOX (box), zoom_button_new ("zoom-out-symbolic", "win.zoom-out", _("Zoom Out")));
+  gtk_box_append (GTK_BOX (box), self->zoom_button);
+  gtk_box_append (GTK_BOX (box), zoom_button_new ("zoom-in-symbolic", "win.zoom-in", _("Zoom In")));
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), box, "zoom");
+
+  g_signal_connect_object (self->settings, "changed::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
+  zoom_changed_cb (self);
 }
 
 static gboolean
@@ -608,6 +584,7 @@ prep_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->day_source, g_source_remove);
   g_clear_object (&self->question);
+  g_clear_object (&self->history);
   g_clear_object (&self->library);
   g_clear_object (&self->user_data);
   g_clear_object (&self->reviews);
@@ -752,50 +729,22 @@ prep_window_class_init (PrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, question_view);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_question_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, history_box);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, outline_button);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, outline_list);
+  gtk_widget_class_bind_template_callback (widget_class, outline_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outline_row_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-shortcuts", NULL);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_install_action (widget_class, "win.show-study", NULL, show_view_action);
-  gtk_widget_class_install_action (widget_class, "win.show-quiz", NULL, show_view_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-study", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-quiz", NULL);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.open-question", "s", open_question_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-bookmark", NULL, toggle_bookmark_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-notes", NULL, toggle_notes_action);
-  gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
-  gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.toggle-notes", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-bookmark", NULL);
+  _prep_window_class_init_actions (widget_class);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "win.find-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK, "win.find-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.find-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
+
 }
 
 static void
 prep_window_init (PrepWindow *self)
 {
+  GtkGesture *mouse;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -805,6 +754,16 @@ prep_window_init (PrepWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  self->history = prep_history_new ();
+  g_signal_connect_object (self->history, "notify", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  history_changed_cb (self);
+  add_zoom_to_menu (self);
+
+  mouse = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (mouse), 0);
+  g_signal_connect (mouse, "pressed", G_CALLBACK (mouse_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (mouse));
 
   g_object_bind_property (self, "question", self->question_view, "question", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "question", self->sidebar, "selected-question",

@@ -1,0 +1,268 @@
+/* prep-render-code.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "prep-renderer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "prep-renderer-private.h"
+
+/* Code blocks: a header line with the language, then the code, highlighted
+ * by one hidden GtkSourceBuffer whose highlighting tags are copied over.
+ * The whole block carries an anonymous tag with the code as written, from
+ * which the view draws the block's box and places its copy button. */
+
+GtkSourceLanguage *
+_prep_render_lookup_language (PrepRenderer *self,
+                              const char   *lang)
+{
+  static const struct { const char *alias; const char *id; } aliases[] = {
+    { "py", "python3" }, { "python", "python3" }, { "sh", "sh" }, { "bash", "sh" },
+    { "shell", "sh" }, { "console", "sh" }, { "zsh", "sh" }, { "js", "js" },
+    { "javascript", "js" }, { "ts", "typescript" }, { "yml", "yaml" }, { "c++", "cpp" },
+    { "cxx", "cpp" }, { "cu", "cuda" }, { "dockerfile", "docker" }, { "md", "markdown" },
+  };
+  g_autofree char *lower = NULL;
+  g_autofree char *guess_name = NULL;
+  GtkSourceLanguage *language;
+
+  if (lang == NULL || lang[0] == '\0' || strlen (lang) > 32)
+    return NULL;
+
+  lower = g_ascii_strdown (lang, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    {
+      if (g_str_equal (lower, aliases[i].alias))
+        {
+          g_free (lower);
+          lower = g_strdup (aliases[i].id);
+          break;
+        }
+    }
+
+  /* Only names: a fence's info string is the author's, not a path. */
+  for (const char *p = lower; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '+' && *p != '.')
+      return NULL;
+
+  if (!(language = gtk_source_language_manager_get_language (self->languages, lower)))
+    {
+      guess_name = g_strdup_printf ("file.%s", lower);
+      language = gtk_source_language_manager_guess_language (self->languages, guess_name, NULL);
+    }
+
+  /* Hidden languages (such as "def") are building blocks of others, not
+   * meant to highlight a buffer of their own: highlighting with one
+   * crashes GtkSourceView. Such code is shown plain. */
+  if (language != NULL && gtk_source_language_get_hidden (language))
+    return NULL;
+
+  return language;
+}
+
+/* The highlighting engine's tags are anonymous and belong to the hidden
+ * buffer; make a named equivalent in the target buffer, one per style. */
+static GtkTextTag *
+ensure_highlight_tag (GtkTextBuffer *buffer,
+                      GtkTextTag    *source_tag)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  g_autoptr(GString) name = g_string_new ("hl:");
+  g_autoptr(GdkRGBA) foreground = NULL;
+  gboolean foreground_set, weight_set, style_set, underline_set;
+  PangoUnderline underline;
+  PangoStyle style;
+  GtkTextTag *tag;
+  int weight;
+
+  g_object_get (source_tag,
+                "foreground-set", &foreground_set, "foreground-rgba", &foreground,
+                "weight-set", &weight_set, "weight", &weight,
+                "style-set", &style_set, "style", &style,
+                "underline-set", &underline_set, "underline", &underline,
+                NULL);
+
+  if (!foreground_set && !weight_set && !style_set && !underline_set)
+    return NULL;
+
+  if (foreground_set && foreground != NULL)
+    {
+      g_autofree char *color = gdk_rgba_to_string (foreground);
+      g_string_append (name, color);
+    }
+  g_string_append_printf (name, ":%d:%d:%d", weight_set ? weight : 0,
+                          style_set ? (int) style : -1, underline_set ? (int) underline : -1);
+
+  if ((tag = gtk_text_tag_table_lookup (table, name->str)))
+    return tag;
+
+  tag = gtk_text_tag_new (name->str);
+  if (foreground_set && foreground != NULL)
+    g_object_set (tag, "foreground-rgba", foreground, NULL);
+  if (weight_set)
+    g_object_set (tag, "weight", weight, NULL);
+  if (style_set)
+    g_object_set (tag, "style", style, NULL);
+  if (underline_set)
+    g_object_set (tag, "underline", underline, NULL);
+  gtk_text_tag_table_add (table, tag);
+  g_object_unref (tag);
+
+  return tag;
+}
+
+void
+_prep_render_update_scheme (PrepRenderer *self)
+{
+  GtkSourceStyleSchemeManager *schemes;
+  GtkSourceStyleScheme *scheme;
+
+  if (self->source_buffer == NULL)
+    return;
+
+  schemes = gtk_source_style_scheme_manager_get_default ();
+  scheme = gtk_source_style_scheme_manager_get_scheme (schemes, self->dark ? "Adwaita-dark" : "Adwaita");
+  if (scheme == NULL)
+    scheme = gtk_source_style_scheme_manager_get_scheme (schemes, self->dark ? "classic-dark" : "classic");
+  gtk_source_buffer_set_style_scheme (self->source_buffer, scheme);
+}
+
+/* Made on first use: loading GtkSourceView's languages and style schemes
+ * costs start-up time that answers without code do not need. */
+static GtkSourceBuffer *
+ensure_source_buffer (PrepRenderer *self)
+{
+  if (self->source_buffer == NULL)
+    {
+      gtk_source_init ();
+      self->languages = gtk_source_language_manager_get_default ();
+      self->source_buffer = gtk_source_buffer_new (NULL);
+      gtk_source_buffer_set_highlight_syntax (self->source_buffer, TRUE);
+      _prep_render_update_scheme (self);
+    }
+
+  return self->source_buffer;
+}
+
+/**
+ * _prep_render_prepare_languages:
+ *
+ * Loads the highlighter and compiles the patterns of the languages that
+ * answers use most, which each language does on first sight.
+ */
+void
+_prep_render_prepare_languages (PrepRenderer *self)
+{
+  static const struct { const char *id; const char *sample; } languages[] = {
+    { "python3", "import os\nfrom a import b as c\n@dec\ndef f(x: int = 1, *args) -> str:\n"
+                 "    \"\"\"Doc.\"\"\"\n    # comment\n    y = [1, 2.5, 0x1F, None, True, 'a', f\"{x}\"]\n"
+                 "    return x @ y if x else lambda z: z ** 2\nclass A(B):\n    pass\n" },
+    { "sh", "#!/bin/sh\n# comment\nexport A=\"$HOME\" B='x'\nfor i in 1 2; do echo \"$i\" | grep -c x; done\n"
+            "if [ -f a ]; then pip install -U torch==2.5 --index-url \"$U\"; fi\n" },
+    { "json", "{\"a\": [1, 2.5, true, null, \"s\"], \"b\": {\"c\": -1e3}}\n" },
+    { "yaml", "# c\nkey: value\nlist:\n  - 1\n  - \"s\"\nmap: {a: true, b: null}\n" },
+    { "c", "#include <stdio.h>\n/* c */\nint main (void) { char *s = \"x\"; return 0x1 + 'a'; }\n" },
+  };
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (ensure_source_buffer (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      GtkSourceLanguage *language = gtk_source_language_manager_get_language (self->languages,
+                                                                              languages[i].id);
+      GtkTextIter start, end;
+
+      if (language == NULL)
+        continue;
+      gtk_source_buffer_set_language (self->source_buffer, language);
+      gtk_text_buffer_set_text (buffer, languages[i].sample, -1);
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_source_buffer_ensure_highlight (self->source_buffer, &start, &end);
+    }
+  gtk_text_buffer_set_text (buffer, "", 0);
+}
+
+static void
+highlight_code (PrepRenderState *st,
+                const char      *code,
+                const char      *lang,
+                int              start)
+{
+  PrepRenderer *self = st->self;
+  GtkTextBuffer *source = GTK_TEXT_BUFFER (ensure_source_buffer (self));
+  GtkSourceLanguage *language = _prep_render_lookup_language (self, lang);
+  GtkTextIter iter, end;
+
+  if (language == NULL)
+    return;
+
+  gtk_source_buffer_set_language (self->source_buffer, language);
+  gtk_text_buffer_set_text (source, code, -1);
+  gtk_text_buffer_get_bounds (source, &iter, &end);
+  gtk_source_buffer_ensure_highlight (self->source_buffer, &iter, &end);
+
+  while (!gtk_text_iter_is_end (&iter))
+    {
+      GtkTextIter next = iter;
+      GSList *tags = gtk_text_iter_get_tags (&iter);
+
+      gtk_text_iter_forward_to_tag_toggle (&next, NULL);
+
+      for (GSList *l = tags; l; l = l->next)
+        {
+          GtkTextTag *tag = ensure_highlight_tag (st->buffer, l->data);
+
+          if (tag != NULL)
+            {
+              GtkTextIter a, b;
+
+              gtk_text_buffer_get_iter_at_offset (st->buffer, &a, start + gtk_text_iter_get_offset (&iter));
+              gtk_text_buffer_get_iter_at_offset (st->buffer, &b, start + gtk_text_iter_get_offset (&next));
+              gtk_text_buffer_apply_tag (st->buffer, tag, &a, &b);
+            }
+        }
+
+      g_slist_free (tags);
+      iter = next;
+    }
+
+  gtk_text_buffer_set_text (source, "", 0);
+  gtk_source_buffer_set_language (self->source_buffer, NULL);
+}
+
+void
+_prep_render_finish_code_block (PrepRenderState *st)
+{
+  g_autofree char *code = NULL;
+  GtkTextTag *box;
+  int block, start;
+
+  code = g_string_free (g_steal_pointer (&st->code), FALSE);
+  if (g_str_has_suffix (code, "\n"))
+    code[strlen (code) - 1] = '\0';
+
+  /* A header line with the language; the view puts the copy button at
+   * its right end. */
+  block = _prep_render_offset (st);
+  _prep_render_insert_raw (st, st->code_lang && st->code_lang[0] ? st->code_lang : "code", -1);
+  _prep_render_insert_raw (st, "\n", 1);
+  _prep_render_apply_tag_name (st, "code-header", block);
+
+  start = _prep_render_offset (st);
+  _prep_render_insert_raw (st, code, -1);
+  _prep_render_apply_tag_name (st, "code-block", start);
+  highlight_code (st, code, st->code_lang, start);
+  _prep_render_insert_raw (st, "\n", 1);
+  _prep_render_apply_tag_to_last_line (st, "code-block-end");
+
+  box = gtk_text_buffer_create_tag (st->buffer, NULL, NULL);
+  g_object_set_data_full (G_OBJECT (box), PREP_RENDERER_CODE_TEXT, g_steal_pointer (&code), g_free);
+  _prep_render_apply_tag (st, box, block);
+
+  g_clear_pointer (&st->code_lang, g_free);
+}

@@ -1,0 +1,111 @@
+/* prep-renderer-private.h: what the pieces of the renderer share.
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+#include <md4c.h>
+
+#include "prep-render-table.h"
+#include "prep-renderer.h"
+
+G_BEGIN_DECLS
+
+struct _PrepRenderer
+{
+  GObject                   parent_instance;
+
+  GtkSourceBuffer          *source_buffer;
+  GtkSourceLanguageManager *languages;
+  GHashTable               *images;       /* "dark:path" → GdkPixbuf, natural size */
+  GHashTable               *textures;     /* "dark:WIDTH@SCALE:path" → GdkPaintable */
+  int                       max_image_width;
+  int                       scale_factor;
+  guint                     dark : 1;
+};
+
+typedef struct
+{
+  MD_BLOCKTYPE type;
+  int          start;
+  /* Lists */
+  guint        ordered : 1;
+  guint        number;
+} Frame;
+
+typedef struct
+{
+  PrepRenderer    *self;
+  GtkTextBuffer   *buffer;
+  GtkTextMark     *mark;
+  GArray          *blocks;       /* Frame */
+  GArray          *spans;        /* int: start offsets */
+  GPtrArray       *links;        /* char *: targets of open links */
+  GString         *code;         /* inside a code block */
+  char            *code_lang;
+  GString         *alt;          /* inside an image */
+  char            *image_src;
+  guint            image_depth;
+  PrepRenderTable *table;        /* inside a table */
+  GString         *cell;         /* inside a table cell: Pango markup */
+  GArray          *cell_spans;   /* MD_SPANTYPE open in the cell */
+  guint            list_depth;
+  guint            quote_depth;
+  guint            pending_softbr : 1;
+} PrepRenderState;
+
+/* prep-renderer.c */
+void        _prep_render_get_iter          (PrepRenderState *st,
+                                            GtkTextIter     *iter);
+int         _prep_render_offset            (PrepRenderState *st);
+void        _prep_render_apply_tag         (PrepRenderState *st,
+                                            GtkTextTag      *tag,
+                                            int              start);
+void        _prep_render_apply_tag_name    (PrepRenderState *st,
+                                            const char      *name,
+                                            int              start);
+void        _prep_render_insert_raw        (PrepRenderState *st,
+                                            const char      *text,
+                                            gssize           len);
+void        _prep_render_insert_text       (PrepRenderState *st,
+                                            const char      *text,
+                                            gssize           len);
+void        _prep_render_ensure_line_start (PrepRenderState *st);
+void        _prep_render_apply_tag_to_last_line (PrepRenderState *st,
+                                                 const char      *name);
+gboolean    _prep_render_is_cjk            (gunichar         c);
+char       *_prep_render_attribute_to_string (const MD_ATTRIBUTE *attr);
+
+/* prep-render-code.c */
+GtkSourceLanguage *_prep_render_lookup_language   (PrepRenderer    *self,
+                                                   const char      *lang);
+void               _prep_render_update_scheme     (PrepRenderer    *self);
+void               _prep_render_prepare_languages (PrepRenderer    *self);
+void               _prep_render_finish_code_block (PrepRenderState *st);
+
+/* prep-render-table.c */
+void        _prep_render_table_enter_cell  (PrepRenderState *st,
+                                            gboolean         header,
+                                            MD_ALIGN         align);
+void        _prep_render_table_leave_cell  (PrepRenderState *st);
+void        _prep_render_table_enter_row   (PrepRenderState *st);
+void        _prep_render_table_cell_text   (PrepRenderState *st,
+                                            MD_TEXTTYPE      type,
+                                            const char      *text,
+                                            gsize            size);
+void        _prep_render_table_cell_span   (PrepRenderState *st,
+                                            MD_SPANTYPE      type,
+                                            void            *detail,
+                                            gboolean         enter);
+void        _prep_render_finish_table      (PrepRenderState *st);
+
+/* prep-render-image.c */
+GdkPixbuf  *_prep_render_load_natural      (PrepRenderer    *self,
+                                            const char      *path);
+void        _prep_render_finish_image      (PrepRenderState *st);
+
+G_END_DECLS

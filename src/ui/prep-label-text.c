@@ -1,0 +1,105 @@
+/* prep-label-text.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "prep-label-text"
+
+#include "config.h"
+
+#include "prep-label-text.h"
+
+static gboolean
+has_han (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+add_background (PangoAttrList *attrs,
+                const char    *spec,
+                guint          start,
+                guint          end)
+{
+  PangoAttribute *color, *alpha;
+  GdkRGBA rgba;
+
+  gdk_rgba_parse (&rgba, spec);
+  color = pango_attr_background_new (rgba.red * 65535, rgba.green * 65535, rgba.blue * 65535);
+  alpha = pango_attr_background_alpha_new (rgba.alpha * 65535);
+  color->start_index = alpha->start_index = start;
+  color->end_index = alpha->end_index = end;
+  pango_attr_list_insert (attrs, color);
+  pango_attr_list_insert (attrs, alpha);
+}
+
+/**
+ * prep_label_text_update:
+ * @matches: (nullable) (element-type PrepTextMatch): matches of find in
+ *   the label's text, in characters
+ * @current: the index of the current match, or G_MAXUINT for none
+ *
+ * Sets the label's attributes: Chinese text is tagged zh-TW, so that fonts
+ * choose Taiwan's glyph forms and centred punctuation whatever the UI
+ * language; matches are highlighted as in the answer.
+ */
+void
+prep_label_text_update (GtkLabel *label,
+                        GArray   *matches,
+                        guint     current)
+{
+  const char *text = gtk_label_get_text (label);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  if (has_han (text))
+    pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-tw")));
+
+  for (guint i = 0; matches != NULL && i < matches->len; i++)
+    {
+      const PrepTextMatch *match = &g_array_index (matches, PrepTextMatch, i);
+      const char *start = g_utf8_offset_to_pointer (text, match->start);
+      const char *end = g_utf8_offset_to_pointer (text, match->end);
+
+      add_background (attrs, i == current ? PREP_FIND_CURRENT_COLOR : PREP_FIND_MATCH_COLOR,
+                      start - text, end - text);
+    }
+
+  gtk_label_set_attributes (label, attrs);
+}
+
+/**
+ * prep_label_text_get_rect:
+ * @rect: (out): where @match is, in the label's coordinates
+ *
+ * Returns: %FALSE if the label has no layout yet
+ */
+gboolean
+prep_label_text_get_rect (GtkLabel            *label,
+                          const PrepTextMatch *match,
+                          graphene_rect_t     *rect)
+{
+  const char *text = gtk_label_get_text (label);
+  PangoLayout *layout = gtk_label_get_layout (label);
+  PangoRectangle pos;
+  int x, y;
+
+  g_return_val_if_fail (GTK_IS_LABEL (label), FALSE);
+
+  if (layout == NULL)
+    return FALSE;
+
+  gtk_label_get_layout_offsets (label, &x, &y);
+  pango_layout_index_to_pos (layout, g_utf8_offset_to_pointer (text, match->start) - text, &pos);
+  graphene_rect_init (rect, x + pos.x / PANGO_SCALE, y + pos.y / PANGO_SCALE,
+                      MAX (1, pos.width / PANGO_SCALE), pos.height / PANGO_SCALE);
+
+  return TRUE;
+}

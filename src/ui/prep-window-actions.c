@@ -1,0 +1,282 @@
+/* prep-window-actions.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "prep-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "prep-question-view.h"
+#include "prep-sidebar.h"
+#include "prep-user-data.h"
+#include "prep-window-private.h"
+
+/* The window's actions and their shortcuts (listed in the shortcuts
+ * window, resources/ui/prep-shortcuts-window.ui). */
+
+/* The shortcuts window is built on first use rather than with the window
+ * (as GtkApplication would do with gtk/help-overlay.ui): with all its
+ * shortcut labels it cost ≈ 60 ms of the first frame. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource ("/io/github/llmprep/LlmPrep/ui/prep-shortcuts-window.ui");
+      gtk_application_window_set_help_overlay (window,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+
+  gtk_widget_activate_action (widget, "win.show-help-overlay", NULL);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "study");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar_page));
+  prep_sidebar_start_search (self->sidebar);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack,
+                                         g_str_equal (action_name, "win.show-quiz") ? "quiz" : "study");
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    PrepWindow      *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))))
+    prep_window_export_notes (self, file);
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_notes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  if (self->user_data == NULL || self->library == NULL)
+    return;
+
+  /* Native: the portal's file chooser inside the Flatpak sandbox. */
+  dialog = gtk_file_chooser_native_new (_("Export Notes"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("llm-prep-notes.md"));
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+retry_save_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  /* A new failure shows a new toast through save_error_cb. */
+  if (self->user_data != NULL)
+    prep_user_data_flush (self->user_data, NULL);
+}
+
+/* Actions on the question bring its page forward on a narrow window. */
+gboolean
+_prep_window_show_question_page (PrepWindow *self)
+{
+  if (self->question == NULL)
+    return FALSE;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+  return TRUE;
+}
+
+static void
+toggle_notes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  if (_prep_window_show_question_page (self))
+    prep_question_view_toggle_notes (self->question_view);
+}
+
+static void
+toggle_bookmark_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->bookmark_button,
+                                !gtk_toggle_button_get_active (self->bookmark_button));
+}
+
+/* Alt+←: back in the history of questions; where there is none, from the
+ * question to the list on a narrow window. */
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+  gboolean studying = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "study") == 0;
+
+  if (studying && prep_history_get_can_go_back (self->history) &&
+      (!adw_leaflet_get_folded (self->leaflet) ||
+       adw_leaflet_get_visible_child (self->leaflet) == self->content_page))
+    {
+      _prep_window_go (self, FALSE);
+      return;
+    }
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
+    }
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _prep_window_go (PREP_WINDOW (widget), g_str_equal (action_name, "win.history-forward"));
+}
+
+static void
+show_outline_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  if (_prep_window_show_question_page (self) && gtk_widget_get_visible (GTK_WIDGET (self->outline_button)))
+    gtk_menu_button_popup (self->outline_button);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  if (!_prep_window_show_question_page (self))
+    return;
+
+  if (g_str_equal (action_name, "win.find"))
+    prep_question_view_start_find (self->question_view);
+  else
+    prep_question_view_find_next (self->question_view, g_str_equal (action_name, "win.find-previous"));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+  double zoom = g_settings_get_double (self->settings, "zoom");
+
+  /* Steps of 10 %, as in GNOME Text Editor. */
+  if (g_str_equal (action_name, "win.zoom-in"))
+    zoom = MIN (zoom + 0.1, 3.0);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    zoom = MAX (zoom - 0.1, 0.5);
+  else
+    zoom = 1.0;
+
+  g_settings_set_double (self->settings, "zoom", round (zoom * 10) / 10);
+}
+
+static void
+open_question_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  prep_window_open_question (PREP_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+void
+_prep_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.history-back", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.history-forward", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.show-outline", NULL, show_outline_action);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-shortcuts", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-study", NULL, show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-quiz", NULL, show_view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-study", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-quiz", NULL);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.open-question", "s", open_question_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-bookmark", NULL, toggle_bookmark_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-notes", NULL, toggle_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.toggle-notes", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-bookmark", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK, "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.history-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.history-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-outline", NULL);
+}

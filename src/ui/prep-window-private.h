@@ -1,0 +1,58 @@
+/* prep-window-private.h
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "prep-history.h"
+#include "prep-window.h"
+
+G_BEGIN_DECLS
+
+struct _PrepWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  AdwViewStack         *view_stack;
+  GtkRevealer          *read_only_revealer;
+  GtkLabel             *read_only_label;
+  GtkWidget            *sidebar_page;
+  GtkBox               *quiz_page;
+  GtkMenuButton        *primary_menu_button;
+  PrepQuizView         *quiz_view;  /* made when first shown */
+  GtkToggleButton      *bookmark_button;
+  GtkWidget            *content_page;
+  AdwWindowTitle       *content_title;
+  PrepSidebar          *sidebar;
+  PrepQuestionView     *question_view;
+  GtkWidget            *history_box;
+  GtkMenuButton        *outline_button;
+  GtkListBox           *outline_list;
+  GtkWidget            *zoom_button;   /* in the main menu, made when first shown */
+
+  /* Owned references */
+  PrepLibrary          *library;
+  PrepUserData         *user_data;
+  PrepReviewStore      *reviews;
+  GSettings            *settings;
+  PrepQuestion         *question;
+  PrepHistory          *history;
+
+  guint                 day_source;
+  guint                 navigating : 1;  /* going back or forward */
+};
+
+void     _prep_window_class_init_actions (GtkWidgetClass *widget_class);
+gboolean _prep_window_show_question_page (PrepWindow     *self);
+void     _prep_window_go                 (PrepWindow     *self,
+                                          gboolean        forward);
+
+G_END_DECLS
