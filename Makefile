@@ -10,7 +10,7 @@ DEPS = meson ninja-build pkg-config gcc gettext python3 \
        libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev libjson-glib-dev \
        libmd4c-dev libgtksourceview-5-dev librsvg2-common \
        desktop-file-utils appstream \
-       xvfb xauth x11-utils dbus fonts-noto-cjk locales-all
+       xvfb xauth x11-utils xdotool dbus fonts-noto-cjk locales-all
 
 .PHONY: all run check deps build install asan-check bench clean
 

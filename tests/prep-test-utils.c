@@ -11,7 +11,9 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "prep-application.h"
 #include "prep-test-utils.h"
+#include "prep-window.h"
 
 void
 prep_test_init_ui (int    *argc,
@@ -116,4 +118,166 @@ prep_test_find_descendant (GtkWidget *widget,
     }
 
   return NULL;
+}
+
+GtkWidget *
+prep_test_find_with_class (GtkWidget  *widget,
+                           const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = prep_test_find_with_class (child, css_class);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Real input, through the window system: xdotool sends key and button
+ * events to the X server (XTEST), which delivers them to the window under
+ * the pointer, as it does a person's. */
+
+gboolean
+prep_test_have_xdotool (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  return path != NULL && g_getenv ("DISPLAY") != NULL;
+}
+
+static void
+child_done_cb (GPid     pid,
+               int      status,
+               gpointer data)
+{
+  *(int *) data = status;
+  g_spawn_close_pid (pid);
+}
+
+void
+prep_test_xdotool (GtkWidget          *window,
+                   const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  gint64 until;
+  GPid pid;
+
+  g_ptr_array_add (argv, (char *) "xdotool");
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  /* Asynchronously: the window must go on handling its events. */
+  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_done_cb, &status);
+  while (status == -1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* The events the server sent, then the frames they cause. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 10;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  prep_test_wait_for_frame (window);
+}
+
+static void
+pointer_on (GtkWidget *window)
+{
+  /* Without a window manager the window is at the origin; its title is
+   * a place where the pointer changes nothing. */
+  const char *args[] = { "mousemove", "300", "30", NULL };
+
+  prep_test_xdotool (window, args);
+}
+
+/**
+ * prep_test_press:
+ * @keys: key names as xdotool takes them, separated by spaces, e.g.
+ *   "Page_Down ctrl+End alt+Left"
+ */
+void
+prep_test_press (GtkWidget  *window,
+                 const char *keys)
+{
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+
+  pointer_on (window);
+  for (guint i = 0; names[i]; i++)
+    {
+      const char *args[] = { "key", "--clearmodifiers", names[i], NULL };
+      prep_test_xdotool (window, args);
+    }
+}
+
+void
+prep_test_type (GtkWidget  *window,
+                const char *text)
+{
+  const char *args[] = { "type", "--delay", "30", text, NULL };
+
+  pointer_on (window);
+  prep_test_xdotool (window, args);
+}
+
+typedef struct
+{
+  PrepApplication *app;
+  PrepTestCheck    check;
+} Run;
+
+static gboolean
+run_check_cb (gpointer data)
+{
+  Run *run = data;
+  PrepWindow *window = prep_application_get_main_window (run->app);
+
+  g_assert_nonnull (window);
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  run->check (run->app, window);
+
+  /* The check may have closed it already. */
+  if ((window = prep_application_get_main_window (run->app)))
+    gtk_window_destroy (GTK_WINDOW (window));
+  g_application_quit (G_APPLICATION (run->app));
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * prep_test_run_app:
+ *
+ * Runs the application with @args as its command line, calls @check once
+ * its window is on screen, and returns the exit status.
+ */
+int
+prep_test_run_app (const char * const *args,
+                   PrepTestCheck       check)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  Run run = { NULL, check };
+  int status;
+
+  g_ptr_array_add (argv, (char *) "llm-prep");
+  for (guint i = 0; args != NULL && args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  run.app = prep_application_new (G_APPLICATION_NON_UNIQUE);
+  g_idle_add (run_check_cb, &run);
+  status = g_application_run (G_APPLICATION (run.app), argv->len - 1, (char **) argv->pdata);
+  g_assert_finalize_object (run.app);
+
+  return status;
 }

@@ -9,7 +9,15 @@
 
 #include <gtk/gtk.h>
 
+#include "prep-types.h"
+
 G_BEGIN_DECLS
+
+typedef void (*PrepTestCheck) (PrepApplication *app,
+                               PrepWindow      *window);
+
+int        prep_test_run_app       (const char * const *args,
+                                    PrepTestCheck       check);
 
 void       prep_test_init_ui       (int         *argc,
                                     char      ***argv);
@@ -18,5 +26,14 @@ void       prep_test_save_screenshot (GtkWidget *widget,
                                       const char *name);
 GtkWidget *prep_test_find_descendant (GtkWidget *widget,
                                       GType      type);
+GtkWidget *prep_test_find_with_class (GtkWidget  *widget,
+                                      const char *css_class);
+gboolean   prep_test_have_xdotool  (void);
+void       prep_test_xdotool       (GtkWidget          *window,
+                                    const char * const *args);
+void       prep_test_press         (GtkWidget  *window,
+                                    const char *keys);
+void       prep_test_type          (GtkWidget  *window,
+                                    const char *text);
 
 G_END_DECLS

@@ -34,55 +34,7 @@ static void       press_keys      (GtkWidget  *window,
 static GtkWidget *find_with_class (GtkWidget  *widget,
                                    const char *css_class);
 
-typedef void (*UiCheck) (PrepApplication *app,
-                         PrepWindow      *window);
-
-typedef struct
-{
-  PrepApplication *app;
-  UiCheck          check;
-} UiRun;
-
-static gboolean
-run_check_cb (gpointer data)
-{
-  UiRun *run = data;
-  PrepWindow *window = prep_application_get_main_window (run->app);
-
-  g_assert_nonnull (window);
-  prep_test_wait_for_frame (GTK_WIDGET (window));
-  run->check (run->app, window);
-
-  /* The check may have closed it already. */
-  if ((window = prep_application_get_main_window (run->app)))
-    gtk_window_destroy (GTK_WINDOW (window));
-  g_application_quit (G_APPLICATION (run->app));
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the application with @args as its command line, calls @check once
- * its window is on screen, and returns the exit status. */
-static int
-run_app (const char * const *args,
-         UiCheck             check)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  UiRun run = { NULL, check };
-  int status;
-
-  g_ptr_array_add (argv, (char *) "llm-prep");
-  for (guint i = 0; args != NULL && args[i]; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  run.app = prep_application_new (G_APPLICATION_NON_UNIQUE);
-  g_idle_add (run_check_cb, &run);
-  status = g_application_run (G_APPLICATION (run.app), argv->len - 1, (char **) argv->pdata);
-  g_assert_finalize_object (run.app);
-
-  return status;
-}
+#define run_app prep_test_run_app
 
 static void
 check_first_start (PrepApplication *app,

@@ -378,8 +378,9 @@ add_tag (GtkTextTagTable *table,
 /* Creates the named tags once per buffer. Later tags take precedence, so
  * the order matters: deeper indents after shallower ones.
  *
- * Body text has a line height of 1.6, which Chinese needs to read well;
- * blocks are followed by the space of a paragraph. Nothing is set in
+ * Body text has the line height Chinese needs to read well (see
+ * PREP_RENDERER_LINE_HEIGHT); blocks are followed by the space of a
+ * paragraph. Nothing is set in
  * italic: Han characters have no italic and would be slanted by force. */
 static void
 ensure_tags (PrepRenderer  *self,
@@ -391,15 +392,15 @@ ensure_tags (PrepRenderer  *self,
     return;
 
   add_tag (table, "zh", "language", "zh-tw", NULL);
-  add_tag (table, "p", "pixels-below-lines", PREP_RENDERER_BLOCK_SPACE, "line-height", 1.6f, NULL);
+  add_tag (table, "p", "pixels-below-lines", PREP_RENDERER_BLOCK_SPACE, "line-height", PREP_RENDERER_LINE_HEIGHT, NULL);
   add_tag (table, "h1", "weight", 800, "scale", 1.6, "pixels-above-lines", 24, "pixels-below-lines", 10,
-           "line-height", 1.3f, NULL);
+           "line-height", 1.0f, NULL);
   add_tag (table, "h2", "weight", 800, "scale", 1.35, "pixels-above-lines", 22, "pixels-below-lines", 8,
-           "line-height", 1.3f, NULL);
+           "line-height", 1.0f, NULL);
   add_tag (table, "h3", "weight", 700, "scale", 1.15, "pixels-above-lines", 18, "pixels-below-lines", 6,
-           "line-height", 1.3f, NULL);
+           "line-height", 1.0f, NULL);
   add_tag (table, "h4", "weight", 700, "scale", 1.0, "pixels-above-lines", 14, "pixels-below-lines", 4,
-           "line-height", 1.3f, NULL);
+           "line-height", 1.0f, NULL);
   add_tag (table, "bold", "weight", 700, NULL);
   add_tag (table, "italic", "style", PANGO_STYLE_ITALIC, NULL);
   add_tag (table, "strike", "strikethrough", TRUE, NULL);
@@ -418,8 +419,8 @@ ensure_tags (PrepRenderer  *self,
       g_autofree char *quote = g_strdup_printf ("quote-%u", d);
 
       add_tag (table, list, "left-margin", LIST_INDENT * d, "indent", -LIST_INDENT + 8,
-               "pixels-below-lines", 4, "line-height", 1.6f, NULL);
-      add_tag (table, quote, "left-margin", QUOTE_INDENT * d, "line-height", 1.6f, NULL);
+               "pixels-below-lines", 4, "line-height", PREP_RENDERER_LINE_HEIGHT, NULL);
+      add_tag (table, quote, "left-margin", QUOTE_INDENT * d, "line-height", PREP_RENDERER_LINE_HEIGHT, NULL);
     }
   add_tag (table, "list-end", "pixels-below-lines", PREP_RENDERER_BLOCK_SPACE, NULL);
 
@@ -427,16 +428,16 @@ ensure_tags (PrepRenderer  *self,
            "line-height", 1.0f, NULL);
   add_tag (table, "code-header", "scale", 0.8, "pixels-above-lines", PREP_RENDERER_CODE_PADDING,
            "pixels-below-lines", 2, "left-margin", PREP_RENDERER_CODE_PADDING + 4,
-           "right-margin", PREP_RENDERER_CODE_PADDING + 4, "line-height", 1.3f, NULL);
+           "right-margin", PREP_RENDERER_CODE_PADDING + 4, "line-height", 1.0f, NULL);
   add_tag (table, "code-block", "family", "monospace", "scale", 0.92,
            "left-margin", PREP_RENDERER_CODE_PADDING + 4, "right-margin", PREP_RENDERER_CODE_PADDING + 4,
-           "pixels-below-lines", 0, "wrap-mode", GTK_WRAP_CHAR, "line-height", 1.35f, NULL);
+           "pixels-below-lines", 0, "wrap-mode", GTK_WRAP_CHAR, "line-height", 1.05f, NULL);
   add_tag (table, "code-block-end", "pixels-below-lines",
            PREP_RENDERER_CODE_PADDING + PREP_RENDERER_BLOCK_SPACE + 4, NULL);
   add_tag (table, "image", "justification", GTK_JUSTIFY_CENTER, "pixels-above-lines", 8,
            "line-height", 1.0f, NULL);
   add_tag (table, "image-caption", "scale", 0.88, "justification", GTK_JUSTIFY_CENTER,
-           "pixels-below-lines", PREP_RENDERER_BLOCK_SPACE + 4, "line-height", 1.5f, NULL);
+           "pixels-below-lines", PREP_RENDERER_BLOCK_SPACE + 4, "line-height", 1.1f, NULL);
 
   update_colors (self, table);
 }

@@ -121,16 +121,32 @@ table_link_cb (PrepTable      *table,
   return TRUE;
 }
 
-/* The page's width for a table or figure that starts at @iter. */
+static GtkScrolledWindow *get_page (PrepAnswerView *self,
+                                    double         *top,
+                                    double         *height);
+
+/* The page's width for a table that starts at @iter. It is worked out
+ * from the page's scroller, not from the view's own width: a table as
+ * wide as the view sets the view's minimum width, which must follow the
+ * window when it is made narrower, not hold it. The page is centred in
+ * the scroller, so the view has as much room on its right as on its
+ * left. */
 static int
 available_width (PrepAnswerView *self,
                  GtkTextIter    *iter,
                  int             width)
 {
+  GtkScrolledWindow *page = get_page (self, NULL, NULL);
   GdkRectangle rect = { 0 };
+  graphene_point_t origin;
 
   if (iter != NULL)
     gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), iter, &rect);
+
+  if (page != NULL &&
+      gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (page), &GRAPHENE_POINT_INIT (0, 0), &origin) &&
+      gtk_widget_get_width (GTK_WIDGET (page)) > 0)
+    width = gtk_widget_get_width (GTK_WIDGET (page)) - 2 * MAX (origin.x, 0);
 
   return MAX (width - rect.x - 2, 120);
 }

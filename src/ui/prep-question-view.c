@@ -523,6 +523,51 @@ page_key_pressed_cb (PrepQuestionView      *self,
   return TRUE;
 }
 
+/* Moving the focus with the keyboard brings the focused widget into
+ * sight; a widget taller than the page (the answer) only when it is out
+ * of sight altogether, at its top. */
+static void
+focus_widget_cb (PrepQuestionView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkAdjustment *adjustment = vadjustment (self);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  graphene_rect_t bounds;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->scroller)) ||
+      !gtk_widget_compute_bounds (focus, self->clamp, &bounds))
+    return;
+
+  if (bounds.size.height > page - 96)
+    {
+      if (bounds.origin.y + bounds.size.height < value || bounds.origin.y > value + page)
+        scroll_to (self, bounds.origin.y - 48);
+    }
+  else
+    scroll_into_view (self, bounds.origin.y, bounds.size.height);
+}
+
+static void
+prep_question_view_root (GtkWidget *widget)
+{
+  PrepQuestionView *self = PREP_QUESTION_VIEW (widget);
+
+  GTK_WIDGET_CLASS (prep_question_view_parent_class)->root (widget);
+
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                           G_CALLBACK (focus_widget_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+prep_question_view_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), focus_widget_cb, widget);
+
+  GTK_WIDGET_CLASS (prep_question_view_parent_class)->unroot (widget);
+}
+
 /* Find, over the short answer, the answer (tables included) and the
  * follow-ups' answers, in the order of the page. */
 
@@ -769,8 +814,9 @@ find_key_pressed_cb (PrepQuestionView      *self,
   return FALSE;
 }
 
-/* Zoom: the whole page, title to follow-ups, by setting its font sizes;
- * the text it shows stays where it was. */
+/* Zoom: the whole page, title to follow-ups, by setting its font sizes
+ * (the text at the desktop's size, libadwaita's title and caption styles
+ * at theirs); the text it shows stays where it was. */
 static void
 update_zoom_css (PrepQuestionView *self)
 {
@@ -798,7 +844,7 @@ update_zoom_css (PrepQuestionView *self)
       for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
         g_string_append_printf (css, "prepquestionview .reading-page %s { font-size: %spt; }\n", sizes[i].selector,
                                 g_ascii_formatd (number, sizeof number, "%.2f",
-                                                 sizes[i].points * base / 11 * self->zoom));
+                                                 sizes[i].points * self->zoom));
     }
 
   gtk_css_provider_load_from_data (self->zoom_css, css->str, -1);
@@ -1011,6 +1057,9 @@ prep_question_view_class_init (PrepQuestionViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  widget_class->root = prep_question_view_root;
+  widget_class->unroot = prep_question_view_unroot;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "prepquestionview");

@@ -232,6 +232,32 @@ open_question_action (GtkWidget  *widget,
   prep_window_open_question (PREP_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/**
+ * _prep_window_add_history_shortcuts:
+ *
+ * Alt+← and Alt+→ (and the Back and Forward keys), in the capture phase:
+ * the leaflet would otherwise take Alt+← for itself even when unfolded,
+ * where it does nothing visible.
+ */
+void
+_prep_window_add_history_shortcuts (PrepWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const struct { guint key; GdkModifierType mods; const char *action; } shortcuts[] = {
+    { GDK_KEY_Left, GDK_ALT_MASK, "win.go-back" },
+    { GDK_KEY_Back, 0, "win.go-back" },
+    { GDK_KEY_Right, GDK_ALT_MASK, "win.history-forward" },
+    { GDK_KEY_Forward, 0, "win.history-forward" },
+  };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].key, shortcuts[i].mods),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 void
 _prep_window_class_init_actions (GtkWidgetClass *widget_class)
 {
@@ -273,10 +299,6 @@ _prep_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.history-forward", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.history-forward", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-outline", NULL);
 }

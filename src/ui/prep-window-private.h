@@ -51,6 +51,7 @@ struct _PrepWindow
 };
 
 void     _prep_window_class_init_actions (GtkWidgetClass *widget_class);
+void     _prep_window_add_history_shortcuts (PrepWindow *self);
 gboolean _prep_window_show_question_page (PrepWindow     *self);
 void     _prep_window_go                 (PrepWindow     *self,
                                           gboolean        forward);

@@ -1,0 +1,460 @@
+/* test-reader.c: the answer page as a reader, driven as a person would,
+ * with key presses and clicks through the window system.
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "prep-answer-view.h"
+#include "prep-application.h"
+#include "prep-library.h"
+#include "prep-question-view.h"
+#include "prep-sidebar.h"
+#include "prep-table.h"
+#include "prep-test-utils.h"
+#include "prep-window.h"
+
+static PrepQuestionView *
+question_view (PrepWindow *window)
+{
+  return PREP_QUESTION_VIEW (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_QUESTION_VIEW));
+}
+
+static double
+page_value (PrepWindow *window)
+{
+  return gtk_adjustment_get_value (prep_question_view_get_vadjustment (question_view (window)));
+}
+
+static double
+page_end (PrepWindow *window)
+{
+  GtkAdjustment *adjustment = prep_question_view_get_vadjustment (question_view (window));
+
+  return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+}
+
+/* A page returned to is laid out over a few frames before it is at its
+ * place again. */
+static double
+wait_for_value (PrepWindow *window,
+                double      value)
+{
+  for (guint i = 0; i < 40 && fabs (page_value (window) - value) >= 4; i++)
+    prep_test_wait_for_frame (GTK_WIDGET (window));
+
+  return page_value (window);
+}
+
+static const char *
+current_id (PrepWindow *window)
+{
+  PrepQuestion *question = prep_window_get_question (window);
+
+  return question ? prep_question_get_id (question) : NULL;
+}
+
+/* Opening from the list leaves the focus on the page, where the reading
+ * keys scroll it (review B1, M6). */
+static void
+check_keys (PrepApplication *app,
+            PrepWindow      *window)
+{
+  GtkWidget *answer = GTK_WIDGET (prep_question_view_get_answer_view (question_view (window)));
+  GtkWidget *focus;
+  double value;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  prep_test_press (GTK_WIDGET (window), "ctrl+k");
+  prep_test_type (GTK_WIDGET (window), "KV Cache");
+  prep_test_press (GTK_WIDGET (window), "Return");
+  g_assert_cmpstr (current_id (window), ==, "kv-cache");
+
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (focus == answer);
+  g_assert_true (gtk_widget_get_state_flags (answer) & GTK_STATE_FLAG_FOCUS_VISIBLE);
+  prep_test_save_screenshot (GTK_WIDGET (window), "reader-opened.png");
+
+  /* A search opens with its matches highlighted; Escape in the page is
+   * not needed to read on. */
+  g_assert_cmpfloat (page_value (window), <, 400);
+  gtk_adjustment_set_value (prep_question_view_get_vadjustment (question_view (window)), 0);
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+
+  prep_test_press (GTK_WIDGET (window), "Page_Down");
+  g_assert_cmpfloat (page_value (window), >, 300);
+  value = page_value (window);
+  prep_test_press (GTK_WIDGET (window), "space");
+  g_assert_cmpfloat (page_value (window), >, value + 300);
+  value = page_value (window);
+  prep_test_press (GTK_WIDGET (window), "shift+space");
+  g_assert_cmpfloat (page_value (window), <, value - 300);
+  value = page_value (window);
+  prep_test_press (GTK_WIDGET (window), "Down Down");
+  g_assert_cmpfloat (page_value (window), >, value + 40);
+  value = page_value (window);
+  prep_test_press (GTK_WIDGET (window), "Up");
+  g_assert_cmpfloat (page_value (window), <, value);
+  prep_test_press (GTK_WIDGET (window), "ctrl+End");
+  g_assert_cmpfloat (fabs (page_value (window) - page_end (window)), <, 1);
+  prep_test_save_screenshot (GTK_WIDGET (window), "reader-end.png");
+  prep_test_press (GTK_WIDGET (window), "Home");
+  g_assert_cmpfloat (page_value (window), ==, 0);
+  prep_test_press (GTK_WIDGET (window), "End");
+  g_assert_cmpfloat (fabs (page_value (window) - page_end (window)), <, 1);
+  prep_test_press (GTK_WIDGET (window), "ctrl+Home Page_Down Page_Up");
+  g_assert_cmpfloat (page_value (window), ==, 0);
+
+  /* The focus stayed on the page all along. */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == answer);
+}
+
+static void
+test_keys (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  if (!prep_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  g_settings_reset (settings, "last-question");
+  g_assert_cmpint (prep_test_run_app (NULL, check_keys), ==, 0);
+}
+
+/* Following a link, then Back and Forward, with the keyboard and the
+ * mouse's side buttons: each page comes back where it was left (M7). */
+static void
+check_history (PrepApplication *app,
+               PrepWindow      *window)
+{
+  PrepQuestionView *view = question_view (window);
+  GtkWidget *answer = GTK_WIDGET (prep_question_view_get_answer_view (view));
+  const char *args_back[] = { "click", "8", NULL };
+  const char *args_forward[] = { "click", "9", NULL };
+  g_autofree char *linked = NULL;
+  double left_at, linked_at;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_assert_true (prep_window_open_question (window, "kv-cache"));
+  prep_question_view_focus_page (view);
+  g_assert_cmpfloat (page_value (window), ==, 0);
+  prep_test_press (GTK_WIDGET (window), "Page_Down Page_Down");
+  g_assert_cmpfloat (page_value (window), >, 300);
+
+  /* Tab selects the next link from the part in sight, Enter follows it. */
+  prep_test_press (GTK_WIDGET (window), "Tab");
+  left_at = page_value (window);
+  prep_test_press (GTK_WIDGET (window), "Return");
+  g_assert_cmpstr (current_id (window), !=, "kv-cache");
+  linked = g_strdup (current_id (window));
+  g_assert_cmpfloat (page_value (window), ==, 0);
+  prep_test_save_screenshot (GTK_WIDGET (window), "reader-linked.png");
+
+  prep_test_press (GTK_WIDGET (window), "Page_Down");
+  linked_at = page_value (window);
+
+  prep_test_press (GTK_WIDGET (window), "alt+Left");
+  g_assert_cmpstr (current_id (window), ==, "kv-cache");
+  g_assert_cmpfloat (fabs (wait_for_value (window, left_at) - left_at), <, 4);
+  prep_test_save_screenshot (GTK_WIDGET (window), "reader-back.png");
+
+  prep_test_press (GTK_WIDGET (window), "alt+Right");
+  g_assert_cmpstr (current_id (window), ==, linked);
+  g_assert_cmpfloat (fabs (wait_for_value (window, linked_at) - linked_at), <, 4);
+
+  /* The mouse's back and forward buttons. */
+  prep_test_xdotool (GTK_WIDGET (window), args_back);
+  g_assert_cmpstr (current_id (window), ==, "kv-cache");
+  prep_test_xdotool (GTK_WIDGET (window), args_forward);
+  g_assert_cmpstr (current_id (window), ==, linked);
+
+  /* A question opened from the list again opens where it was left. */
+  g_assert_true (prep_window_open_question (window, "kv-cache"));
+  g_assert_cmpfloat (fabs (wait_for_value (window, left_at) - left_at), <, 4);
+
+  /* Back and Forward are in the header where there is room. */
+  g_assert_true (gtk_widget_is_visible (prep_test_find_with_class (GTK_WIDGET (window), "history-buttons")));
+  g_assert_true (gtk_widget_get_focusable (answer));
+}
+
+static void
+test_history (void)
+{
+  if (!prep_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  g_assert_cmpint (prep_test_run_app (NULL, check_history), ==, 0);
+}
+
+/* Find covers the whole page: the short answer first (m2). */
+static void
+check_find (PrepApplication *app,
+            PrepWindow      *window)
+{
+  PrepQuestionView *view = question_view (window);
+  PrepAnswerView *answer = prep_question_view_get_answer_view (view);
+  GtkLabel *count;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_assert_true (prep_window_open_question (window, "kv-cache"));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+
+  prep_test_press (GTK_WIDGET (window), "ctrl+f");
+  prep_test_type (GTK_WIDGET (window), "GQA");
+  for (guint i = 0; i < 20 && prep_question_view_get_n_matches (view) == 0; i++)
+    prep_test_wait_for_frame (GTK_WIDGET (window));
+
+  /* The short answer has "GQA" once; the body, key points and follow-ups
+   * more. */
+  g_assert_cmpuint (prep_question_view_get_n_matches (view), >, prep_answer_view_get_n_matches (answer));
+  g_assert_cmpuint (prep_question_view_get_current_match (view), ==, 1);
+  count = GTK_LABEL (prep_test_find_with_class (GTK_WIDGET (view), "numeric"));
+  g_assert_nonnull (strstr (gtk_label_get_text (count), "1"));
+  prep_test_save_screenshot (GTK_WIDGET (window), "reader-find.png");
+
+  /* Enter goes through every match and wraps round. */
+  for (guint i = 1; i < prep_question_view_get_n_matches (view); i++)
+    prep_test_press (GTK_WIDGET (window), "Return");
+  g_assert_cmpuint (prep_question_view_get_current_match (view), ==, prep_question_view_get_n_matches (view));
+  prep_test_press (GTK_WIDGET (window), "Return");
+  g_assert_cmpuint (prep_question_view_get_current_match (view), ==, 1);
+}
+
+static void
+test_find (void)
+{
+  if (!prep_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  g_assert_cmpint (prep_test_run_app (NULL, check_find), ==, 0);
+}
+
+/* No cell of any table of any answer is cut off, at the narrowest window
+ * and at a wide one (M2): every cell's text fits its cell, every table
+ * fits the page or scrolls sideways. */
+static guint
+check_tables_fit (PrepWindow *window,
+                  const char *id)
+{
+  PrepAnswerView *answer = prep_question_view_get_answer_view (question_view (window));
+  GPtrArray *tables = prep_answer_view_get_tables (answer);
+  int page_width = gtk_widget_get_width (GTK_WIDGET (answer));
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      PrepTable *table = g_ptr_array_index (tables, t);
+      GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+      GPtrArray *cells = prep_table_get_cells (table);
+      graphene_rect_t bounds;
+
+      /* The table's box is on the page. */
+      g_assert_true (gtk_widget_compute_bounds (scroller, GTK_WIDGET (answer), &bounds));
+      if (bounds.origin.x + bounds.size.width > page_width + 1)
+        g_error ("%s: table %u is %.0f px wide at %.0f on a page of %d", id, t, bounds.size.width,
+                 bounds.origin.x, page_width);
+
+      /* What does not fit in it scrolls. */
+      if (gtk_widget_get_width (GTK_WIDGET (table)) > gtk_widget_get_width (scroller))
+        g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h));
+
+      for (guint c = 0; c < cells->len; c++)
+        {
+          GtkLabel *label = g_ptr_array_index (cells, c);
+          PangoLayout *layout = gtk_label_get_layout (label);
+          int width, height, x, y;
+
+          gtk_label_get_layout_offsets (label, &x, &y);
+          pango_layout_get_pixel_size (layout, &width, &height);
+          if (x < 0 || y < 0 || x + width > gtk_widget_get_width (GTK_WIDGET (label)) + 1 ||
+              y + height > gtk_widget_get_height (GTK_WIDGET (label)) + 1)
+            g_error ("%s: table %u, cell %u (\"%s\") needs %d×%d at %d,%d but has %d×%d", id, t, c,
+                     gtk_label_get_text (label), width, height, x, y,
+                     gtk_widget_get_width (GTK_WIDGET (label)), gtk_widget_get_height (GTK_WIDGET (label)));
+        }
+    }
+
+  return tables->len;
+}
+
+static void
+check_tables (PrepApplication *app,
+              PrepWindow      *window)
+{
+  GListModel *questions = prep_library_get_questions (prep_application_get_library (app));
+  const int widths[] = { 1400, 360 };
+  guint n_tables = 0;
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 800);
+      prep_test_wait_for_frame (GTK_WIDGET (window));
+
+      for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+        {
+          g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
+          const char *id = prep_question_get_id (question);
+
+          if (!prep_question_get_has_answer (question) ||
+              strstr (prep_question_get_detailed_answer (question), "\n|") == NULL)
+            continue;
+
+          g_assert_true (prep_window_open_question (window, id));
+          prep_test_wait_for_frame (GTK_WIDGET (window));
+          n_tables += check_tables_fit (window, id);
+        }
+
+      g_test_message ("window %d px wide (%d): page %d px", widths[w], gtk_widget_get_width (GTK_WIDGET (window)),
+                      gtk_widget_get_width (GTK_WIDGET (prep_question_view_get_answer_view (question_view (window)))));
+    }
+
+  g_assert_true (prep_window_open_question (window, "kv-cache"));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  prep_question_view_scroll_to_heading (question_view (window), 1);
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  prep_test_save_screenshot (GTK_WIDGET (window), "reader-table-narrow.png");
+  g_assert_cmpuint (n_tables, >, 10);
+}
+
+static void
+test_tables (void)
+{
+  g_assert_cmpint (prep_test_run_app (NULL, check_tables), ==, 0);
+}
+
+/* Zoom scales the whole page and keeps the place (m1). */
+static void
+check_zoom (PrepApplication *app,
+            PrepWindow      *window)
+{
+  PrepQuestionView *view = question_view (window);
+  GtkWidget *title = prep_test_find_with_class (GTK_WIDGET (view), "question-title");
+  GtkWidget *short_answer = prep_test_find_with_class (GTK_WIDGET (view), "short-answer");
+  PrepReadingPosition before, after;
+  int title_height, short_height;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_assert_true (prep_window_open_question (window, "kv-cache"));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  title_height = gtk_widget_get_height (title);
+  short_height = gtk_widget_get_height (short_answer);
+
+  prep_question_view_scroll_to_heading (view, 3);
+  for (guint i = 0; i < 10; i++)
+    prep_test_wait_for_frame (GTK_WIDGET (window));
+  prep_question_view_get_position (view, &before);
+
+  prep_test_press (GTK_WIDGET (window), "ctrl+plus ctrl+plus");
+  for (guint i = 0; i < 10; i++)
+    prep_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), 1.2, 0.001);
+  prep_test_save_screenshot (GTK_WIDGET (window), "reader-zoom.png");
+  g_assert_cmpint (gtk_widget_get_height (title), >, title_height * 1.1);
+  g_assert_cmpint (gtk_widget_get_height (short_answer), >, short_height * 1.1);
+
+  /* The same line of the answer is at the top. */
+  prep_question_view_get_position (view, &after);
+  g_assert_cmpint (after.offset, ==, before.offset);
+  prep_test_save_screenshot (GTK_WIDGET (window), "reader-zoom.png");
+
+  prep_test_press (GTK_WIDGET (window), "ctrl+0");
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom"), 1.0, 0.001);
+}
+
+static void
+test_zoom (void)
+{
+  if (!prep_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  g_assert_cmpint (prep_test_run_app (NULL, check_zoom), ==, 0);
+}
+
+/* Typography: Chinese body text 1.6 times its size apart or more (p3), a
+ * label that gets the focus does not select its text (M6). */
+static void
+check_typography (PrepApplication *app,
+                  PrepWindow      *window)
+{
+  PrepQuestionView *view = question_view (window);
+  GtkTextView *answer = GTK_TEXT_VIEW (prep_question_view_get_answer_view (view));
+  GtkLabel *short_answer = GTK_LABEL (prep_test_find_with_class (GTK_WIDGET (view), "body-text"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (answer);
+  PangoFontDescription *font;
+  PangoLayoutIter *iter;
+  GtkTextIter at;
+  GdkRectangle first, second;
+  double size;
+  int start, end, top, bottom;
+
+  g_assert_true (prep_window_open_question (window, "kv-cache"));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (answer)));
+  size = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+  if (!pango_font_description_get_size_is_absolute (font))
+    size = size * 96 / 72;
+
+  /* Two lines of the first paragraph, which wraps. */
+  gtk_text_buffer_get_start_iter (buffer, &at);
+  gtk_text_iter_forward_line (&at);
+  gtk_text_view_get_iter_location (answer, &at, &first);
+  gtk_text_view_forward_display_line (answer, &at);
+  gtk_text_view_get_iter_location (answer, &at, &second);
+  g_test_message ("body: font %.1f px, lines %d px apart", size, second.y - first.y);
+  g_assert_cmpfloat ((second.y - first.y) / size, >=, 1.6);
+
+  /* The short answer's lines too. */
+  iter = pango_layout_get_iter (gtk_label_get_layout (short_answer));
+  pango_layout_iter_get_line_yrange (iter, &start, &end);
+  pango_layout_iter_next_line (iter);
+  pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+  pango_layout_iter_free (iter);
+  g_assert_cmpfloat ((top - start) / (double) PANGO_SCALE / size, >=, 1.6);
+
+  gtk_widget_grab_focus (GTK_WIDGET (short_answer));
+  g_assert_false (gtk_label_get_selection_bounds (short_answer, NULL, NULL));
+}
+
+static void
+test_typography (void)
+{
+  g_assert_cmpint (prep_test_run_app (NULL, check_typography), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  prep_test_init_ui (&argc, &argv);
+
+  g_test_add_func ("/reader/keys", test_keys);
+  g_test_add_func ("/reader/history", test_history);
+  g_test_add_func ("/reader/find", test_find);
+  g_test_add_func ("/reader/tables", test_tables);
+  g_test_add_func ("/reader/zoom", test_zoom);
+  g_test_add_func ("/reader/typography", test_typography);
+
+  return g_test_run ();
+}
