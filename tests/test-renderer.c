@@ -337,6 +337,88 @@ test_dark_figures (void)
 }
 
 static void
+test_chinese_emphasis (void)
+{
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  g_autoptr(GtkTextBuffer) buffer = render (renderer, "看 *這裡 and here* 吧", -1);
+  GtkTextTag *upright = lookup (buffer, "italic-zh");
+  GtkTextTag *italic = lookup (buffer, "italic");
+  GtkTextIter iter;
+
+  /* "這裡" is emphasised upright; "and here" in italic. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 2);
+  g_assert_true (gtk_text_iter_has_tag (&iter, italic));
+  g_assert_true (gtk_text_iter_has_tag (&iter, upright));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 6);
+  g_assert_true (gtk_text_iter_has_tag (&iter, italic));
+  g_assert_false (gtk_text_iter_has_tag (&iter, upright));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 0);
+  g_assert_false (gtk_text_iter_has_tag (&iter, upright));
+}
+
+/* In the dark style no figure is a bright panel: near-white pixels are
+ * text and thin lines only (review m13). The light figures fail the same
+ * test, so it can tell. */
+static double
+near_white_share (GdkPixbuf *pixbuf)
+{
+  int width = gdk_pixbuf_get_width (pixbuf), height = gdk_pixbuf_get_height (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf), channels = gdk_pixbuf_get_n_channels (pixbuf);
+  const guchar *pixels = gdk_pixbuf_read_pixels (pixbuf);
+  guint64 white = 0, total = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *p = pixels + y * stride + x * channels;
+
+        if (channels == 4 && p[3] < 128)
+          continue;
+        total++;
+        if (0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2] > 0.85 * 255)
+          white++;
+      }
+
+  return total ? (double) white / total : 0;
+}
+
+static void
+test_dark_figures_rendered (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children ("/io/github/llmprep/LlmPrep/content/figures", 0, NULL);
+
+  g_assert_nonnull (names);
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *markdown = g_strdup_printf ("![f](resource:///io/github/llmprep/LlmPrep/content/figures/%s)\n",
+                                                   names[i]);
+      double share[2];
+
+      for (guint dark = 0; dark < 2; dark++)
+        {
+          g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+          g_autoptr(GtkTextBuffer) buffer = NULL;
+          g_autoptr(GdkPixbuf) pixbuf = NULL;
+          GtkTextIter iter;
+          GdkPaintable *paintable;
+
+          prep_renderer_set_dark (renderer, dark);
+          prep_renderer_set_max_image_width (renderer, 4000);
+          buffer = render (renderer, markdown, -1);
+          gtk_text_buffer_get_start_iter (buffer, &iter);
+          paintable = gtk_text_iter_get_paintable (&iter);
+          g_assert_true (GDK_IS_TEXTURE (paintable));
+          pixbuf = gdk_pixbuf_get_from_texture (GDK_TEXTURE (paintable));
+          share[dark] = near_white_share (pixbuf);
+        }
+
+      g_test_message ("%s: near-white %.1f %% light, %.1f %% dark", names[i], share[0] * 100, share[1] * 100);
+      g_assert_cmpfloat (share[0], >, 0.3);
+      g_assert_cmpfloat (share[1], <, 0.05);
+    }
+}
+
+static void
 test_image_scale_factor (void)
 {
   g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
@@ -513,6 +595,8 @@ main (int   argc,
   g_test_add_func ("/renderer/hidden-language", test_hidden_language);
   g_test_add_func ("/renderer/dark-figures", test_dark_figures);
   g_test_add_func ("/renderer/image-scale-factor", test_image_scale_factor);
+  g_test_add_func ("/renderer/chinese-emphasis", test_chinese_emphasis);
+  g_test_add_func ("/renderer/dark-figures-rendered", test_dark_figures_rendered);
   g_test_add_func ("/renderer/dark-scheme", test_dark_scheme);
   g_test_add_func ("/renderer/image-scaled", test_image_scaled);
   g_test_add_func ("/renderer/entities", test_entities);
