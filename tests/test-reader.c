@@ -435,6 +435,34 @@ check_typography (PrepApplication *app,
 
   gtk_widget_grab_focus (GTK_WIDGET (short_answer));
   g_assert_false (gtk_label_get_selection_bounds (short_answer, NULL, NULL));
+
+  /* Chinese is set as Taiwan's, whatever the UI language, punctuation
+   * after a Latin word included (M8): "token，" */
+  {
+    const char *text = gtk_label_get_text (short_answer);
+    const char *comma = strstr (text, "token，");
+    PangoAttrIterator *attrs;
+    gboolean tagged = FALSE;
+
+    g_assert_nonnull (comma);
+    comma += strlen ("token");
+    attrs = pango_attr_list_get_iterator (gtk_label_get_attributes (short_answer));
+    do
+      {
+        int from, to;
+        PangoAttribute *language, *family;
+
+        pango_attr_iterator_range (attrs, &from, &to);
+        language = pango_attr_iterator_get (attrs, PANGO_ATTR_LANGUAGE);
+        family = pango_attr_iterator_get (attrs, PANGO_ATTR_FAMILY);
+        if (from <= comma - text && comma - text < to && language != NULL && family != NULL)
+          tagged = g_str_equal (pango_language_to_string (((PangoAttrLanguage *) language)->value), "zh-tw") &&
+                   strstr (((PangoAttrString *) family)->value, "TC") != NULL;
+      }
+    while (pango_attr_iterator_next (attrs));
+    pango_attr_iterator_destroy (attrs);
+    g_assert_true (tagged);
+  }
 }
 
 static void

@@ -250,7 +250,7 @@ append_text (PrepRenderState *st,
       st->pending_softbr = FALSE;
       if (table->text->len > 0)
         before = g_utf8_get_char (g_utf8_find_prev_char (table->text->str, table->text->str + table->text->len));
-      if (!(before && _prep_render_is_cjk (before) && _prep_render_is_cjk (g_utf8_get_char (text))))
+      if (!(before && prep_renderer_is_cjk (before) && prep_renderer_is_cjk (g_utf8_get_char (text))))
         {
           g_string_append_c (st->cell, ' ');
           g_string_append_c (table->text, ' ');

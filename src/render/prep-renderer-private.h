@@ -77,7 +77,6 @@ void        _prep_render_insert_text       (PrepRenderState *st,
 void        _prep_render_ensure_line_start (PrepRenderState *st);
 void        _prep_render_apply_tag_to_last_line (PrepRenderState *st,
                                                  const char      *name);
-gboolean    _prep_render_is_cjk            (gunichar         c);
 char       *_prep_render_attribute_to_string (const MD_ATTRIBUTE *attr);
 
 /* prep-render-code.c */

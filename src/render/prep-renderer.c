@@ -113,7 +113,7 @@ _prep_render_apply_tag_to_last_line (State      *st,
 }
 
 gboolean
-_prep_render_is_cjk (gunichar c)
+prep_renderer_is_cjk (gunichar c)
 {
   return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN ||
          (c >= 0x3000 && c <= 0x303F) ||   /* CJK symbols and punctuation */
@@ -152,7 +152,7 @@ _prep_render_insert_raw (State      *st,
     {
       for (p = text; p < end; p = g_utf8_next_char (p))
         {
-          if (_prep_render_is_cjk (g_utf8_get_char (p)))
+          if (prep_renderer_is_cjk (g_utf8_get_char (p)))
             {
               GtkTextIter a, b;
 
@@ -167,7 +167,7 @@ _prep_render_insert_raw (State      *st,
 
   for (p = text; p < end; p = g_utf8_next_char (p), i++)
     {
-      gboolean cjk = _prep_render_is_cjk (g_utf8_get_char (p));
+      gboolean cjk = prep_renderer_is_cjk (g_utf8_get_char (p));
 
       if (cjk && run_start < 0)
         run_start = offset + i;
@@ -203,7 +203,7 @@ _prep_render_insert_text (State      *st,
       gunichar before = char_before (st);
 
       st->pending_softbr = FALSE;
-      if (!(before && _prep_render_is_cjk (before) && _prep_render_is_cjk (g_utf8_get_char (text))))
+      if (!(before && prep_renderer_is_cjk (before) && prep_renderer_is_cjk (g_utf8_get_char (text))))
         _prep_render_insert_raw (st, " ", 1);
     }
 
@@ -391,7 +391,7 @@ ensure_tags (PrepRenderer  *self,
   if (gtk_text_tag_table_lookup (table, "zh") != NULL)
     return;
 
-  add_tag (table, "zh", "language", "zh-tw", NULL);
+  add_tag (table, "zh", "language", "zh-tw", "family", PREP_RENDERER_ZH_FAMILY, NULL);
   add_tag (table, "p", "pixels-below-lines", PREP_RENDERER_BLOCK_SPACE, "line-height", PREP_RENDERER_LINE_HEIGHT, NULL);
   add_tag (table, "h1", "weight", 800, "scale", 1.6, "pixels-above-lines", 24, "pixels-below-lines", 10,
            "line-height", 1.0f, NULL);

@@ -18,6 +18,12 @@ G_BEGIN_DECLS
 #define PREP_RENDERER_LINK_TARGET "prep-link-target"
 #define PREP_RENDERER_CODE_TEXT   "prep-code-text"
 
+/* Chinese text is tagged zh-TW, and set in a Traditional Chinese face:
+ * the language alone does not reach punctuation that follows a Latin word
+ * (it takes the Latin run's font, and the Simplified or Japanese forms of
+ * "，" and "。" under a non-Chinese UI). */
+#define PREP_RENDERER_ZH_FAMILY "Noto Sans CJK TC, Source Han Sans TW, Source Han Sans TC, Noto Sans TC, sans-serif"
+
 /* Pango's line height is a factor of the font's own line height, which
  * for Noto Sans CJK is 1.45 times its size: 1.15 gives Chinese body text
  * lines 1.67 times the font size apart (and Latin-only lines a little
@@ -57,5 +63,6 @@ char         *prep_renderer_decode_entity       (const char    *entity,
                                                  gsize          length);
 char         *prep_renderer_recolor_dark        (const char    *svg,
                                                  gsize          length);
+gboolean      prep_renderer_is_cjk              (gunichar       c);
 
 G_END_DECLS

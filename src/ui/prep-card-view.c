@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "prep-card-view.h"
+#include "prep-label-text.h"
 
 /* One flashcard or mock-interview question at a time: the question, then
  * (Space) the short answer and the key points to tick, and the four
@@ -209,6 +210,8 @@ show_follow_ups (PrepCardView *self)
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "title-4");
+      prep_label_text_update (GTK_LABEL (label), NULL, G_MAXUINT);
+      prep_label_text_update (GTK_LABEL (answer), NULL, G_MAXUINT);
       gtk_label_set_wrap (GTK_LABEL (answer), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (answer), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_xalign (GTK_LABEL (answer), 0);
@@ -266,6 +269,8 @@ show_card (PrepCardView *self)
   gtk_label_set_text (self->category_label, category ? prep_category_get_title (category) : "");
   gtk_label_set_text (self->question_label, prep_question_get_title (question));
   gtk_label_set_text (self->short_answer_label, prep_question_get_short_answer (question));
+  prep_label_text_update (self->question_label, NULL, G_MAXUINT);
+  prep_label_text_update (self->short_answer_label, NULL, G_MAXUINT);
   gtk_label_set_text (self->reveal_label, interview ? _("I’m Done — Show the Key Points") : _("Show Answer"));
   /* In an interview Space types into the draft. */
   gtk_shortcut_label_set_accelerator (self->reveal_shortcut, interview ? "<Control>Return" : "space");
@@ -282,6 +287,7 @@ show_card (PrepCardView *self)
 
       gtk_widget_set_valign (key, GTK_ALIGN_START);
       gtk_widget_set_hexpand (label, TRUE);
+      prep_label_text_update (GTK_LABEL (label), NULL, G_MAXUINT);
       gtk_widget_set_visible (key, i < N_KEY_POINT_KEYS);
       gtk_box_append (GTK_BOX (box), key);
       gtk_box_append (GTK_BOX (box), label);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "prep-choice-view.h"
+#include "prep-label-text.h"
 
 /* Multiple choice: the content's quiz items with their options shuffled.
  * Choosing (click, 1–4 or A–D) shows at once which option is right, why
@@ -92,6 +93,7 @@ show_feedback (PrepChoiceView *self)
         gtk_widget_add_css_class (button, "error");
 
       gtk_label_set_text (self->option_explanations[shown], why ? prep_text_get (why, locale) : "");
+      prep_label_text_update (self->option_explanations[shown], NULL, G_MAXUINT);
       gtk_widget_set_visible (GTK_WIDGET (self->option_explanations[shown]), answered && why != NULL);
     }
 
@@ -109,6 +111,7 @@ show_feedback (PrepChoiceView *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->feedback_label), right ? "error" : "success");
       gtk_widget_add_css_class (GTK_WIDGET (self->feedback_label), right ? "success" : "error");
       gtk_label_set_text (self->explanation_label, item->explanation ? prep_text_get (item->explanation, locale) : "");
+      prep_label_text_update (self->explanation_label, NULL, G_MAXUINT);
       gtk_label_set_text (self->next_label, last ? _("See the Results") : _("Next Question"));
     }
 
@@ -134,12 +137,15 @@ show_item (PrepChoiceView *self)
   gtk_label_set_text (self->progress_label, progress);
   gtk_label_set_text (self->question_label, prep_question_get_title (question));
   gtk_label_set_text (self->prompt_label, prep_text_get (item->prompt, locale));
+  prep_label_text_update (self->question_label, NULL, G_MAXUINT);
+  prep_label_text_update (self->prompt_label, NULL, G_MAXUINT);
 
   for (guint shown = 0; shown < PREP_QUIZ_N_OPTIONS; shown++)
     {
       guint index = prep_quiz_session_get_option_index (self->session, shown);
 
       gtk_label_set_text (self->option_labels[shown], prep_text_get (item->options[index], locale));
+      prep_label_text_update (self->option_labels[shown], NULL, G_MAXUINT);
     }
 
   show_feedback (self);

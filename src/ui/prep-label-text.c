@@ -10,15 +10,37 @@
 #include "config.h"
 
 #include "prep-label-text.h"
+#include "prep-renderer.h"
 
-static gboolean
-has_han (const char *text)
+/* Chinese runs as the renderer tags them in the answer: language zh-TW
+ * and a Traditional Chinese face. */
+static void
+add_chinese_runs (PangoAttrList *attrs,
+                  const char    *text)
 {
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
-      return TRUE;
+  const char *run = NULL;
 
-  return FALSE;
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gboolean cjk = *p != '\0' && prep_renderer_is_cjk (g_utf8_get_char (p));
+
+      if (cjk && run == NULL)
+        run = p;
+      else if (!cjk && run != NULL)
+        {
+          PangoAttribute *language = pango_attr_language_new (pango_language_from_string ("zh-tw"));
+          PangoAttribute *family = pango_attr_family_new (PREP_RENDERER_ZH_FAMILY);
+
+          language->start_index = family->start_index = run - text;
+          language->end_index = family->end_index = p - text;
+          pango_attr_list_insert (attrs, language);
+          pango_attr_list_insert (attrs, family);
+          run = NULL;
+        }
+
+      if (*p == '\0')
+        break;
+    }
 }
 
 static void
@@ -45,9 +67,10 @@ add_background (PangoAttrList *attrs,
  *   the label's text, in characters
  * @current: the index of the current match, or G_MAXUINT for none
  *
- * Sets the label's attributes: Chinese text is tagged zh-TW, so that fonts
- * choose Taiwan's glyph forms and centred punctuation whatever the UI
- * language; matches are highlighted as in the answer.
+ * Sets the label's attributes: Chinese text is tagged zh-TW and set in a
+ * Traditional Chinese face, so that it has Taiwan's glyph forms and
+ * centred punctuation whatever the UI language; matches are highlighted as
+ * in the answer.
  */
 void
 prep_label_text_update (GtkLabel *label,
@@ -59,8 +82,7 @@ prep_label_text_update (GtkLabel *label,
 
   g_return_if_fail (GTK_IS_LABEL (label));
 
-  if (has_han (text))
-    pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-tw")));
+  add_chinese_runs (attrs, text);
 
   for (guint i = 0; matches != NULL && i < matches->len; i++)
     {

@@ -13,6 +13,7 @@
 
 #include "prep-category.h"
 #include "prep-question.h"
+#include "prep-label-text.h"
 #include "prep-sidebar-row.h"
 #include "prep-user-data.h"
 
@@ -216,6 +217,7 @@ prep_sidebar_row_set_item (PrepSidebarRow *self,
   else if (PREP_IS_QUESTION (item))
     {
       gtk_label_set_label (self->title, prep_question_get_title (PREP_QUESTION (item)));
+      prep_label_text_update (self->title, NULL, G_MAXUINT);
       gtk_label_set_lines (self->title, 3);
       gtk_widget_set_visible (GTK_WIDGET (self->count), FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "question");
