@@ -232,7 +232,6 @@ highlight_code (PrepRenderState *st,
     }
 
   gtk_text_buffer_set_text (source, "", 0);
-  gtk_source_buffer_set_language (self->source_buffer, NULL);
 }
 
 void
