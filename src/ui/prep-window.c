@@ -491,11 +491,17 @@ zoom_button_new (const char *icon_name,
   return button;
 }
 
+/* Made when the menu first opens, like the menu itself. */
 static void
 add_zoom_to_menu (PrepWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *box;
   GtkPopover *popover = gtk_menu_button_get_popover (self->primary_menu_button);
+
+  if (self->zoom_button != NULL)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   self->zoom_button = gtk_button_new ();
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->zoom_button), "win.zoom-reset");
@@ -761,7 +767,8 @@ prep_window_init (PrepWindow *self)
   self->history = prep_history_new ();
   g_signal_connect_object (self->history, "notify", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
   history_changed_cb (self);
-  add_zoom_to_menu (self);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->primary_menu_button), "show",
+                           G_CALLBACK (add_zoom_to_menu), self, G_CONNECT_SWAPPED);
   _prep_window_add_history_shortcuts (self);
 
   mouse = gtk_gesture_click_new ();
