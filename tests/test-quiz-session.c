@@ -6,8 +6,9 @@
  */
 
 /* Quiz sessions without a window: choosing questions, grading, undo and
- * the summary, over the bundled content (category "basics" is the one
- * with answers). */
+ * the summary, over the bundled content restricted to category "basics"
+ * (20 answered questions), plus one question of "basics" whose answer is
+ * not written (tests/data/good/minimal.json). */
 
 #include "config.h"
 
@@ -30,14 +31,22 @@ fixture_set_up (Fixture       *f,
   g_autofree char *reviews = NULL;
   g_autofree char *notes = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 29, 10, 0, 0);
+  g_autofree char *minimal = g_build_filename (TEST_DATA_DIR, "good", "minimal.json", NULL);
+  g_autoptr(GFile) pending = g_file_new_for_path (minimal);
+  PrepContentLoader *loader;
   g_autoptr(GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("llm-prep-quiz-XXXXXX", NULL);
   reviews = g_build_filename (f->dir, "reviews.json", NULL);
   notes = g_build_filename (f->dir, "notes.json", NULL);
   f->library = prep_library_new ("zh_TW");
-  g_assert_true (prep_library_load_resources (f->library, PREP_CONTENT_RESOURCE_PATH, &error));
+  loader = prep_content_loader_new ("zh_TW", PREP_CONTENT_FLAGS_NONE);
+  g_assert_true (prep_library_add_resources_to_loader (loader, PREP_CONTENT_RESOURCE_PATH, FALSE, &error));
   g_assert_no_error (error);
+  prep_content_loader_add_file (loader, pending);
+  g_assert_true (prep_library_load_loader (f->library, loader, &error));
+  g_assert_no_error (error);
+  prep_content_loader_free (loader);
   f->reviews = prep_review_store_new (reviews);
   prep_review_store_load (f->reviews, NULL);
   f->user_data = prep_user_data_new (notes);
@@ -74,23 +83,36 @@ start (Fixture            *f,
   return session;
 }
 
+static const char *basics[] = { "basics", NULL };
+
 static void
 test_filters (Fixture       *f,
               gconstpointer  data)
 {
-  const char *basics[] = { "basics", NULL };
-  const char *unanswered[] = { "applications", "tools", NULL };
-  PrepQuizOptions options = { PREP_QUIZ_FLASHCARDS, PREP_QUIZ_SET_ALL, unanswered, 0, 1, f->now };
-  g_autoptr(PrepQuizSession) all = start (f, PREP_QUIZ_FLASHCARDS, PREP_QUIZ_SET_ALL, NULL, 0);
+  PrepQuizOptions options = { PREP_QUIZ_FLASHCARDS, PREP_QUIZ_SET_DUE, basics, 0, 1, f->now };
+  g_autoptr(PrepQuizSession) all = start (f, PREP_QUIZ_FLASHCARDS, PREP_QUIZ_SET_ALL, basics, 0);
   g_autoptr(PrepQuizSession) limited = start (f, PREP_QUIZ_FLASHCARDS, PREP_QUIZ_SET_ALL, basics, 5);
+  g_autoptr(PrepQuizSession) everything = start (f, PREP_QUIZ_FLASHCARDS, PREP_QUIZ_SET_ALL, NULL, 0);
+  GListModel *questions = prep_library_get_questions (f->library);
   g_autoptr(PrepQuizSession) bookmarked = NULL;
   g_autoptr(PrepQuizSession) fresh = NULL;
   g_autoptr(PrepQuizSession) empty = NULL;
   g_autoptr(GError) error = NULL;
+  guint answered = 0;
 
-  /* Only questions with answers can be quizzed: the 20 of "basics". */
+  /* Only questions with answers can be quizzed: the 20 of "basics", not
+   * the one whose answer is not written. */
   g_assert_cmpuint (prep_quiz_session_get_n_items (all), ==, 20);
   g_assert_cmpuint (prep_quiz_session_get_n_items (limited), ==, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
+      answered += prep_question_get_has_answer (question);
+    }
+  g_assert_nonnull (prep_library_lookup_question (f->library, "test-question"));
+  g_assert_cmpuint (prep_quiz_session_get_n_items (everything), ==, answered);
+
+  /* Nothing due: nothing to quiz, and an error says so. */
   g_assert_cmpuint (prep_quiz_count_available (f->library, f->reviews, f->user_data, &options), ==, 0);
   empty = prep_quiz_session_new (f->library, f->reviews, f->user_data, &options, &error);
   g_assert_null (empty);
@@ -99,13 +121,13 @@ test_filters (Fixture       *f,
   /* Bookmarked, and bookmarks of unanswered questions do not count. */
   prep_user_data_set_bookmarked (f->user_data, "kv-cache", TRUE);
   prep_user_data_set_bookmarked (f->user_data, "self-attention", TRUE);
-  prep_user_data_set_bookmarked (f->user_data, "rag", TRUE);
+  prep_user_data_set_bookmarked (f->user_data, "test-question", TRUE);
   bookmarked = start (f, PREP_QUIZ_FLASHCARDS, PREP_QUIZ_SET_BOOKMARKED, NULL, 0);
   g_assert_cmpuint (prep_quiz_session_get_n_items (bookmarked), ==, 2);
 
   /* New excludes what was reviewed. */
   prep_review_store_grade (f->reviews, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, f->now);
-  fresh = start (f, PREP_QUIZ_FLASHCARDS, PREP_QUIZ_SET_NEW, NULL, 0);
+  fresh = start (f, PREP_QUIZ_FLASHCARDS, PREP_QUIZ_SET_NEW, basics, 0);
   g_assert_cmpuint (prep_quiz_session_get_n_items (fresh), ==, 19);
   for (guint i = 0; i < 19; i++)
     {
@@ -127,12 +149,12 @@ test_due_first (Fixture       *f,
   prep_review_store_grade (f->reviews, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, f->now - 300);
   prep_review_store_grade (f->reviews, "bert-vs-gpt", PREP_GRADE_EASY, PREP_REVIEW_FLASHCARD, f->now);
 
-  due = start (f, PREP_QUIZ_FLASHCARDS, PREP_QUIZ_SET_DUE, NULL, 0);
+  due = start (f, PREP_QUIZ_FLASHCARDS, PREP_QUIZ_SET_DUE, basics, 0);
   g_assert_cmpuint (prep_quiz_session_get_n_items (due), ==, 2);
   /* rope was due at now − 60, kv-cache at now + 300: most overdue first. */
   g_assert_cmpstr (prep_question_get_id (prep_quiz_session_get_question (due)), ==, "positional-encoding");
 
-  all = start (f, PREP_QUIZ_FLASHCARDS, PREP_QUIZ_SET_ALL, NULL, 0);
+  all = start (f, PREP_QUIZ_FLASHCARDS, PREP_QUIZ_SET_ALL, basics, 0);
   g_assert_cmpstr (prep_question_get_id (prep_quiz_session_get_question (all)), ==, "positional-encoding");
   prep_quiz_session_grade (all, PREP_GRADE_GOOD, f->now);
   g_assert_cmpstr (prep_question_get_id (prep_quiz_session_get_question (all)), ==, "kv-cache");
@@ -147,8 +169,8 @@ static void
 test_seeded_order (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(PrepQuizSession) a = start (f, PREP_QUIZ_INTERVIEW, PREP_QUIZ_SET_ALL, NULL, 0);
-  g_autoptr(PrepQuizSession) b = start (f, PREP_QUIZ_INTERVIEW, PREP_QUIZ_SET_ALL, NULL, 0);
+  g_autoptr(PrepQuizSession) a = start (f, PREP_QUIZ_INTERVIEW, PREP_QUIZ_SET_ALL, basics, 0);
+  g_autoptr(PrepQuizSession) b = start (f, PREP_QUIZ_INTERVIEW, PREP_QUIZ_SET_ALL, basics, 0);
   g_autoptr(GListModel) questions = prep_quiz_session_get_questions (a);
   GListModel *library = prep_library_get_questions (f->library);
   gboolean same_as_library = TRUE;
@@ -269,7 +291,7 @@ static void
 test_multiple_choice (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(PrepQuizSession) session = start (f, PREP_QUIZ_CHOICE, PREP_QUIZ_SET_ALL, NULL, 0);
+  g_autoptr(PrepQuizSession) session = start (f, PREP_QUIZ_CHOICE, PREP_QUIZ_SET_ALL, basics, 0);
   g_autoptr(GHashTable) first_round = g_hash_table_new (NULL, NULL);
   g_autoptr(GListModel) missed = NULL;
   g_autoptr(GArray) results = NULL;
