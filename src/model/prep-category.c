@@ -210,6 +210,27 @@ prep_category_get_n_questions (PrepCategory *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->questions));
 }
 
+/**
+ * prep_category_get_n_answered:
+ *
+ * Returns: how many of the category's questions have an answer written
+ */
+guint
+prep_category_get_n_answered (PrepCategory *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (PREP_IS_CATEGORY (self), 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->questions)); i++)
+    {
+      g_autoptr(PrepQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->questions), i);
+      n += prep_question_get_has_answer (question);
+    }
+
+  return n;
+}
+
 void
 _prep_category_set_position (PrepCategory *self,
                              guint         position)

@@ -27,5 +27,6 @@ const char   *prep_category_get_description (PrepCategory *self);
 guint         prep_category_get_position    (PrepCategory *self);
 GListModel   *prep_category_get_questions   (PrepCategory *self);
 guint         prep_category_get_n_questions (PrepCategory *self);
+guint         prep_category_get_n_answered  (PrepCategory *self);
 
 G_END_DECLS

@@ -55,9 +55,7 @@ struct _PrepQuestionView
   GtkLabel          *category_label;
   GtkLabel          *title_label;
   GtkLabel          *difficulty_label;
-  GtkLabel          *origin_label;
   GtkLabel          *tags_label;
-  GtkLabel          *reviewed_label;
   GtkLabel          *short_answer_label;
   GtkWidget         *short_answer_card;
   PrepAnswerView    *answer_view;
@@ -109,10 +107,17 @@ enum {
   PROP_0,
   PROP_QUESTION,
   PROP_ZOOM,
+  PROP_NOTES_VISIBLE,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
+
+static const char *difficulty_classes[] = {
+  [PREP_DIFFICULTY_BASIC] = "basic",
+  [PREP_DIFFICULTY_INTERMEDIATE] = "intermediate",
+  [PREP_DIFFICULTY_ADVANCED] = "advanced",
+};
 
 static char *
 format_tags (PrepQuestion *question)
@@ -881,8 +886,11 @@ load_note (PrepQuestionView *self)
   g_signal_handlers_unblock_by_func (buffer, notes_changed_cb, self);
 
   /* A question with a note opens with it shown. */
-  if (note != NULL)
-    gtk_revealer_set_reveal_child (self->notes_revealer, TRUE);
+  if (note != NULL && !gtk_revealer_get_reveal_child (self->notes_revealer))
+    {
+      gtk_revealer_set_reveal_child (self->notes_revealer, TRUE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTES_VISIBLE]);
+    }
 }
 
 static void
@@ -913,11 +921,17 @@ update (PrepQuestionView *self)
   prep_label_text_update (self->title_label, NULL, G_MAXUINT);
   gtk_label_set_label (self->difficulty_label,
                        prep_difficulty_get_label (prep_question_get_difficulty (question)));
-  set_optional_label (self->origin_label,
-                      prep_question_get_origin (question) == PREP_ORIGIN_ADDED ?
-                      _("Added basic concept") : NULL);
+  for (guint d = PREP_DIFFICULTY_BASIC; d <= PREP_DIFFICULTY_ADVANCED; d++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->difficulty_label), difficulty_classes[d]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->difficulty_label),
+                            difficulty_classes[prep_question_get_difficulty (question)]);
+  if (reviewed != NULL)
+    {
+      char *both = g_strconcat (tags, tags[0] ? " · " : "", reviewed, NULL);
+      g_free (tags);
+      tags = both;
+    }
   set_optional_label (self->tags_label, tags);
-  set_optional_label (self->reviewed_label, reviewed);
 
   if (prep_question_get_has_answer (question))
     {
@@ -1004,6 +1018,10 @@ prep_question_view_get_property (GObject    *object,
       g_value_set_double (value, self->zoom);
       break;
 
+    case PROP_NOTES_VISIBLE:
+      g_value_set_boolean (value, prep_question_view_get_notes_visible (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1025,6 +1043,10 @@ prep_question_view_set_property (GObject      *object,
 
     case PROP_ZOOM:
       prep_question_view_set_zoom (self, g_value_get_double (value));
+      break;
+
+    case PROP_NOTES_VISIBLE:
+      prep_question_view_set_notes_visible (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1056,6 +1078,15 @@ prep_question_view_class_init (PrepQuestionViewClass *klass)
     g_param_spec_double ("zoom", NULL, NULL, 0.5, 3.0, 1.0,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * PrepQuestionView:notes-visible:
+   *
+   * Whether the notes editor is shown.
+   */
+  properties [PROP_NOTES_VISIBLE] =
+    g_param_spec_boolean ("notes-visible", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->root = prep_question_view_root;
@@ -1072,9 +1103,7 @@ prep_question_view_class_init (PrepQuestionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, category_label);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, title_label);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, difficulty_label);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, origin_label);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, tags_label);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, reviewed_label);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, short_answer_label);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, short_answer_card);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, answer_view);
@@ -1479,6 +1508,27 @@ prep_question_view_set_user_data (PrepQuestionView *self,
 }
 
 /**
+ * prep_question_view_set_notes_visible:
+ *
+ * Shows the notes editor with the focus in it, or hides it.
+ */
+void
+prep_question_view_set_notes_visible (PrepQuestionView *self,
+                                      gboolean          visible)
+{
+  g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
+
+  visible = !!visible;
+  if (visible == gtk_revealer_get_reveal_child (self->notes_revealer))
+    return;
+
+  gtk_revealer_set_reveal_child (self->notes_revealer, visible);
+  if (visible)
+    gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTES_VISIBLE]);
+}
+
+/**
  * prep_question_view_toggle_notes:
  *
  * Shows the notes editor with the focus in it, or hides it.
@@ -1486,14 +1536,9 @@ prep_question_view_set_user_data (PrepQuestionView *self,
 void
 prep_question_view_toggle_notes (PrepQuestionView *self)
 {
-  gboolean reveal;
-
   g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
 
-  reveal = !gtk_revealer_get_reveal_child (self->notes_revealer);
-  gtk_revealer_set_reveal_child (self->notes_revealer, reveal);
-  if (reveal)
-    gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
+  prep_question_view_set_notes_visible (self, !prep_question_view_get_notes_visible (self));
 }
 
 gboolean

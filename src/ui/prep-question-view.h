@@ -53,6 +53,8 @@ PrepAnswerView *prep_question_view_get_answer_view   (PrepQuestionView          
 void            prep_question_view_set_user_data     (PrepQuestionView          *self,
                                                       PrepUserData              *user_data);
 void            prep_question_view_toggle_notes      (PrepQuestionView          *self);
+void            prep_question_view_set_notes_visible (PrepQuestionView          *self,
+                                                      gboolean                   visible);
 gboolean        prep_question_view_get_notes_visible (PrepQuestionView          *self);
 GtkTextBuffer  *prep_question_view_get_notes_buffer  (PrepQuestionView          *self);
 

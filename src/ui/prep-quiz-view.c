@@ -64,6 +64,7 @@ enum {
   PROP_SESSION,
   PROP_STACK,
   PROP_USER_DATA,
+  PROP_NARROW,
   N_PROPS
 };
 
@@ -394,6 +395,10 @@ prep_quiz_view_get_property (GObject    *object,
       g_value_set_object (value, adw_view_switcher_get_stack (self->switcher));
       break;
 
+    case PROP_NARROW:
+      g_value_set_boolean (value, !gtk_widget_get_visible (GTK_WIDGET (self->switcher)));
+      break;
+
     case PROP_USER_DATA:
       g_value_set_object (value, self->user_data);
       break;
@@ -435,6 +440,10 @@ prep_quiz_view_set_property (GObject      *object,
 
     case PROP_STACK:
       adw_view_switcher_set_stack (self->switcher, g_value_get_object (value));
+      break;
+
+    case PROP_NARROW:
+      prep_quiz_view_set_narrow (self, g_value_get_boolean (value));
       break;
 
     case PROP_USER_DATA:
@@ -480,6 +489,16 @@ prep_quiz_view_class_init (PrepQuizViewClass *klass)
   properties [PROP_STACK] =
     g_param_spec_object ("stack", NULL, NULL, ADW_TYPE_VIEW_STACK,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * PrepQuizView:narrow:
+   *
+   * Whether the window is narrow: the view switcher is then in the
+   * window's bottom bar, not in this header bar.
+   */
+  properties [PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties [PROP_USER_DATA] =
     g_param_spec_object ("user-data", NULL, NULL, PREP_TYPE_USER_DATA,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -582,4 +601,17 @@ prep_quiz_view_start (PrepQuizView           *self,
     }
 
   return TRUE;
+}
+
+void
+prep_quiz_view_set_narrow (PrepQuizView *self,
+                           gboolean      narrow)
+{
+  g_return_if_fail (PREP_IS_QUIZ_VIEW (self));
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->switcher)) == !narrow)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher), !narrow);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NARROW]);
 }

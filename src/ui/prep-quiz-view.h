@@ -24,4 +24,7 @@ gboolean         prep_quiz_view_start        (PrepQuizView          *self,
                                               GError               **error);
 void             prep_quiz_view_refresh_due  (PrepQuizView          *self);
 
+void             prep_quiz_view_set_narrow   (PrepQuizView          *self,
+                                              gboolean               narrow);
+
 G_END_DECLS

@@ -27,6 +27,7 @@ struct _PrepSidebarRow
   GtkBox    *box;
   GtkLabel  *title;
   GtkLabel  *count;
+  GtkImage  *pending;
   GtkImage  *star;
 
   /* Owned references */
@@ -155,6 +156,7 @@ prep_sidebar_row_class_init (PrepSidebarRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, box);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, title);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, count);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, pending);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, star);
   gtk_widget_class_bind_template_callback (widget_class, click_released_cb);
 }
@@ -198,16 +200,33 @@ prep_sidebar_row_set_item (PrepSidebarRow *self,
     {
       PrepCategory *category = PREP_CATEGORY (item);
       guint n = prep_category_get_n_questions (category);
-      g_autofree char *count = g_strdup_printf ("%u", n);
+      guint answered = prep_category_get_n_answered (category);
+      g_autofree char *count = NULL;
       g_autofree char *description = NULL;
 
-      /* Translators: how many questions a category has, for screen readers */
-      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", n), n);
+      /* A category whose answers are not all written says how many are:
+       * "3 / 6". */
+      if (answered < n)
+        {
+          /* Translators: answered questions / all questions of a category, e.g. "3 / 6" */
+          count = g_strdup_printf (_("%u / %u"), answered, n);
+          /* Translators: for screen readers, e.g. "3 of 6 questions answered" */
+          description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u question answered",
+                                                      "%u of %u questions answered", n), answered, n);
+        }
+      else
+        {
+          count = g_strdup_printf ("%u", n);
+          /* Translators: how many questions a category has, for screen readers */
+          description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", n), n);
+        }
 
       gtk_label_set_label (self->title, prep_category_get_title (category));
       gtk_label_set_label (self->count, count);
       gtk_label_set_lines (self->title, 2);
       gtk_widget_set_visible (GTK_WIDGET (self->count), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->pending), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "pending");
       gtk_widget_add_css_class (GTK_WIDGET (self), "category");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "question");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->count),
@@ -216,8 +235,16 @@ prep_sidebar_row_set_item (PrepSidebarRow *self,
     }
   else if (PREP_IS_QUESTION (item))
     {
+      gboolean pending = !prep_question_get_has_answer (PREP_QUESTION (item));
+
       gtk_label_set_label (self->title, prep_question_get_title (PREP_QUESTION (item)));
       prep_label_text_update (self->title, NULL, G_MAXUINT);
+      /* A question whose answer is not written yet looks it. */
+      gtk_widget_set_visible (GTK_WIDGET (self->pending), pending);
+      if (pending)
+        gtk_widget_add_css_class (GTK_WIDGET (self), "pending");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), "pending");
       gtk_label_set_lines (self->title, 3);
       gtk_widget_set_visible (GTK_WIDGET (self->count), FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self), "question");

@@ -40,6 +40,10 @@ struct _PrepSidebar
   GtkToggleButton    *all_button;
   GtkToggleButton    *bookmarked_button;
   GtkToggleButton    *notes_button;
+  GtkLabel           *all_count;
+  GtkLabel           *bookmarked_count;
+  GtkLabel           *notes_count;
+  GtkLabel           *due_count;
   GtkLabel           *empty_label;
 
   /* Owned references */
@@ -236,13 +240,29 @@ filtered_activate_cb (PrepSidebar *self,
 }
 
 static void
+set_filter (GtkToggleButton *button,
+            GtkLabel        *count,
+            guint            n,
+            const char      *format)
+{
+  g_autofree char *number = g_strdup_printf ("%u", n);
+  g_autofree char *description = NULL;
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  description = g_strdup_printf (format, n);
+#pragma GCC diagnostic pop
+
+  gtk_label_set_label (count, number);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
+static void
 update_filter (PrepSidebar *self)
 {
   gboolean all = gtk_toggle_button_get_active (self->all_button);
   guint n_bookmarked = 0, n_notes = 0, n_due = 0;
-  g_autofree char *bookmarks = NULL;
-  g_autofree char *notes = NULL;
-  g_autofree char *due = NULL;
   GListModel *questions;
 
   if (self->library == NULL)
@@ -261,15 +281,21 @@ update_filter (PrepSidebar *self)
       n_notes += prep_user_data_get_note (self->user_data, id) != NULL;
     }
 
-  /* Translators: a filter button; %u is how many questions are bookmarked */
-  bookmarks = g_strdup_printf (_("Bookmarks %u"), n_bookmarked);
-  /* Translators: a filter button; %u is how many questions have a note */
-  notes = g_strdup_printf (_("Notes %u"), n_notes);
-  gtk_button_set_label (GTK_BUTTON (self->bookmarked_button), bookmarks);
-  gtk_button_set_label (GTK_BUTTON (self->notes_button), notes);
-  /* Translators: a filter button; %u is how many questions are due for review today */
-  due = g_strdup_printf (_("Due %u"), n_due);
-  gtk_button_set_label (GTK_BUTTON (self->due_button), due);
+  /* Compact filters, an icon and a count each, which fit the narrowest
+   * sidebar in any language; the tooltip and screen readers say what
+   * each one is. */
+  set_filter (self->all_button, self->all_count, g_list_model_get_n_items (questions),
+              /* Translators: a filter's tooltip; %u is how many questions there are */
+              g_dngettext (GETTEXT_PACKAGE, "All Questions, %u", "All Questions, %u", g_list_model_get_n_items (questions)));
+  set_filter (self->bookmarked_button, self->bookmarked_count, n_bookmarked,
+              /* Translators: a filter's tooltip; %u is how many questions are bookmarked */
+              g_dngettext (GETTEXT_PACKAGE, "Bookmarked, %u", "Bookmarked, %u", n_bookmarked));
+  set_filter (self->notes_button, self->notes_count, n_notes,
+              /* Translators: a filter's tooltip; %u is how many questions have a note */
+              g_dngettext (GETTEXT_PACKAGE, "With Notes, %u", "With Notes, %u", n_notes));
+  set_filter (self->due_button, self->due_count, n_due,
+              /* Translators: a filter's tooltip; %u is how many questions are due for review today */
+              g_dngettext (GETTEXT_PACKAGE, "Due for Review Today, %u", "Due for Review Today, %u", n_due));
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 
@@ -692,6 +718,10 @@ prep_sidebar_class_init (PrepSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, all_button);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, bookmarked_button);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, notes_button);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, all_count);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, bookmarked_count);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, notes_count);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, due_count);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, setup_flat_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_flat_row_cb);

@@ -124,17 +124,6 @@ _prep_window_show_question_page (PrepWindow *self)
 }
 
 static void
-toggle_notes_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  PrepWindow *self = PREP_WINDOW (widget);
-
-  if (_prep_window_show_question_page (self))
-    prep_question_view_toggle_notes (self->question_view);
-}
-
-static void
 toggle_bookmark_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -281,7 +270,7 @@ _prep_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.open-question", "s", open_question_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-bookmark", NULL, toggle_bookmark_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-notes", NULL, toggle_notes_action);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-notes", "notes-visible");
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.toggle-notes", NULL);

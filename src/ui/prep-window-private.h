@@ -34,6 +34,9 @@ struct _PrepWindow
   PrepSidebar          *sidebar;
   PrepQuestionView     *question_view;
   GtkWidget            *history_box;
+  GtkWidget            *study_switcher;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkToggleButton      *notes_button;
   GtkMenuButton        *outline_button;
   GtkListBox           *outline_list;
   GtkWidget            *zoom_button;   /* in the main menu, made when first shown */
@@ -48,6 +51,7 @@ struct _PrepWindow
 
   guint                 day_source;
   guint                 navigating : 1;  /* going back or forward */
+  guint                 narrow : 1;      /* view switcher at the bottom */
 };
 
 void     _prep_window_class_init_actions (GtkWidgetClass *widget_class);

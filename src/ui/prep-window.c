@@ -22,10 +22,13 @@
 #include "prep-review-store.h"
 #include "prep-search.h"
 #include "prep-sidebar.h"
+#include "prep-sidebar-frame.h"
 #include "prep-window.h"
 #include "prep-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PrepWindow, prep_window, ADW_TYPE_APPLICATION_WINDOW)
+
+#define NARROW_WIDTH 600
 
 enum {
   PROP_0,
@@ -33,6 +36,7 @@ enum {
   PROP_LIBRARY,
   PROP_REVIEWS,
   PROP_QUESTION,
+  PROP_NOTES_VISIBLE,
   N_PROPS
 };
 
@@ -65,9 +69,12 @@ sync_question_controls (PrepWindow *self)
                             bookmarked ? "starred-symbolic" : "non-starred-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button),
                                bookmarked ? _("Remove Bookmark") : _("Bookmark Question"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->bookmark_button), self->question != NULL);
+  /* Buttons that would do nothing without a question are not shown. */
+  gtk_widget_set_visible (GTK_WIDGET (self->bookmark_button), self->question != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_button), self->question != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->outline_button),
                           self->question != NULL && prep_question_get_has_answer (self->question));
+  gtk_widget_set_visible (self->history_box, self->question != NULL && !adw_leaflet_get_folded (self->leaflet));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", self->question != NULL && studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-notes", self->question != NULL && studying);
 }
@@ -145,6 +152,7 @@ ensure_quiz_view (PrepWindow *self)
                                   "library", self->library,
                                   "reviews", self->reviews,
                                   "user-data", self->user_data,
+                                  "narrow", self->narrow,
                                   NULL);
   gtk_box_append (self->quiz_page, GTK_WIDGET (self->quiz_view));
 }
@@ -387,7 +395,7 @@ leaflet_folded_cb (PrepWindow *self)
 
   /* Back and Forward where there is room; Alt+← and Alt+→ always. */
   folded = adw_leaflet_get_folded (self->leaflet);
-  gtk_widget_set_visible (self->history_box, !folded);
+  gtk_widget_set_visible (self->history_box, !folded && self->question != NULL);
 }
 
 static void
@@ -520,6 +528,36 @@ add_zoom_to_menu (PrepWindow *self)
   zoom_changed_cb (self);
 }
 
+static void
+notes_visible_cb (PrepWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTES_VISIBLE]);
+}
+
+/* Narrow windows have the view switcher in a bar at the bottom, in both
+ * views; wide ones at the top left of the header. The width is the
+ * leaflet's folding width: sidebar, separator and a 360 px page. */
+static void
+update_narrow (PrepWindow *self)
+{
+  int width = 0, height = 0;
+  gboolean narrow;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (gtk_window_is_maximized (GTK_WINDOW (self)) || width <= 0)
+    width = MAX (width, gtk_widget_get_width (GTK_WIDGET (self)));
+  narrow = width < NARROW_WIDTH;
+
+  if (self->narrow == narrow && gtk_widget_get_visible (self->study_switcher) == !narrow)
+    return;
+
+  self->narrow = narrow;
+  gtk_widget_set_visible (self->study_switcher, !narrow);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
+  if (self->quiz_view != NULL)
+    prep_quiz_view_set_narrow (self->quiz_view, narrow);
+}
+
 static gboolean
 prep_window_close_request (GtkWindow *window)
 {
@@ -628,6 +666,11 @@ prep_window_get_property (GObject    *object,
       g_value_set_object (value, self->question);
       break;
 
+    case PROP_NOTES_VISIBLE:
+      g_value_set_boolean (value, self->question_view != NULL &&
+                                  prep_question_view_get_notes_visible (self->question_view));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -657,6 +700,13 @@ prep_window_set_property (GObject      *object,
 
     case PROP_QUESTION:
       prep_window_set_question (self, g_value_get_object (value));
+      break;
+
+    case PROP_NOTES_VISIBLE:
+      /* On a narrow window, the notes come with the question's page. */
+      if (self->question_view != NULL &&
+          (!g_value_get_boolean (value) || _prep_window_show_question_page (self)))
+        prep_question_view_set_notes_visible (self->question_view, g_value_get_boolean (value));
       break;
 
     default:
@@ -714,9 +764,20 @@ prep_window_class_init (PrepWindowClass *klass)
     g_param_spec_object ("question", NULL, NULL, PREP_TYPE_QUESTION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * PrepWindow:notes-visible:
+   *
+   * Whether the notes of the question are shown; the notes button and
+   * Ctrl+N toggle it.
+   */
+  properties [PROP_NOTES_VISIBLE] =
+    g_param_spec_boolean ("notes-visible", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PREP_TYPE_SIDEBAR);
+  g_type_ensure (PREP_TYPE_SIDEBAR_FRAME);
   g_type_ensure (PREP_TYPE_QUESTION_VIEW);
   g_type_ensure (PREP_TYPE_QUIZ_VIEW);
 
@@ -739,6 +800,9 @@ prep_window_class_init (PrepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_question_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, history_box);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, study_switcher);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, notes_button);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, outline_button);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, outline_list);
   gtk_widget_class_bind_template_callback (widget_class, outline_show_cb);
@@ -778,10 +842,15 @@ prep_window_init (PrepWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (mouse));
 
   g_object_bind_property (self, "question", self->question_view, "question", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->question_view, "notify::notes-visible", G_CALLBACK (notes_visible_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (update_narrow), NULL);
+  g_signal_connect (self, "notify::maximized", G_CALLBACK (update_narrow), NULL);
   g_object_bind_property (self, "question", self->sidebar, "selected-question",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
   leaflet_folded_cb (self);
+  update_narrow (self);
 }
 
 PrepWindow *
