@@ -397,12 +397,42 @@ test_interview (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (missed), ==, 1);
 }
 
+/* A card graded Again comes back a few cards later in the same session,
+ * as Anki's learning steps do; undo takes the repeat back. */
+static void
+test_again_comes_back (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(PrepQuizSession) session = start (f, PREP_QUIZ_FLASHCARDS, PREP_QUIZ_SET_ALL, basics, 8);
+  PrepQuestion *failed = prep_quiz_session_get_question (session);
+
+  g_assert_cmpuint (prep_quiz_session_get_n_items (session), ==, 8);
+  prep_quiz_session_reveal (session);
+  prep_quiz_session_grade (session, PREP_GRADE_AGAIN, f->now);
+  g_assert_cmpuint (prep_quiz_session_get_n_items (session), ==, 9);
+
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_assert_true (prep_quiz_session_get_question (session) != failed);
+      prep_quiz_session_reveal (session);
+      prep_quiz_session_grade (session, PREP_GRADE_GOOD, f->now + 60 * i);
+    }
+  g_assert_true (prep_quiz_session_get_question (session) == failed);
+
+  /* Taking back the grades up to the Again removes the repeat too. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (prep_quiz_session_undo (session));
+  g_assert_true (prep_quiz_session_get_question (session) == failed);
+  g_assert_cmpuint (prep_quiz_session_get_n_items (session), ==, 8);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/quiz-session/again-comes-back", Fixture, NULL, fixture_set_up, test_again_comes_back, fixture_tear_down);
   g_test_add ("/quiz-session/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/quiz-session/due-first", Fixture, NULL, fixture_set_up, test_due_first, fixture_tear_down);
   g_test_add ("/quiz-session/seeded-order", Fixture, NULL, fixture_set_up, test_seeded_order, fixture_tear_down);

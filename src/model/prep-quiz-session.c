@@ -34,8 +34,12 @@ typedef struct
 {
   guint position;
   guint covered;
-  guint appended : 1;
+  guint inserted;       /* where the Again repeat went */
+  guint repeated : 1;
 } UndoStep;
+
+/* Cards shown before a card graded Again comes back. */
+#define AGAIN_GAP 3
 
 struct _PrepQuizSession
 {
@@ -599,7 +603,8 @@ advance (PrepQuizSession *self,
  * prep_quiz_session_grade:
  *
  * Grades the current flashcard or interview question, records the review
- * and moves on. A flashcard graded Again comes back at the end.
+ * and moves on. A flashcard graded Again comes back a few cards later, as
+ * a learning step does in Anki (at the end when fewer are left).
  */
 void
 prep_quiz_session_grade (PrepQuizSession *self,
@@ -628,8 +633,9 @@ prep_quiz_session_grade (PrepQuizSession *self,
       Item *repeat = item_new (item->question, 0);
 
       repeat->repeat = TRUE;
-      g_ptr_array_add (self->items, repeat);
-      step.appended = TRUE;
+      step.inserted = MIN (self->position + 1 + AGAIN_GAP, self->items->len);
+      g_ptr_array_insert (self->items, step.inserted, repeat);
+      step.repeated = TRUE;
     }
   g_array_append_val (self->undo, step);
 
@@ -670,8 +676,8 @@ prep_quiz_session_undo (PrepQuizSession *self)
   step = g_array_index (self->undo, UndoStep, self->undo->len - 1);
   g_array_set_size (self->undo, self->undo->len - 1);
 
-  if (step.appended)
-    g_ptr_array_remove_index (self->items, self->items->len - 1);
+  if (step.repeated)
+    g_ptr_array_remove_index (self->items, step.inserted);
 
   item = g_ptr_array_index (self->items, step.position);
   item->grade = 0;

@@ -34,6 +34,8 @@ struct _PrepCardView
   GtkLabel        *progress_label;
   GtkLabel        *category_label;
   GtkLabel        *timer_label;
+  GtkWidget       *timer_bar;
+  GtkButton       *pause_button;
   GtkLabel        *question_label;
   GtkWidget       *draft_box;
   GtkTextView     *draft_view;
@@ -56,6 +58,8 @@ struct _PrepCardView
   GtkLabel        *interval_labels[4];
   guint            time_limit;
   guint            time_left;
+  guint            paused : 1;
+  guint            time_up : 1;
   guint            timer_source;
 };
 
@@ -92,13 +96,29 @@ remove_children (GtkBox *box)
 static void
 update_timer_label (PrepCardView *self)
 {
-  g_autofree char *text = g_strdup_printf ("%u:%02u", self->time_left / 60, self->time_left % 60);
+  g_autofree char *text = NULL;
+
+  if (self->time_up)
+    text = g_strdup (_("Time’s up"));
+  else if (self->paused)
+    /* Translators: the countdown of a mock interview while paused, e.g. "2:31, paused" */
+    text = g_strdup_printf (_("%u:%02u, paused"), self->time_left / 60, self->time_left % 60);
+  else
+    text = g_strdup_printf ("%u:%02u", self->time_left / 60, self->time_left % 60);
 
   gtk_label_set_text (self->timer_label, text);
   if (self->time_left <= 30)
     gtk_widget_add_css_class (GTK_WIDGET (self->timer_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->timer_label), "error");
+
+  gtk_button_set_icon_name (self->pause_button, self->paused ? "media-playback-start-symbolic"
+                                                             : "media-playback-pause-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->pause_button), self->paused ? _("Resume (Ctrl+P)")
+                                                                             : _("Pause (Ctrl+P)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->paused ? _("Resume") : _("Pause"),
+                                  -1);
 }
 
 static gboolean
@@ -115,6 +135,8 @@ timer_tick_cb (gpointer data)
     {
       /* Time is up: as in an interview, the answer is what was said. */
       self->timer_source = 0;
+      self->time_up = TRUE;
+      update_timer_label (self);
       prep_quiz_session_reveal (self->session);
       return G_SOURCE_REMOVE;
     }
@@ -237,11 +259,24 @@ sync_revealed (PrepCardView *self)
   gtk_widget_set_visible (self->follow_ups_box, revealed && interview);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.grade", revealed);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.pause", interview && !revealed);
+
+  /* Once the key points are shown, the draft is kept as written and the
+   * keys grade, tick and ask: the focus leaves it. */
+  gtk_text_view_set_editable (self->draft_view, !revealed);
+  gtk_text_view_set_cursor_visible (self->draft_view, !revealed);
+
   if (revealed)
     {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
       g_clear_handle_id (&self->timer_source, g_source_remove);
       update_intervals (self);
       show_follow_ups (self);
+      if (focus != NULL && (focus == GTK_WIDGET (self->draft_view) ||
+                            gtk_widget_is_ancestor (focus, GTK_WIDGET (self->draft_view))))
+        gtk_widget_grab_focus (GTK_WIDGET (self));
     }
 }
 
@@ -303,7 +338,9 @@ show_card (PrepCardView *self)
     }
 
   gtk_widget_set_visible (self->draft_box, interview);
-  gtk_widget_set_visible (GTK_WIDGET (self->timer_label), interview);
+  gtk_widget_set_visible (self->timer_bar, interview);
+  self->paused = FALSE;
+  self->time_up = FALSE;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->draft_view), "", -1);
 
   if (interview && !prep_quiz_session_get_revealed (self->session))
@@ -331,6 +368,63 @@ reveal_action (GtkWidget  *widget,
   if (self->session != NULL)
     prep_quiz_session_reveal (self->session);
   gtk_widget_grab_focus (widget);
+}
+
+static void
+pause_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PrepCardView *self = PREP_CARD_VIEW (widget);
+
+  if (self->session == NULL || prep_quiz_session_get_revealed (self->session) || self->time_up)
+    return;
+
+  self->paused = !self->paused;
+  g_clear_handle_id (&self->timer_source, g_source_remove);
+  if (!self->paused)
+    self->timer_source = g_timeout_add_seconds (1, timer_tick_cb, self);
+  update_timer_label (self);
+}
+
+/* Keys while the interview draft has the focus. Typing is typing; but
+ * Ctrl+Enter shows the key points rather than breaking a line, Ctrl+P
+ * pauses, and Ctrl+Z takes back the last grade once there is no typing
+ * left to undo: no documented key is lost in the draft. */
+static gboolean
+draft_key_pressed_cb (PrepCardView          *self,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkEventControllerKey *controller)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->draft_view);
+
+  state &= gtk_accelerator_get_default_mod_mask ();
+  if (state != GDK_CONTROL_MASK)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      gtk_widget_activate_action (GTK_WIDGET (self), "card.reveal", NULL);
+      return TRUE;
+
+    case GDK_KEY_p:
+      gtk_widget_activate_action (GTK_WIDGET (self), "card.pause", NULL);
+      return TRUE;
+
+    case GDK_KEY_z:
+      if (gtk_text_view_get_editable (self->draft_view) && gtk_text_buffer_get_can_undo (buffer))
+        return FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "card.undo", NULL);
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
 }
 
 static void
@@ -589,6 +683,8 @@ prep_card_view_class_init (PrepCardViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepCardView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, PrepCardView, category_label);
   gtk_widget_class_bind_template_child (widget_class, PrepCardView, timer_label);
+  gtk_widget_class_bind_template_child (widget_class, PrepCardView, timer_bar);
+  gtk_widget_class_bind_template_child (widget_class, PrepCardView, pause_button);
   gtk_widget_class_bind_template_child (widget_class, PrepCardView, question_label);
   gtk_widget_class_bind_template_child (widget_class, PrepCardView, draft_box);
   gtk_widget_class_bind_template_child (widget_class, PrepCardView, draft_view);
@@ -605,6 +701,7 @@ prep_card_view_class_init (PrepCardViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepCardView, grade_bar);
 
   gtk_widget_class_install_action (widget_class, "card.reveal", NULL, reveal_action);
+  gtk_widget_class_install_action (widget_class, "card.pause", NULL, pause_action);
   gtk_widget_class_install_action (widget_class, "card.space", NULL, space_action);
   gtk_widget_class_install_action (widget_class, "card.grade", "i", grade_action);
   gtk_widget_class_install_action (widget_class, "card.undo", NULL, undo_action);
@@ -622,6 +719,7 @@ prep_card_view_class_init (PrepCardViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "card.reveal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "card.reveal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "card.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "card.pause", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "card.follow-up", NULL);
   for (int i = 0; i < N_KEY_POINT_KEYS; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a + i, 0, "card.toggle-key-point", "i", i);
@@ -630,6 +728,7 @@ prep_card_view_class_init (PrepCardViewClass *klass)
 static void
 prep_card_view_init (PrepCardView *self)
 {
+  GtkEventController *keys;
   const char *names[] = {
     /* Translators: grade buttons of a flashcard */
     N_("Again"), N_("Hard"), N_("Good"), N_("Easy"),
@@ -637,6 +736,11 @@ prep_card_view_init (PrepCardView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->time_limit = 180;
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (draft_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->draft_view), keys);
 
   for (guint i = 0; i < 4; i++)
     {

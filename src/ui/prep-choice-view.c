@@ -40,6 +40,7 @@ struct _PrepChoiceView
   GtkWidget       *option_buttons[PREP_QUIZ_N_OPTIONS];
   GtkLabel        *option_labels[PREP_QUIZ_N_OPTIONS];
   GtkLabel        *option_explanations[PREP_QUIZ_N_OPTIONS];
+  GtkImage        *option_marks[PREP_QUIZ_N_OPTIONS];
 };
 
 G_DEFINE_FINAL_TYPE (PrepChoiceView, prep_choice_view, GTK_TYPE_WIDGET)
@@ -87,10 +88,28 @@ show_feedback (PrepChoiceView *self)
 
       gtk_widget_remove_css_class (button, "success");
       gtk_widget_remove_css_class (button, "error");
+      gtk_widget_remove_css_class (button, "answered");
+      /* Colour is not the only sign: a tick on the right option, a
+       * cross on a wrong pick. */
+      gtk_widget_set_visible (GTK_WIDGET (self->option_marks[shown]), FALSE);
+      if (answered)
+        gtk_widget_add_css_class (button, "answered");
       if (answered && index == item->answer)
-        gtk_widget_add_css_class (button, "success");
+        {
+          gtk_widget_add_css_class (button, "success");
+          gtk_image_set_from_icon_name (self->option_marks[shown], "object-select-symbolic");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->option_marks[shown]),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Right answer"), -1);
+          gtk_widget_set_visible (GTK_WIDGET (self->option_marks[shown]), TRUE);
+        }
       else if (answered && (int) index == chosen)
-        gtk_widget_add_css_class (button, "error");
+        {
+          gtk_widget_add_css_class (button, "error");
+          gtk_image_set_from_icon_name (self->option_marks[shown], "window-close-symbolic");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->option_marks[shown]),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your answer, not right"), -1);
+          gtk_widget_set_visible (GTK_WIDGET (self->option_marks[shown]), TRUE);
+        }
 
       gtk_label_set_text (self->option_explanations[shown], why ? prep_text_get (why, locale) : "");
       prep_label_text_update (self->option_explanations[shown], NULL, G_MAXUINT);
@@ -100,7 +119,8 @@ show_feedback (PrepChoiceView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), answered);
   gtk_widget_set_visible (GTK_WIDGET (self->explanation_label), answered && item->explanation != NULL);
   gtk_widget_set_visible (self->next_button, answered);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "choice.choose", !answered);
+  /* Options stay sensitive once answered, so that they are not greyed
+   * out over their colours: a second pick simply does nothing. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "choice.next", answered);
 
   if (answered)
@@ -288,6 +308,7 @@ prep_choice_view_init (PrepChoiceView *self)
       GtkWidget *letter = gtk_label_new (key);
       GtkWidget *label = gtk_label_new (NULL);
       GtkWidget *why = gtk_label_new (NULL);
+      GtkWidget *mark = gtk_image_new ();
 
       gtk_widget_add_css_class (letter, "heading");
       gtk_widget_set_valign (letter, GTK_ALIGN_START);
@@ -304,6 +325,10 @@ prep_choice_view_init (PrepChoiceView *self)
       gtk_widget_set_hexpand (texts, TRUE);
       gtk_box_append (GTK_BOX (box), letter);
       gtk_box_append (GTK_BOX (box), texts);
+      gtk_widget_set_valign (mark, GTK_ALIGN_START);
+      gtk_widget_add_css_class (mark, "choice-mark");
+      gtk_widget_set_visible (mark, FALSE);
+      gtk_box_append (GTK_BOX (box), mark);
       gtk_button_set_child (GTK_BUTTON (button), box);
       gtk_widget_set_focus_on_click (button, FALSE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "choice.choose");
@@ -314,6 +339,7 @@ prep_choice_view_init (PrepChoiceView *self)
       self->option_buttons[i] = button;
       self->option_labels[i] = GTK_LABEL (label);
       self->option_explanations[i] = GTK_LABEL (why);
+      self->option_marks[i] = GTK_IMAGE (mark);
     }
 }
 
