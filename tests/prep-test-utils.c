@@ -78,15 +78,13 @@ prep_test_wait_for_frame (GtkWidget *widget)
     }
 }
 
-void
-prep_test_save_screenshot (GtkWidget  *widget,
-                           const char *name)
+/* The widget as it is drawn on screen, at its size. */
+GdkTexture *
+prep_test_render (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
@@ -95,10 +93,19 @@ prep_test_save_screenshot (GtkWidget  *widget,
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
 
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+void
+prep_test_save_screenshot (GtkWidget  *widget,
+                           const char *name)
+{
+  g_autoptr(GdkTexture) texture = prep_test_render (widget);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
   g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
+  g_test_message ("screenshot: %s (%dx%d)", path,
+                  gdk_texture_get_width (texture), gdk_texture_get_height (texture));
 }
 
 GtkWidget *

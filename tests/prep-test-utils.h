@@ -22,6 +22,7 @@ int        prep_test_run_app       (const char * const *args,
 void       prep_test_init_ui       (int         *argc,
                                     char      ***argv);
 void       prep_test_wait_for_frame (GtkWidget  *widget);
+GdkTexture *prep_test_render       (GtkWidget  *widget);
 void       prep_test_save_screenshot (GtkWidget *widget,
                                       const char *name);
 GtkWidget *prep_test_find_descendant (GtkWidget *widget,

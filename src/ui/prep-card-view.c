@@ -260,6 +260,8 @@ sync_revealed (PrepCardView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.grade", revealed);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.pause", interview && !revealed);
+  /* Once the key points are shown, the clock has stopped for good. */
+  gtk_widget_set_visible (GTK_WIDGET (self->pause_button), interview && !revealed);
 
   /* Once the key points are shown, the draft is kept as written and the
    * keys grade, tick and ask: the focus leaves it. */

@@ -86,8 +86,8 @@ show_feedback (PrepChoiceView *self)
       GtkWidget *button = self->option_buttons[shown];
       PrepText *why = item->option_explanations[index];
 
-      gtk_widget_remove_css_class (button, "success");
-      gtk_widget_remove_css_class (button, "error");
+      gtk_widget_remove_css_class (button, "choice-right");
+      gtk_widget_remove_css_class (button, "choice-wrong");
       gtk_widget_remove_css_class (button, "answered");
       /* Colour is not the only sign: a tick on the right option, a
        * cross on a wrong pick. */
@@ -96,7 +96,7 @@ show_feedback (PrepChoiceView *self)
         gtk_widget_add_css_class (button, "answered");
       if (answered && index == item->answer)
         {
-          gtk_widget_add_css_class (button, "success");
+          gtk_widget_add_css_class (button, "choice-right");
           gtk_image_set_from_icon_name (self->option_marks[shown], "object-select-symbolic");
           gtk_accessible_update_property (GTK_ACCESSIBLE (self->option_marks[shown]),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, _("Right answer"), -1);
@@ -104,7 +104,7 @@ show_feedback (PrepChoiceView *self)
         }
       else if (answered && (int) index == chosen)
         {
-          gtk_widget_add_css_class (button, "error");
+          gtk_widget_add_css_class (button, "choice-wrong");
           gtk_image_set_from_icon_name (self->option_marks[shown], "window-close-symbolic");
           gtk_accessible_update_property (GTK_ACCESSIBLE (self->option_marks[shown]),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your answer, not right"), -1);

@@ -86,8 +86,11 @@ describe_due (PrepQuizSession *session)
   gint64 next = prep_review_store_next_due (reviews, questions, now);
   g_autofree char *when = NULL;
 
+  if (prep_quiz_session_get_mode (session) == PREP_QUIZ_CHOICE)
+    return g_strdup (_("Multiple-choice answers do not change when a question is due; flashcards and mock interviews do."));
+
   if (next == 0 && today == 0)
-    return g_strdup (_("None of these questions is scheduled yet; grade flashcards to schedule them."));
+    return g_strdup (_("None of these questions is scheduled yet: a grade schedules its next review."));
 
   if (next == 0)
     next = now;
@@ -102,6 +105,33 @@ describe_due (PrepQuizSession *session)
 
   /* Translators: %s is an interval such as "3 d" */
   return g_strdup_printf (_("Due next: the first of these questions in %s."), when);
+}
+
+/* "8 of 10 right" in the words of the mode: flashcards are recalled
+ * (graded Hard or better), interview questions passed, choices right. */
+static char *
+describe_score (PrepQuizMode mode,
+                guint        correct,
+                guint        answered)
+{
+  switch (mode)
+    {
+    case PREP_QUIZ_FLASHCARDS:
+      /* Translators: a flashcard result; recalled means graded Hard, Good or Easy */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u recalled", "%u of %u recalled", answered),
+                              correct, answered);
+
+    case PREP_QUIZ_INTERVIEW:
+      /* Translators: a mock interview result; passed means graded Hard, Good or Easy */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u passed", "%u of %u passed", answered),
+                              correct, answered);
+
+    case PREP_QUIZ_CHOICE:
+    default:
+      /* Translators: a multiple-choice result */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u right", "%u of %u right", answered),
+                              correct, answered);
+    }
 }
 
 static void
@@ -150,7 +180,9 @@ prep_quiz_summary_set_session (PrepQuizSummary *self,
   g_autofree char *score = NULL;
   g_autofree char *duration = NULL;
   g_autofree char *detail = NULL;
+  g_autofree char *detail_and_time = NULL;
   g_autofree char *due = NULL;
+  PrepQuizMode mode;
   guint answered, correct, n_missed;
 
   g_return_if_fail (PREP_IS_QUIZ_SUMMARY (self));
@@ -163,20 +195,26 @@ prep_quiz_summary_set_session (PrepQuizSummary *self,
   correct = prep_quiz_session_get_n_correct (session);
   duration = prep_quiz_format_duration (prep_quiz_session_get_duration (session));
 
+  mode = prep_quiz_session_get_mode (session);
   gtk_label_set_text (self->title_label,
                       prep_quiz_session_get_position (session) >= prep_quiz_session_get_n_items (session)
                       ? _("Session Complete") : _("Session Ended"));
-  if (answered > 0)
-    /* Translators: the score at the end of a quiz session, as a percentage */
-    score = g_strdup_printf (_("%u %%"), (guint) (100.0 * correct / answered + 0.5));
-  else
-    score = g_strdup ("—");
-  gtk_label_set_text (self->score_label, score);
 
-  /* Translators: at the end of a quiz: "8 of 10 right · 4 min 12 s" */
-  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u right · %s", "%u of %u right · %s", answered),
-                            correct, answered, duration);
-  gtk_label_set_text (self->detail_label, detail);
+  if (answered > 0)
+    {
+      /* Translators: the score at the end of a quiz session, as a percentage; write it as your locale does ("85%", "85 %") */
+      score = g_strdup_printf (_("%u%%"), (guint) (100.0 * correct / answered + 0.5));
+      detail = describe_score (mode, correct, answered);
+      /* Translators: the score and how long the session took, as in "8 of 10 right · 4 min 12 s" */
+      detail_and_time = g_strdup_printf (_("%s · %s"), detail, duration);
+    }
+  else
+    /* Translators: at the end of a quiz session ended before any answer */
+    detail_and_time = g_strdup (_("Nothing was answered in this session, so nothing was recorded."));
+
+  gtk_label_set_text (self->score_label, score != NULL ? score : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->score_label), score != NULL);
+  gtk_label_set_text (self->detail_label, detail_and_time);
 
   results = prep_quiz_session_get_category_results (session);
   for (guint i = 0; i < results->len; i++)
@@ -184,20 +222,21 @@ prep_quiz_summary_set_session (PrepQuizSummary *self,
       PrepQuizCategoryResult *result = &g_array_index (results, PrepQuizCategoryResult, i);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *level = gtk_level_bar_new_for_interval (0, MAX (result->n_answered, 1));
+      /* A fraction, so that the bar's colour means the same share in every row. */
+      GtkWidget *level = gtk_level_bar_new_for_interval (0.0, 1.0);
 
-      /* Translators: per-category result at the end of a quiz */
-      subtitle = g_strdup_printf (_("%u of %u right"), result->n_correct, result->n_answered);
+      subtitle = describe_score (mode, result->n_correct, result->n_answered);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), prep_category_get_title (result->category));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_level_bar_set_value (GTK_LEVEL_BAR (level), result->n_correct);
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (level),
+                               result->n_answered > 0 ? (double) result->n_correct / result->n_answered : 0.0);
       gtk_widget_set_size_request (level, 120, -1);
       gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL, subtitle, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), level);
       add_row (self, self->categories_group, row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->categories_group), results->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->categories_group), results->len > 0 && answered > 0);
 
   missed = prep_quiz_session_get_missed (session);
   n_missed = g_list_model_get_n_items (missed);
@@ -218,6 +257,8 @@ prep_quiz_summary_set_session (PrepQuizSummary *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->missed_group), n_missed > 0);
 
-  due = describe_due (session);
-  gtk_label_set_text (self->due_label, due);
+  /* After no answer, what is due has not changed: nothing to say. */
+  due = answered > 0 ? describe_due (session) : NULL;
+  gtk_label_set_text (self->due_label, due != NULL ? due : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->due_label), due != NULL);
 }

@@ -115,10 +115,60 @@ read_options (PrepQuizView    *self,
   };
 }
 
+/* The day of the next review after today, as "December 19", or NULL. */
+static char *
+dup_next_review_date (PrepQuizView *self)
+{
+  GListModel *questions = prep_library_get_questions (self->library);
+  gint64 next = prep_review_store_next_due (self->reviews, questions, prep_study_day_end (now ()) - 1);
+  g_autoptr(GDateTime) when = NULL;
+
+  if (next <= 0)
+    return NULL;
+
+  when = g_date_time_new_from_unix_local (next);
+  /* Translators: a date format (see g_date_time_format) for the next review, as in "December 19" */
+  return g_date_time_format (when, _("%B %-d"));
+}
+
+/* Why no question matches, in words that say what to do. */
+static char *
+dup_no_match_text (PrepQuizView          *self,
+                   const PrepQuizOptions *options)
+{
+  g_autofree char *date = NULL;
+
+  if (options->category_ids[0] != NULL && options->category_ids[0][0] == '\0')
+    return g_strdup (_("Pick at least one category"));
+
+  switch (options->set)
+    {
+    case PREP_QUIZ_SET_DUE:
+      date = dup_next_review_date (self);
+      if (date != NULL)
+        /* Translators: %s is a date such as "December 19" */
+        return g_strdup_printf (_("Nothing is due in these categories today; the next review is on %s"), date);
+      return g_strdup (_("Nothing is due yet: questions are scheduled once you grade them as flashcards or in a mock interview"));
+
+    case PREP_QUIZ_SET_NEW:
+      return g_strdup (_("You have studied every question in these categories; pick All or Due for Review"));
+
+    case PREP_QUIZ_SET_BOOKMARKED:
+      return g_strdup (_("No bookmarked question in these categories; bookmark one in the Study view with Ctrl+D"));
+
+    case PREP_QUIZ_SET_ALL:
+    default:
+      if (options->mode == PREP_QUIZ_CHOICE)
+        return g_strdup (_("These categories have no multiple-choice questions yet"));
+      return g_strdup (_("These categories have no answered questions yet"));
+    }
+}
+
 static void
 options_changed_cb (PrepQuizView *self)
 {
   g_autoptr(GPtrArray) categories = g_ptr_array_new ();
+  g_autofree char *text = NULL;
   PrepQuizOptions options;
   guint n;
 
@@ -129,21 +179,26 @@ options_changed_cb (PrepQuizView *self)
   n = prep_quiz_count_available (self->library, self->reviews, self->user_data, &options);
 
   if (n == 0)
-    gtk_label_set_text (self->match_label, _("No answered questions match these choices"));
+    text = dup_no_match_text (self, &options);
   else
     {
-      g_autofree char *text = NULL;
+      guint asked = MIN (n, options.max_items);
 
       if (options.mode == PREP_QUIZ_CHOICE)
-        /* Translators: on the quiz start page */
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question matches; its quiz items are asked",
-                                             "%u questions match; their quiz items are asked", n), n);
+        /* Translators: on the quiz start page, next to Start; the second %u is how many match */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Multiple-choice questions from %u of %u matching questions",
+                                             "Multiple-choice questions from %u of %u matching questions", n),
+                                asked, n);
       else
-        /* Translators: on the quiz start page; the session takes at most the chosen number */
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question matches", "%u questions match", n), n);
-      gtk_label_set_text (self->match_label, text);
+        /* Translators: on the quiz start page, next to Start; the second %u is how many match */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u matching question",
+                                             "%u of %u matching questions", n),
+                                asked, n);
     }
 
+  gtk_label_set_text (self->match_label, text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->match_label), n == 0 ? "dim-label" : "warning");
+  gtk_widget_add_css_class (GTK_WIDGET (self->match_label), n == 0 ? "warning" : "dim-label");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "quiz.start", n > 0);
 }
 
@@ -152,11 +207,12 @@ prep_quiz_view_refresh_due (PrepQuizView *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *detail = NULL;
+  g_autofree char *date = NULL;
   GListModel *questions;
   gint64 time = now ();
+  PrepQuizOptions all_options = { .set = PREP_QUIZ_SET_ALL, .now = time };
   PrepQuizOptions new_options = { .set = PREP_QUIZ_SET_NEW, .now = time };
   guint n_due, n_new;
-  gint64 next;
 
   g_return_if_fail (PREP_IS_QUIZ_VIEW (self));
 
@@ -166,32 +222,47 @@ prep_quiz_view_refresh_due (PrepQuizView *self)
   questions = prep_library_get_questions (self->library);
   n_due = prep_review_store_count_due (self->reviews, questions, prep_study_day_end (time));
   n_new = prep_quiz_count_available (self->library, self->reviews, NULL, &new_options);
+  date = dup_next_review_date (self);
 
+  /* Lead with what can be done now: due cards, then new questions. */
   if (n_due > 0)
-    /* Translators: the quiz start page's heading */
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Card Due Today", "%u Cards Due Today", n_due), n_due);
-  else
-    title = g_strdup (_("Nothing Due Today"));
-
-  next = prep_review_store_next_due (self->reviews, questions, prep_study_day_end (time) - 1);
-  if (next > 0)
     {
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (next);
-      g_autofree char *date = g_date_time_format (when, "%x");
-
-      /* Translators: %u new questions; %s is the date of the next review after today */
-      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new question · next review after today on %s",
-                                             "%u new questions · next review after today on %s", n_new),
-                                n_new, date);
+      /* Translators: the quiz start page's heading */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Card Due Today", "%u Cards Due Today", n_due), n_due);
+      if (n_new > 0)
+        /* Translators: under "3 Cards Due Today" */
+        detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u new question to learn",
+                                               "and %u new questions to learn", n_new), n_new);
+    }
+  else if (n_new > 0)
+    {
+      /* Translators: the quiz start page's heading */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u New Question Ready",
+                                            "%u New Questions Ready", n_new), n_new);
+      if (date != NULL)
+        /* Translators: %s is a date such as "December 19" */
+        detail = g_strdup_printf (_("No review due today; the next is on %s"), date);
+      else
+        detail = g_strdup (_("Grade each one to schedule its reviews"));
+    }
+  else if (prep_quiz_count_available (self->library, self->reviews, NULL, &all_options) > 0)
+    {
+      title = g_strdup (_("All Caught Up"));
+      if (date != NULL)
+        /* Translators: %s is a date such as "December 19" */
+        detail = g_strdup_printf (_("Next review on %s; you can still practise any question"), date);
+      else
+        detail = g_strdup (_("You can still practise any question"));
     }
   else
     {
-      /* Translators: %u is how many answered questions were never studied */
-      detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new question", "%u new questions", n_new), n_new);
+      title = g_strdup (_("No Answers to Practise Yet"));
+      detail = g_strdup (_("Questions come to the quiz once their answers are written"));
     }
 
   gtk_label_set_text (self->due_label, title);
-  gtk_label_set_text (self->due_detail_label, detail);
+  gtk_label_set_text (self->due_detail_label, detail != NULL ? detail : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->due_detail_label), detail != NULL);
   options_changed_cb (self);
 }
 
