@@ -713,6 +713,32 @@ prep_review_store_get_n_log_entries (PrepReviewStore *self)
 }
 
 /**
+ * prep_review_store_get_file_path:
+ *
+ * Returns: the file read and written
+ */
+const char *
+prep_review_store_get_file_path (PrepReviewStore *self)
+{
+  g_return_val_if_fail (PREP_IS_REVIEW_STORE (self), NULL);
+
+  return prep_json_store_get_path (self->store);
+}
+
+/**
+ * prep_review_store_get_set_aside_path:
+ *
+ * Returns: (nullable): where a damaged file found at load was kept
+ */
+const char *
+prep_review_store_get_set_aside_path (PrepReviewStore *self)
+{
+  g_return_val_if_fail (PREP_IS_REVIEW_STORE (self), NULL);
+
+  return prep_json_store_get_set_aside_path (self->store);
+}
+
+/**
  * prep_review_store_flush:
  *
  * Writes what a failed save left in memory, e.g. on retry or at quit.

@@ -59,6 +59,8 @@ gint64           prep_review_store_next_due           (PrepReviewStore  *self,
 guint            prep_review_store_get_n_log_entries  (PrepReviewStore  *self);
 gboolean         prep_review_store_flush              (PrepReviewStore  *self,
                                                        GError          **error);
+const char      *prep_review_store_get_file_path      (PrepReviewStore  *self);
+const char      *prep_review_store_get_set_aside_path (PrepReviewStore  *self);
 gboolean         prep_review_store_get_read_only      (PrepReviewStore  *self);
 const char      *prep_review_store_get_save_error     (PrepReviewStore  *self);
 

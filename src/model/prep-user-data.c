@@ -444,6 +444,32 @@ prep_user_data_get_dirty (PrepUserData *self)
 }
 
 /**
+ * prep_user_data_get_file_path:
+ *
+ * Returns: the file read and written
+ */
+const char *
+prep_user_data_get_file_path (PrepUserData *self)
+{
+  g_return_val_if_fail (PREP_IS_USER_DATA (self), NULL);
+
+  return prep_json_store_get_path (self->store);
+}
+
+/**
+ * prep_user_data_get_set_aside_path:
+ *
+ * Returns: (nullable): where a damaged file found at load was kept
+ */
+const char *
+prep_user_data_get_set_aside_path (PrepUserData *self)
+{
+  g_return_val_if_fail (PREP_IS_USER_DATA (self), NULL);
+
+  return prep_json_store_get_set_aside_path (self->store);
+}
+
+/**
  * prep_user_data_get_read_only:
  *
  * Returns: whether changes cannot be saved, because the file on disk is

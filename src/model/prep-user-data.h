@@ -34,6 +34,8 @@ void          prep_user_data_set_note        (PrepUserData  *self,
 gboolean      prep_user_data_flush           (PrepUserData  *self,
                                               GError       **error);
 gboolean      prep_user_data_get_dirty       (PrepUserData  *self);
+const char   *prep_user_data_get_file_path   (PrepUserData  *self);
+const char   *prep_user_data_get_set_aside_path (PrepUserData *self);
 gboolean      prep_user_data_get_read_only   (PrepUserData  *self);
 const char   *prep_user_data_get_save_error  (PrepUserData  *self);
 guint         prep_user_data_get_n_saves     (PrepUserData  *self);

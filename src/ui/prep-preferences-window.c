@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "prep-preferences-window.h"
 
 /* The preferences, each bound to its GSettings key: the rest of the app
@@ -46,6 +48,38 @@ retention_set_mapping (const GValue       *value,
   return g_variant_new_double (g_value_get_double (value) / 100);
 }
 
+/* The percentage as the locale writes it: "90%", "90 %". */
+static gboolean
+retention_output_cb (GtkSpinButton *spin)
+{
+  /* Translators: the desired retention, a percentage; write it as your locale does ("90%", "90 %") */
+  g_autofree char *text = g_strdup_printf (_("%u%%"), (guint) gtk_spin_button_get_value_as_int (spin));
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+/* Reads back what was typed: the number, with or without its sign. */
+static int
+retention_input_cb (GtkSpinButton *spin,
+                    double        *new_value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  char *end = NULL;
+  double value;
+
+  while (*text != '\0' && !g_ascii_isdigit (*text))
+    text++;
+  value = g_ascii_strtod (text, &end);
+  if (end == text)
+    return GTK_INPUT_ERROR;
+
+  *new_value = value;
+  return TRUE;
+}
+
 static void
 prep_preferences_window_dispose (GObject *object)
 {
@@ -68,6 +102,8 @@ prep_preferences_window_class_init (PrepPreferencesWindowClass *klass)
                                                "/io/github/llmprep/LlmPrep/ui/prep-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PrepPreferencesWindow, retention_adjustment);
   gtk_widget_class_bind_template_child (widget_class, PrepPreferencesWindow, minutes_adjustment);
+  gtk_widget_class_bind_template_callback (widget_class, retention_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, retention_input_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

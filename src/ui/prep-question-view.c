@@ -66,6 +66,7 @@ struct _PrepQuestionView
   GtkLabel          *find_count;
   GtkRevealer       *notes_revealer;
   GtkTextView       *notes_view;
+  GtkLabel          *notes_caption;
 
   /* Owned references */
   PrepQuestion      *question;
@@ -1114,6 +1115,7 @@ prep_question_view_class_init (PrepQuestionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, find_count);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, notes_revealer);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, notes_caption);
   gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
@@ -1492,6 +1494,20 @@ prep_question_view_get_answer_view (PrepQuestionView *self)
   return self->answer_view;
 }
 
+/* The caption under the notes says whether they are saved. */
+static void
+sync_notes_caption (PrepQuestionView *self)
+{
+  gboolean read_only = self->user_data != NULL && prep_user_data_get_read_only (self->user_data);
+  const char *text = read_only
+    ? _("Kept until you quit, not saved: your notes file is from a newer version of LLM Prep.")
+    : _("Saved automatically. Markdown is fine.");
+
+  gtk_label_set_text (self->notes_caption, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
 /**
  * prep_question_view_set_user_data:
  *
@@ -1503,8 +1519,14 @@ prep_question_view_set_user_data (PrepQuestionView *self,
 {
   g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
 
+  if (self->user_data != NULL)
+    g_signal_handlers_disconnect_by_func (self->user_data, sync_notes_caption, self);
   if (g_set_object (&self->user_data, user_data))
     load_note (self);
+  if (self->user_data != NULL)
+    g_signal_connect_object (self->user_data, "notify::read-only", G_CALLBACK (sync_notes_caption),
+                             self, G_CONNECT_SWAPPED);
+  sync_notes_caption (self);
 }
 
 /**

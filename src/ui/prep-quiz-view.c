@@ -686,3 +686,18 @@ prep_quiz_view_set_narrow (PrepQuizView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->switcher), !narrow);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NARROW]);
 }
+
+/**
+ * prep_quiz_view_add_top_bar:
+ * @bar: a widget to show under the header bar, such as a notice
+ */
+void
+prep_quiz_view_add_top_bar (PrepQuizView *self,
+                            GtkWidget    *bar)
+{
+  g_return_if_fail (PREP_IS_QUIZ_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (bar));
+
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->header_bar))),
+                              bar, GTK_WIDGET (self->header_bar));
+}

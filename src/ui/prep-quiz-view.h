@@ -27,4 +27,7 @@ void             prep_quiz_view_refresh_due  (PrepQuizView          *self);
 void             prep_quiz_view_set_narrow   (PrepQuizView          *self,
                                               gboolean               narrow);
 
+void             prep_quiz_view_add_top_bar  (PrepQuizView          *self,
+                                              GtkWidget             *bar);
+
 G_END_DECLS

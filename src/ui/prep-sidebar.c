@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -44,7 +45,9 @@ struct _PrepSidebar
   GtkLabel           *bookmarked_count;
   GtkLabel           *notes_count;
   GtkLabel           *due_count;
-  GtkLabel           *empty_label;
+  AdwStatusPage      *empty_status;
+  GtkStack           *bar_stack;
+  GtkLabel           *count_label;
 
   /* Owned references */
   PrepLibrary        *library;
@@ -258,6 +261,19 @@ set_filter (GtkToggleButton *button,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
+/* The list's empty state: what is missing and what to do about it. */
+static void
+show_empty (PrepSidebar *self,
+            const char  *icon_name,
+            const char  *title,
+            const char  *description)
+{
+  adw_status_page_set_icon_name (self->empty_status, icon_name);
+  adw_status_page_set_title (self->empty_status, title);
+  adw_status_page_set_description (self->empty_status, description);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
 static void
 update_filter (PrepSidebar *self)
 {
@@ -307,12 +323,15 @@ update_filter (PrepSidebar *self)
     gtk_stack_set_visible_child_name (self->stack, "tree");
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
     {
-      gtk_label_set_label (self->empty_label,
-                           gtk_toggle_button_get_active (self->bookmarked_button)
-                           ? _("No bookmarks yet. Press Ctrl+D on a question to bookmark it.")
-                           : gtk_toggle_button_get_active (self->notes_button)
-                           ? _("No notes yet. Press Ctrl+N on a question to write one.")
-                           : _("Nothing is due for review today. Flashcards in the Quiz view (Ctrl+2) schedule reviews."));
+      if (gtk_toggle_button_get_active (self->bookmarked_button))
+        show_empty (self, "starred-symbolic", _("No Bookmarks Yet"),
+                    _("Press Ctrl+D on a question to bookmark it."));
+      else if (gtk_toggle_button_get_active (self->notes_button))
+        show_empty (self, "document-edit-symbolic", _("No Notes Yet"),
+                    _("Press Ctrl+N on a question to write one."));
+      else
+        show_empty (self, "alarm-symbolic", _("Nothing Due Today"),
+                    _("Flashcards and mock interviews in the Quiz view (Ctrl+2) schedule reviews."));
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   else
@@ -393,9 +412,21 @@ bind_result_row_cb (GtkSignalListItemFactory *factory,
 
   /* Translators: a search result's category, then where it matched */
   where = g_strdup_printf (_("%s · %s"), category ? prep_category_get_title (category) : "", field);
-  gtk_label_set_text (GTK_LABEL (title), prep_question_get_title (question));
   gtk_label_set_text (GTK_LABEL (meta), where);
-  gtk_label_set_markup (GTK_LABEL (snippet), markup);
+
+  /* A match in the title is shown in the title, not a second time. */
+  if (prep_search_result_get_field (result) == PREP_SEARCH_FIELD_TITLE &&
+      g_strcmp0 (prep_search_result_get_snippet (result), prep_question_get_title (question)) == 0)
+    {
+      gtk_label_set_markup (GTK_LABEL (title), markup);
+      gtk_widget_set_visible (snippet, FALSE);
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (title), prep_question_get_title (question));
+      gtk_label_set_markup (GTK_LABEL (snippet), markup);
+      gtk_widget_set_visible (snippet, TRUE);
+    }
 
   /* The user's own note, previewed when the match was elsewhere. */
   if (note != NULL && prep_search_result_get_field (result) != PREP_SEARCH_FIELD_NOTE)
@@ -419,6 +450,8 @@ search_changed_cb (PrepSidebar *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autoptr(GListModel) results = NULL;
   g_auto(GStrv) terms = prep_search_split_terms (text);
+  g_autofree char *count = NULL;
+  guint n;
 
   /* The entry reports a change a moment after prep_sidebar_search() has
    * already searched: the results, and their selection, stay. */
@@ -427,7 +460,7 @@ search_changed_cb (PrepSidebar *self)
   g_free (self->query);
   self->query = g_strdup (text);
 
-  gtk_widget_set_visible (self->filter_bar, terms == NULL || terms[0] == NULL);
+  gtk_stack_set_visible_child_name (self->bar_stack, terms == NULL || terms[0] == NULL ? "filters" : "count");
 
   if (terms == NULL || terms[0] == NULL || self->library == NULL)
     {
@@ -444,13 +477,17 @@ search_changed_cb (PrepSidebar *self)
   gtk_single_selection_set_model (self->search_selection, results);
   gtk_single_selection_set_selected (self->search_selection, GTK_INVALID_LIST_POSITION);
 
-  if (g_list_model_get_n_items (results) == 0)
+  n = g_list_model_get_n_items (results);
+  /* Translators: how many search results there are */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", n), n);
+  gtk_label_set_text (self->count_label, count);
+
+  if (n == 0)
     {
       /* Translators: %s is what was searched for */
-      g_autofree char *none = g_strdup_printf (_("No questions, answers or notes contain “%s”."), text);
+      g_autofree char *none = g_markup_printf_escaped (_("No question, answer or note contains “%s”."), text);
 
-      gtk_label_set_label (self->empty_label, none);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      show_empty (self, "edit-find-symbolic", _("No Results"), none);
     }
   else
     {
@@ -722,7 +759,9 @@ prep_sidebar_class_init (PrepSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, bookmarked_count);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, notes_count);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebar, due_count);
-  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, bar_stack);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebar, count_label);
   gtk_widget_class_bind_template_callback (widget_class, setup_flat_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_flat_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, unbind_flat_row_cb);

@@ -87,17 +87,129 @@ export_notes_action (GtkWidget  *widget,
 {
   PrepWindow *self = PREP_WINDOW (widget);
   GtkFileChooserNative *dialog;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(GFile) folder = g_file_new_for_path (documents != NULL ? documents : g_get_home_dir ());
 
   if (self->user_data == NULL || self->library == NULL)
     return;
 
-  /* Native: the portal's file chooser inside the Flatpak sandbox. */
+  /* Native: the portal's file chooser inside the Flatpak sandbox. In the
+   * Documents folder, with a name any file system and mail client takes. */
   dialog = gtk_file_chooser_native_new (_("Export Notes"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("llm-prep-notes.md"));
+  if (g_file_query_exists (folder, NULL))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "llm-prep-notes.md");
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+typedef struct
+{
+  PrepWindow *window;
+  char       *uri;
+} ShowInFiles;
+
+static void
+show_in_files_free (ShowInFiles *data)
+{
+  g_clear_object (&data->window);
+  g_free (data->uri);
+  g_free (data);
+}
+
+static void
+launch_folder_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ShowInFiles *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not open the folder: %s"), error->message);
+
+      adw_toast_overlay_add_toast (data->window->toast_overlay, adw_toast_new (message));
+    }
+
+  show_in_files_free (data);
+}
+
+/* The file manager shows the file selected (FileManager1, as Files and
+ * most file managers implement it); failing that, its folder opens. In
+ * the Flatpak, which talks to no D-Bus name, the folder opens through
+ * the OpenURI portal. */
+static void
+show_items_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ShowInFiles *data = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *folder_uri = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (reply != NULL)
+    {
+      show_in_files_free (data);
+      return;
+    }
+
+  g_debug ("FileManager1.ShowItems: %s", error->message);
+  file = g_file_new_for_uri (data->uri);
+  folder = g_file_get_parent (file);
+  folder_uri = g_file_get_uri (folder != NULL ? folder : file);
+  g_app_info_launch_default_for_uri_async (folder_uri, NULL, NULL, launch_folder_cb, data);
+}
+
+void
+_prep_window_show_in_files (PrepWindow *self,
+                            const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariantBuilder) uris = g_variant_builder_new (G_VARIANT_TYPE ("as"));
+  ShowInFiles *data = g_new0 (ShowInFiles, 1);
+
+  data->window = g_object_ref (self);
+  data->uri = g_file_get_uri (file);
+
+  if (bus == NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *folder_uri = g_file_get_uri (folder != NULL ? folder : file);
+
+      g_app_info_launch_default_for_uri_async (folder_uri, NULL, NULL, launch_folder_cb, data);
+      return;
+    }
+
+  g_variant_builder_add (uris, "s", data->uri);
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(ass)", uris, ""), NULL,
+                          G_DBUS_CALL_FLAGS_NONE, 5000, NULL, show_items_cb, data);
+}
+
+static void
+show_in_files_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _prep_window_show_in_files (PREP_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+dismiss_notice_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _prep_window_dismiss_notice (PREP_WINDOW (widget));
 }
 
 static void
@@ -273,6 +385,8 @@ _prep_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.toggle-notes", "notes-visible");
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.show-in-files", "s", show_in_files_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.toggle-notes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-bookmark", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);

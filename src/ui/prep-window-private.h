@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "prep-history.h"
+#include "prep-notice-bar.h"
 #include "prep-window.h"
 
 G_BEGIN_DECLS
@@ -22,8 +23,9 @@ struct _PrepWindow
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   AdwViewStack         *view_stack;
-  GtkRevealer          *read_only_revealer;
-  GtkLabel             *read_only_label;
+  PrepNoticeBar        *sidebar_notice;   /* shown when folded */
+  PrepNoticeBar        *content_notice;
+  PrepNoticeBar        *quiz_notice;      /* made with the quiz view */
   GtkWidget            *sidebar_page;
   GtkBox               *quiz_page;
   GtkMenuButton        *primary_menu_button;
@@ -48,13 +50,18 @@ struct _PrepWindow
   GSettings            *settings;
   PrepQuestion         *question;
   PrepHistory          *history;
+  char                 *notice_path;      /* what Show in Files shows */
 
   guint                 day_source;
   guint                 navigating : 1;  /* going back or forward */
   guint                 narrow : 1;      /* view switcher at the bottom */
+  guint                 damaged_dismissed : 1;
 };
 
 void     _prep_window_class_init_actions (GtkWidgetClass *widget_class);
+void     _prep_window_show_in_files      (PrepWindow     *self,
+                                          const char     *path);
+void     _prep_window_dismiss_notice     (PrepWindow     *self);
 void     _prep_window_add_history_shortcuts (PrepWindow *self);
 gboolean _prep_window_show_question_page (PrepWindow     *self);
 void     _prep_window_go                 (PrepWindow     *self,

@@ -126,6 +126,8 @@ active_changed_cb (PrepWindow *self)
 
 /* The Quiz view is built the first time it is shown: most starts are for
  * studying, and the first frame should not wait for it. */
+static void sync_notice (PrepWindow *self);
+
 static void
 ensure_quiz_view (PrepWindow *self)
 {
@@ -155,6 +157,10 @@ ensure_quiz_view (PrepWindow *self)
                                   "narrow", self->narrow,
                                   NULL);
   gtk_box_append (self->quiz_page, GTK_WIDGET (self->quiz_view));
+
+  self->quiz_notice = PREP_NOTICE_BAR (prep_notice_bar_new ());
+  prep_quiz_view_add_top_bar (self->quiz_view, GTK_WIDGET (self->quiz_notice));
+  sync_notice (self);
 }
 
 static void
@@ -180,28 +186,91 @@ view_changed_cb (PrepWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->quiz_view));
 }
 
-/* A file from a newer version is never written; while that lasts, a
- * banner says so (a toast would be gone before the user typed). */
 static void
-sync_read_only (PrepWindow *self)
+set_notice (PrepWindow    *self,
+            PrepNoticeBar *bar,
+            const char    *text,
+            const char    *dismiss)
+{
+  g_autofree char *action = NULL;
+
+  if (bar == NULL)
+    return;
+
+  if (self->notice_path != NULL)
+    {
+      g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_string (self->notice_path));
+      g_autofree char *printed = g_variant_print (target, FALSE);
+
+      action = g_strdup_printf ("win.show-in-files(%s)", printed);
+    }
+
+  prep_notice_bar_set_notice (bar, text, _("_Show in Files"), action, dismiss);
+}
+
+/* A lasting notice under the header bars, never a path in its text:
+ * first a damaged file set aside at start-up (until dismissed), then a
+ * file from a newer version, which is never written while that lasts.
+ * Show in Files shows the file concerned. In the folded layout the list
+ * has it too, so that it is seen at start-up. */
+static void
+sync_notice (PrepWindow *self)
 {
   gboolean notes = self->user_data != NULL && prep_user_data_get_read_only (self->user_data);
   gboolean reviews = self->reviews != NULL && prep_review_store_get_read_only (self->reviews);
+  const char *notes_aside = self->user_data ? prep_user_data_get_set_aside_path (self->user_data) : NULL;
+  const char *reviews_aside = self->reviews ? prep_review_store_get_set_aside_path (self->reviews) : NULL;
+  const char *text = NULL;
+  const char *dismiss = NULL;
+  const char *path = NULL;
 
-  if (notes && reviews)
-    gtk_label_set_text (self->read_only_label,
-                        _("Your notes, bookmarks and reviews were saved by a newer version of LLM Prep. "
-                          "Changes are kept until you quit but not saved; update LLM Prep to keep them."));
+  if (!self->damaged_dismissed && (notes_aside != NULL || reviews_aside != NULL))
+    {
+      if (notes_aside != NULL && reviews_aside != NULL)
+        text = _("Your bookmarks, notes and review history could not be read, so new files were started. "
+                 "The damaged files were kept.");
+      else if (notes_aside != NULL)
+        text = _("Your bookmarks and notes could not be read, so a new file was started. "
+                 "The damaged file was kept.");
+      else
+        text = _("Your review history could not be read, so a new one was started. "
+                 "The damaged file was kept.");
+      path = notes_aside != NULL ? notes_aside : reviews_aside;
+      dismiss = "win.dismiss-notice";
+    }
+  else if (notes && reviews)
+    {
+      text = _("Your notes, bookmarks and reviews were saved by a newer version of LLM Prep. "
+               "Changes are kept until you quit but not saved; update LLM Prep to keep them.");
+      path = prep_user_data_get_file_path (self->user_data);
+    }
   else if (notes)
-    gtk_label_set_text (self->read_only_label,
-                        _("Your notes and bookmarks were saved by a newer version of LLM Prep. "
-                          "Changes are kept until you quit but not saved; update LLM Prep to keep them."));
+    {
+      text = _("Your notes and bookmarks were saved by a newer version of LLM Prep. "
+               "Changes are kept until you quit but not saved; update LLM Prep to keep them.");
+      path = prep_user_data_get_file_path (self->user_data);
+    }
   else if (reviews)
-    gtk_label_set_text (self->read_only_label,
-                        _("Your reviews were saved by a newer version of LLM Prep. "
-                          "Grades are kept until you quit but not saved; update LLM Prep to keep them."));
+    {
+      text = _("Your reviews were saved by a newer version of LLM Prep. "
+               "Grades are kept until you quit but not saved; update LLM Prep to keep them.");
+      path = prep_review_store_get_file_path (self->reviews);
+    }
 
-  gtk_revealer_set_reveal_child (self->read_only_revealer, notes || reviews);
+  g_free (self->notice_path);
+  self->notice_path = g_strdup (path);
+
+  set_notice (self, self->content_notice, text, dismiss);
+  set_notice (self, self->quiz_notice, text, dismiss);
+  set_notice (self, self->sidebar_notice,
+              adw_leaflet_get_folded (self->leaflet) ? text : NULL, dismiss);
+}
+
+void
+_prep_window_dismiss_notice (PrepWindow *self)
+{
+  self->damaged_dismissed = TRUE;
+  sync_notice (self);
 }
 
 static void
@@ -249,23 +318,38 @@ prep_window_export_notes (PrepWindow *self,
   g_autofree char *markdown = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
+  AdwToast *toast;
   gboolean ok;
 
   g_return_val_if_fail (PREP_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   markdown = prep_export_notes_markdown (self->user_data, self->library, now);
-  name = g_file_get_parse_name (file);
+  name = g_file_get_basename (file);
   ok = g_file_replace_contents (file, markdown, strlen (markdown), NULL, FALSE,
                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error);
 
   if (ok)
-    /* Translators: %s is the file written */
-    message = g_strdup_printf (_("Notes exported to %s"), name);
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      /* Translators: %s is the name of the file written */
+      message = g_strdup_printf (_("Notes exported to %s"), name);
+      toast = adw_toast_new (message);
+      if (path != NULL)
+        {
+          adw_toast_set_button_label (toast, _("_Show in Files"));
+          adw_toast_set_action_name (toast, "win.show-in-files");
+          adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+        }
+    }
   else
-    /* Translators: the first %s is the file, the second why it failed */
-    message = g_strdup_printf (_("Could not export to %s: %s"), name, error->message);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    {
+      /* Translators: the first %s is the file's name, the second why it failed */
+      message = g_strdup_printf (_("Could not export to %s: %s"), name, error->message);
+      toast = adw_toast_new (message);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   return ok;
 }
@@ -396,6 +480,7 @@ leaflet_folded_cb (PrepWindow *self)
   /* Back and Forward where there is room; Alt+← and Alt+→ always. */
   folded = adw_leaflet_get_folded (self->leaflet);
   gtk_widget_set_visible (self->history_box, !folded && self->question != NULL);
+  sync_notice (self);
 }
 
 static void
@@ -606,12 +691,12 @@ prep_window_constructed (GObject *object)
                              self->sidebar, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
   if (self->user_data != NULL)
-    g_signal_connect_object (self->user_data, "notify::read-only", G_CALLBACK (sync_read_only),
+    g_signal_connect_object (self->user_data, "notify::read-only", G_CALLBACK (sync_notice),
                              self, G_CONNECT_SWAPPED);
   if (self->reviews != NULL)
-    g_signal_connect_object (self->reviews, "notify::read-only", G_CALLBACK (sync_read_only),
+    g_signal_connect_object (self->reviews, "notify::read-only", G_CALLBACK (sync_notice),
                              self, G_CONNECT_SWAPPED);
-  sync_read_only (self);
+  sync_notice (self);
   schedule_day_change (self);
 
   /* Start in the list, not in the first selectable label of the answer. */
@@ -632,6 +717,7 @@ prep_window_dispose (GObject *object)
   g_clear_handle_id (&self->day_source, g_source_remove);
   g_clear_object (&self->question);
   g_clear_object (&self->history);
+  g_clear_pointer (&self->notice_path, g_free);
   g_clear_object (&self->library);
   g_clear_object (&self->user_data);
   g_clear_object (&self->reviews);
@@ -780,13 +866,14 @@ prep_window_class_init (PrepWindowClass *klass)
   g_type_ensure (PREP_TYPE_SIDEBAR_FRAME);
   g_type_ensure (PREP_TYPE_QUESTION_VIEW);
   g_type_ensure (PREP_TYPE_QUIZ_VIEW);
+  g_type_ensure (PREP_TYPE_NOTICE_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/llmprep/LlmPrep/ui/prep-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, PrepWindow, read_only_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PrepWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, sidebar_notice);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, content_notice);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, sidebar_page);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, quiz_page);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, primary_menu_button);
@@ -859,8 +946,6 @@ prep_window_new (PrepApplication *application)
   const GError *error = prep_application_get_load_error (application);
   PrepWindow *self;
 
-  const GError *user_data_error = prep_application_get_user_data_error (application);
-
   self = g_object_new (PREP_TYPE_WINDOW,
                        "application", application,
                        "user-data", prep_application_get_user_data (application),
@@ -870,13 +955,8 @@ prep_window_new (PrepApplication *application)
 
   sync_question_controls (self);
 
-  /* A newer file has its banner; a damaged one set aside is told once. */
-  if (user_data_error != NULL && !prep_user_data_get_read_only (prep_application_get_user_data (application)))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (user_data_error->message));
-  if (prep_application_get_reviews_error (application) != NULL &&
-      !prep_review_store_get_read_only (prep_application_get_reviews (application)))
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (prep_application_get_reviews_error (application)->message));
+  /* Damaged and newer files are told in the notice bar (sync_notice). */
+  sync_notice (self);
 
   if (error != NULL)
     prep_question_view_show_error (self->question_view,
