@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "prep-application.h"
+#include "prep-quiz-session.h"
 #include "prep-test-utils.h"
 #include "prep-window.h"
 
@@ -287,4 +288,17 @@ prep_test_run_app (const char * const *args,
   g_assert_finalize_object (run.app);
 
   return status;
+}
+
+/* Where the current multiple-choice item's right option is shown. */
+guint
+prep_test_right_option (PrepQuizSession *session)
+{
+  const PrepQuizItem *item = prep_quiz_session_get_quiz_item (session);
+
+  for (guint shown = 0; shown < PREP_QUIZ_N_OPTIONS; shown++)
+    if (prep_quiz_session_get_option_index (session, shown) == item->answer)
+      return shown;
+
+  g_assert_not_reached ();
 }

@@ -37,4 +37,6 @@ void       prep_test_press         (GtkWidget  *window,
 void       prep_test_type          (GtkWidget  *window,
                                     const char *text);
 
+guint      prep_test_right_option  (PrepQuizSession *session);
+
 G_END_DECLS

@@ -30,7 +30,7 @@
 static void
 forget_user_files (void)
 {
-  const char *names[] = { "reviews.json", "user-data.json", "bookmarks.json", "notes.json", NULL };
+  const char *names[] = { "reviews.json", "notes.json", NULL };
 
   for (guint i = 0; names[i]; i++)
     {
@@ -91,6 +91,17 @@ in_sight (GtkWidget  *widget,
          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (window));
 }
 
+static void
+collect_check_buttons (GtkWidget *widget,
+                       GPtrArray *checks)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    g_ptr_array_add (checks, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_check_buttons (child, checks);
+}
+
 /* Start page (review m4, m10): a positive status, Start always in sight,
  * and messages that say what to do when nothing matches. */
 static void
@@ -143,28 +154,7 @@ check_start_page (PrepApplication *app,
 
   /* No category ticked: say to pick one. */
   checks = g_ptr_array_new ();
-  {
-    GtkWidget *group = prep_test_find_with_class (GTK_WIDGET (quiz), "quiz-categories");
-    GtkWidget *child;
-
-    g_assert_nonnull (group);
-    /* Every check button in the group, depth first. */
-    child = group;
-    while (child != NULL)
-      {
-        if (GTK_IS_CHECK_BUTTON (child))
-          g_ptr_array_add (checks, child);
-
-        if (gtk_widget_get_first_child (child) != NULL)
-          child = gtk_widget_get_first_child (child);
-        else
-          {
-            while (child != group && gtk_widget_get_next_sibling (child) == NULL)
-              child = gtk_widget_get_parent (child);
-            child = child == group ? NULL : gtk_widget_get_next_sibling (child);
-          }
-      }
-  }
+  collect_check_buttons (prep_test_find_with_class (GTK_WIDGET (quiz), "quiz-categories"), checks);
   g_assert_cmpuint (checks->len, ==, g_list_model_get_n_items (prep_library_get_categories (library)));
   for (guint i = 0; i < checks->len; i++)
     gtk_check_button_set_active (g_ptr_array_index (checks, i), FALSE);
@@ -201,10 +191,9 @@ test_start_page (void)
   g_assert_cmpint (prep_test_run_app (NULL, check_start_page), ==, 0);
 }
 
-/* Runs the main loop until @card's countdown is over, or 20 s. */
+/* Runs the main loop until the countdown has shown the key points, or 20 s. */
 static gboolean
-wait_for_time_up (PrepCardView *card,
-                  PrepQuizSession *session)
+wait_for_time_up (PrepQuizSession *session)
 {
   gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
@@ -339,7 +328,7 @@ check_interview_keys (PrepApplication *app,
   g_assert_cmpuint (prep_card_view_get_time_left (card), >=, 9);
   g_assert_cmpuint (prep_card_view_get_time_left (card), <=, 10);
   prep_test_type (GTK_WIDGET (window), "z");
-  g_assert_true (wait_for_time_up (card, session));
+  g_assert_true (wait_for_time_up (session));
   g_assert_cmpstr (gtk_label_get_text (timer), ==, _("Time’s up"));
   g_assert_true (in_sight (GTK_WIDGET (timer), window));
   g_assert_false (focus (window) == GTK_WIDGET (draft));
@@ -523,18 +512,14 @@ check_choice_contrast (PrepApplication *app,
   PrepQuizOptions options = { PREP_QUIZ_CHOICE, PREP_QUIZ_SET_ALL, basics, 2, 11, now () };
   AdwStyleManager *style = adw_style_manager_get_default ();
   PrepQuizSession *session;
-  const PrepQuizItem *item;
   PrepQuizView *quiz;
-  guint right = 0;
+  guint right;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);
   quiz = open_quiz (window);
   g_assert_true (prep_quiz_view_start (quiz, &options, NULL));
   session = prep_quiz_view_get_session (quiz);
-  item = prep_quiz_session_get_quiz_item (session);
-  for (guint shown = 0; shown < PREP_QUIZ_N_OPTIONS; shown++)
-    if (prep_quiz_session_get_option_index (session, shown) == item->answer)
-      right = shown;
+  right = prep_test_right_option (session);
 
   /* A wrong answer, by its letter: the right one is then shown too. */
   prep_test_press (GTK_WIDGET (window), right == 0 ? "b" : "a");

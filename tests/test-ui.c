@@ -32,8 +32,6 @@
 
 static void       press_keys      (GtkWidget  *window,
                                    const char *keys);
-static GtkWidget *find_with_class (GtkWidget  *widget,
-                                   const char *css_class);
 
 #define run_app prep_test_run_app
 
@@ -710,16 +708,12 @@ check_quiz (PrepApplication *app,
     const char *basics[] = { "basics", NULL };
     PrepQuizOptions options = { PREP_QUIZ_CHOICE, PREP_QUIZ_SET_ALL, basics, 3, 7, g_get_real_time () / G_USEC_PER_SEC };
     g_autoptr(GError) error = NULL;
-    const PrepQuizItem *item;
-    guint right = 0;
+    guint right;
 
     g_assert_true (prep_quiz_view_start (quiz, &options, &error));
     g_assert_no_error (error);
     session = prep_quiz_view_get_session (quiz);
-    item = prep_quiz_session_get_quiz_item (session);
-    for (guint shown = 0; shown < PREP_QUIZ_N_OPTIONS; shown++)
-      if (prep_quiz_session_get_option_index (session, shown) == item->answer)
-        right = shown;
+    right = prep_test_right_option (session);
 
     /* A wrong answer first (a failed review), to see the explanations. */
     press_keys (GTK_WIDGET (window), right == 0 ? "2" : "1");
@@ -737,7 +731,7 @@ check_quiz (PrepApplication *app,
     prep_test_wait_for_frame (GTK_WIDGET (window));
     {
       GtkWidget *summary = prep_test_find_descendant (GTK_WIDGET (quiz), PREP_TYPE_QUIZ_SUMMARY);
-      GtkWidget *missed = find_with_class (summary, "missed-question");
+      GtkWidget *missed = prep_test_find_with_class (summary, "missed-question");
       g_autoptr(GListModel) wrong = prep_quiz_session_get_missed (session);
       g_autoptr(PrepQuestion) question = g_list_model_get_item (wrong, 0);
 
@@ -954,24 +948,6 @@ check_preferences (PrepApplication *app,
   g_assert_cmpfloat_with_epsilon (prep_review_store_get_desired_retention (reviews), 0.9, 1e-9);
 }
 
-static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The notice shown under a header bar in sight, or NULL. */
 static const char *
 notice_in_sight (GtkWidget *widget)
@@ -1008,7 +984,7 @@ check_read_only (PrepApplication *app,
   g_assert_null (strchr (notice_in_sight (GTK_WIDGET (window)), '/'));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-notes", NULL));
   prep_test_wait_for_frame (GTK_WIDGET (window));
-  caption = find_with_class (GTK_WIDGET (window), "notes-caption");
+  caption = prep_test_find_with_class (GTK_WIDGET (window), "notes-caption");
   g_assert_nonnull (caption);
   g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (caption)), _("Saved automatically")));
   prep_test_save_screenshot (GTK_WIDGET (window), "ui-read-only.png");

@@ -167,23 +167,6 @@ page_value (Fixture *f)
   return gtk_adjustment_get_value (prep_question_view_get_vadjustment (f->view));
 }
 
-static GtkWidget *
-find_with_class (GtkWidget  *widget,
-                 const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, css_class);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Whether [y, y + height) of @widget is on the visible part of the page. */
 static gboolean
 in_sight (Fixture   *f,
@@ -257,7 +240,7 @@ test_find (Fixture       *f,
   g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
   prep_question_view_find_next (f->view, FALSE);
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
-  g_assert_true (wait_in_sight (f, find_with_class (row, "follow-up-answer"), 0, 10));
+  g_assert_true (wait_in_sight (f, prep_test_find_with_class (row, "follow-up-answer"), 0, 10));
   prep_test_save_screenshot (GTK_WIDGET (f->window), "viewer-find-follow-up.png");
 
   /* Typed words are found as written; the words of a search, each on
@@ -305,7 +288,7 @@ test_zoom (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  GtkWidget *title = find_with_class (GTK_WIDGET (f->view), "question-title");
+  GtkWidget *title = prep_test_find_with_class (GTK_WIDGET (f->view), "question-title");
   int title_height, answer_height;
   double before, after;
 

@@ -69,6 +69,7 @@ prep_notice_bar_init (PrepNoticeBar *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
 
   self->button = GTK_BUTTON (gtk_button_new ());
+  gtk_button_set_use_underline (self->button, TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
 
   self->close_button = GTK_BUTTON (gtk_button_new_from_icon_name ("window-close-symbolic"));
@@ -129,7 +130,6 @@ prep_notice_bar_set_notice (PrepNoticeBar *self,
     gtk_label_set_text (self->label, text);
   if (button_label != NULL)
     gtk_button_set_label (self->button, button_label);
-  gtk_button_set_use_underline (self->button, TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), action_name);
   gtk_widget_set_visible (GTK_WIDGET (self->button), button_label != NULL && action_name != NULL);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->close_button), dismiss_action_name);

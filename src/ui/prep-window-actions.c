@@ -173,7 +173,9 @@ _prep_window_show_in_files (PrepWindow *self,
                             const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  /* The application's own connection, if it is on the session bus. */
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GDBusConnection *bus = application ? g_application_get_dbus_connection (G_APPLICATION (application)) : NULL;
   g_autoptr(GVariantBuilder) uris = g_variant_builder_new (G_VARIANT_TYPE ("as"));
   ShowInFiles *data = g_new0 (ShowInFiles, 1);
 
