@@ -13,6 +13,26 @@
 
 #include "prep-renderer-private.h"
 
+#define MAX_HIGHLIGHTS_PER_LINE 128
+#define MAX_HIGHLIGHTED_CODE    (32 * 1024)
+#define MAX_HIGHLIGHTED_LINE    1000
+
+static gboolean
+has_long_line (const char *code)
+{
+  for (const char *line = code; line != NULL && *line; )
+    {
+      const char *end = strchr (line, '\n');
+      gsize len = end ? (gsize) (end - line) : strlen (line);
+
+      if (len > MAX_HIGHLIGHTED_LINE)
+        return TRUE;
+      line = end ? end + 1 : NULL;
+    }
+
+  return FALSE;
+}
+
 /* Code blocks: a header line with the language, then the code, highlighted
  * by one hidden GtkSourceBuffer whose highlighting tags are copied over.
  * The whole block carries an anonymous tag with the code as written, from
@@ -197,8 +217,12 @@ highlight_code (PrepRenderState *st,
   GtkTextBuffer *source = GTK_TEXT_BUFFER (ensure_source_buffer (self));
   GtkSourceLanguage *language = _prep_render_lookup_language (self, lang);
   GtkTextIter iter, end;
+  guint n_on_line = 0;
+  int line_seen = -1;
 
-  if (language == NULL)
+  /* Highlighting costs the highlighter's time in the length of the code
+   * and of its longest line: generated or minified code is shown plain. */
+  if (language == NULL || strlen (code) > MAX_HIGHLIGHTED_CODE || has_long_line (code))
     return;
 
   gtk_source_buffer_set_language (self->source_buffer, language);
@@ -206,18 +230,31 @@ highlight_code (PrepRenderState *st,
   gtk_text_buffer_get_bounds (source, &iter, &end);
   gtk_source_buffer_ensure_highlight (self->source_buffer, &iter, &end);
 
+  /* The code is in the target buffer before its tags are copied. */
+  _prep_render_flush (st);
+
   while (!gtk_text_iter_is_end (&iter))
     {
       GtkTextIter next = iter;
       GSList *tags = gtk_text_iter_get_tags (&iter);
+      int line = gtk_text_iter_get_line (&iter);
 
       gtk_text_iter_forward_to_tag_toggle (&next, NULL);
 
+      /* Each tag costs time in the number of tags already on its line:
+       * a hostile line of thousands of tokens is left plain after the
+       * first MAX_HIGHLIGHTS_PER_LINE. */
+      if (line != line_seen)
+        {
+          line_seen = line;
+          n_on_line = 0;
+        }
+
       for (GSList *l = tags; l; l = l->next)
         {
-          GtkTextTag *tag = ensure_highlight_tag (st->buffer, l->data);
+          GtkTextTag *tag = n_on_line < MAX_HIGHLIGHTS_PER_LINE ? ensure_highlight_tag (st->buffer, l->data) : NULL;
 
-          if (tag != NULL)
+          if (tag != NULL && ++n_on_line)
             {
               GtkTextIter a, b;
 

@@ -183,7 +183,15 @@ _prep_render_finish_image (PrepRenderState *st)
 
   if (g_str_has_prefix (src, "resource://"))
     {
-      g_autoptr(GdkPaintable) paintable = load_image (self, src + strlen ("resource://"));
+      g_autoptr(GdkPaintable) paintable = NULL;
+
+      /* A figure counts against the block's budget like a tag: each one
+       * is an insertion into the buffer's line. */
+      if (st->inline_budget > 0)
+        {
+          st->inline_budget--;
+          paintable = load_image (self, src + strlen ("resource://"));
+        }
 
       if (paintable != NULL)
         {
@@ -207,8 +215,10 @@ _prep_render_finish_image (PrepRenderState *st)
       GtkTextTag *tag = gtk_text_buffer_create_tag (st->buffer, NULL, NULL);
 
       g_object_set_data_full (G_OBJECT (tag), PREP_RENDERER_LINK_TARGET, g_strdup (src), g_free);
-      _prep_render_apply_tag (st, tag, caption);
-      _prep_render_apply_tag_name (st, "link", caption);
+      _prep_render_apply_inline_tag (st, tag, caption, FALSE);
+      _prep_render_apply_inline_tag (st, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (st->buffer), "link"),
+                                     caption, FALSE);
     }
-  _prep_render_apply_tag_name (st, "image-caption", caption);
+  _prep_render_apply_inline_tag (st, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (st->buffer), "image-caption"),
+                                 caption, FALSE);
 }

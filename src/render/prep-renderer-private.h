@@ -37,11 +37,30 @@ typedef struct
   guint        number;
 } Frame;
 
+/* A tag to apply to [start, end) at the next flush. */
+typedef struct
+{
+  GtkTextTag *tag;
+  int         start;
+  int         end;
+  guint       chinese_only : 1;
+} PrepRenderRange;
+
 typedef struct
 {
   PrepRenderer    *self;
   GtkTextBuffer   *buffer;
-  GtkTextMark     *mark;
+  GtkTextMark     *mark;         /* the insertion point: where the run goes */
+  /* Inline text is collected in a run and its tags in ranges, and both go
+   * into the buffer at once when a block ends (a flush): GtkTextBuffer's
+   * cost per insertion or tag grows with the segments of the line, so
+   * doing it span by span would be quadratic in the spans of a paragraph. */
+  GString         *run;
+  int              run_base;     /* buffer offset of the run's start; -1: ask the buffer */
+  int              run_chars;
+  gunichar         last_char;    /* before the insertion point; (gunichar) -1: ask the buffer */
+  GArray          *ranges;       /* PrepRenderRange */
+  guint            inline_budget; /* inline tags and figures left in this block */
   GArray          *blocks;       /* Frame */
   GArray          *spans;        /* int: start offsets */
   GPtrArray       *links;        /* char *: targets of open links */
@@ -59,6 +78,11 @@ typedef struct
 } PrepRenderState;
 
 /* prep-renderer.c */
+void        _prep_render_flush             (PrepRenderState *st);
+void        _prep_render_apply_inline_tag  (PrepRenderState *st,
+                                            GtkTextTag      *tag,
+                                            int              start,
+                                            gboolean         chinese_only);
 void        _prep_render_get_iter          (PrepRenderState *st,
                                             GtkTextIter     *iter);
 int         _prep_render_offset            (PrepRenderState *st);

@@ -24,7 +24,6 @@
 #define LIST_INDENT        28
 #define QUOTE_INDENT       22
 #define DEFAULT_IMAGE_WIDTH 720
-#define MAX_TAGGED_CHUNK   (64 * 1024)
 #define MD_FLAGS (MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | \
                   MD_FLAG_TASKLISTS | MD_FLAG_PERMISSIVEAUTOLINKS)
 
@@ -44,45 +43,244 @@ typedef PrepRenderState State;
 
 /* Helpers on the insertion point */
 
+/* Chinese runs of a flushed run (or of a slice of the buffer) get the "zh"
+ * tag; past this many in one line, the rest is tagged as one range, so that
+ * a hostile line cannot make thousands of toggles. */
+#define MAX_ZH_RUNS        128
+/* Inline tags (emphasis, links, code spans) and figures per block; past
+ * this, the rest of the block's text is shown plain. No real paragraph
+ * comes near it. */
+#define MAX_INLINE_RANGES  128
+
+static GtkTextTag *
+lookup_tag (State      *st,
+            const char *name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (st->buffer), name);
+
+  /* Every name used here is made by ensure_tags(). */
+  g_return_val_if_fail (tag != NULL, NULL);
+  return tag;
+}
+
+static void
+apply_range (State      *st,
+             GtkTextTag *tag,
+             int         start,
+             int         end)
+{
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (st->buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (st->buffer, &b, end);
+  gtk_text_buffer_apply_tag (st->buffer, tag, &a, &b);
+}
+
+/* Adds a range for each run of Chinese characters of @text (whose first
+ * character is at buffer offset @base) that overlaps [@start, @end); at
+ * most MAX_ZH_RUNS, the last one then covering the rest. */
+static void
+add_chinese_runs (GArray     *out,
+                  GtkTextTag *tag,
+                  const char *text,
+                  gsize       len,
+                  int         base,
+                  int         start,
+                  int         end)
+{
+  const char *stop = text + len;
+  int run_start = -1, i = 0, last_cjk_end = -1;
+  guint n_runs = 0;
+
+  for (const char *p = text; p < stop && base + i < end; p = g_utf8_next_char (p), i++)
+    {
+      gboolean cjk = base + i >= start && prep_renderer_is_cjk (g_utf8_get_char (p));
+
+      if (cjk)
+        {
+          if (run_start < 0)
+            run_start = base + i;
+          last_cjk_end = base + i + 1;
+        }
+      else if (run_start >= 0 && n_runs + 1 < MAX_ZH_RUNS)
+        {
+          PrepRenderRange range = { tag, run_start, base + i, FALSE };
+
+          g_array_append_val (out, range);
+          n_runs++;
+          run_start = -1;
+        }
+    }
+
+  if (run_start >= 0)
+    {
+      PrepRenderRange range = { tag, run_start, last_cjk_end, FALSE };
+      g_array_append_val (out, range);
+    }
+}
+
+static int
+compare_range_ends (gconstpointer a,
+                    gconstpointer b)
+{
+  const PrepRenderRange *ra = a, *rb = b;
+
+  return ra->end != rb->end ? (ra->end < rb->end ? -1 : 1) : 0;
+}
+
+/* Puts the pending run into the buffer at the insertion point and applies
+ * the pending tags.
+ *
+ * GtkTextBuffer splits a text segment to tag part of it and measures both
+ * halves, so tagging inside one long inserted run costs its length each
+ * time. Instead the run goes in piece by piece, each piece up to the end
+ * of the next range, which is tagged at once: every split then falls in
+ * text inserted since the last tag, and the whole flush is linear. */
+void
+_prep_render_flush (State *st)
+{
+  g_autoptr(GArray) ranges = NULL;
+  const char *cursor;
+  int inserted;
+
+  if (st->run->len == 0 && st->ranges->len == 0)
+    return;
+
+  if (st->run_base < 0)
+    _prep_render_offset (st);
+
+  ranges = g_array_sized_new (FALSE, FALSE, sizeof (PrepRenderRange), st->ranges->len + 16);
+
+  add_chinese_runs (ranges, lookup_tag (st, "zh"), st->run->str, st->run->len,
+                    st->run_base, st->run_base, st->run_base + st->run_chars);
+
+  for (guint i = 0; i < st->ranges->len; i++)
+    {
+      const PrepRenderRange *range = &g_array_index (st->ranges, PrepRenderRange, i);
+
+      if (!range->chinese_only)
+        g_array_append_val (ranges, *range);
+      else if (range->start >= st->run_base)
+        add_chinese_runs (ranges, range->tag, st->run->str, st->run->len,
+                          st->run_base, range->start, range->end);
+      else
+        {
+          /* Began before the run, in text already in the buffer. */
+          g_autofree char *slice = NULL;
+          GtkTextIter a, b;
+          int buffer_end = MIN (range->end, st->run_base);
+
+          gtk_text_buffer_get_iter_at_offset (st->buffer, &a, range->start);
+          gtk_text_buffer_get_iter_at_offset (st->buffer, &b, buffer_end);
+          slice = gtk_text_buffer_get_slice (st->buffer, &a, &b, TRUE);
+          add_chinese_runs (ranges, range->tag, slice, strlen (slice), range->start, range->start, buffer_end);
+          if (range->end > st->run_base)
+            add_chinese_runs (ranges, range->tag, st->run->str, st->run->len,
+                              st->run_base, st->run_base, range->end);
+        }
+    }
+  g_array_set_size (st->ranges, 0);
+
+  /* Ranges were recorded when their span closed, nearly in order of their
+   * ends already; a stable order keeps the result the same each time. */
+  g_array_sort (ranges, compare_range_ends);
+
+  cursor = st->run->str;
+  inserted = st->run_base;
+
+  for (guint i = 0; i <= ranges->len; i++)
+    {
+      const PrepRenderRange *range = i < ranges->len ? &g_array_index (ranges, PrepRenderRange, i) : NULL;
+      int upto = range ? MIN (range->end, st->run_base + st->run_chars) : st->run_base + st->run_chars;
+
+      if (upto > inserted)
+        {
+          const char *next = g_utf8_offset_to_pointer (cursor, upto - inserted);
+          GtkTextIter iter;
+
+          gtk_text_buffer_get_iter_at_mark (st->buffer, &iter, st->mark);
+          gtk_text_buffer_insert (st->buffer, &iter, cursor, next - cursor);
+          cursor = next;
+          inserted = upto;
+        }
+
+      if (range != NULL)
+        apply_range (st, range->tag, range->start, range->end);
+    }
+
+  st->run_base += st->run_chars;
+  st->run_chars = 0;
+  g_string_truncate (st->run, 0);
+}
+
+/* The insertion point as an iterator, for callers that change the buffer
+ * themselves (figures, tables): whatever is pending goes in first, and the
+ * offsets are asked anew afterwards. */
 void
 _prep_render_get_iter (State       *st,
                        GtkTextIter *iter)
 {
+  _prep_render_flush (st);
   gtk_text_buffer_get_iter_at_mark (st->buffer, iter, st->mark);
+  st->run_base = -1;
+  st->last_char = (gunichar) -1;
 }
 
 int
 _prep_render_offset (State *st)
 {
-  GtkTextIter iter;
+  if (st->run_base < 0)
+    {
+      GtkTextIter iter;
 
-  _prep_render_get_iter (st, &iter);
-  return gtk_text_iter_get_offset (&iter);
+      gtk_text_buffer_get_iter_at_mark (st->buffer, &iter, st->mark);
+      st->run_base = gtk_text_iter_get_offset (&iter) - st->run_chars;
+    }
+
+  return st->run_base + st->run_chars;
 }
 
 static gunichar
 char_before (State *st)
 {
-  GtkTextIter iter;
+  if (st->last_char == (gunichar) -1)
+    {
+      GtkTextIter iter;
 
-  _prep_render_get_iter (st, &iter);
-  if (!gtk_text_iter_backward_char (&iter))
-    return 0;
-  return gtk_text_iter_get_char (&iter);
+      _prep_render_flush (st);
+      gtk_text_buffer_get_iter_at_mark (st->buffer, &iter, st->mark);
+      st->last_char = gtk_text_iter_backward_char (&iter) ? gtk_text_iter_get_char (&iter) : 0;
+    }
+
+  return st->last_char;
 }
 
+/* Tags [start, insertion point) at the next flush. */
 void
 _prep_render_apply_tag (State      *st,
                         GtkTextTag *tag,
                         int         start)
 {
-  GtkTextIter begin, end;
+  PrepRenderRange range = { tag, start, _prep_render_offset (st), FALSE };
 
-  _prep_render_get_iter (st, &end);
-  if (start >= gtk_text_iter_get_offset (&end))
+  if (range.start < range.end)
+    g_array_append_val (st->ranges, range);
+}
+
+/* Like _prep_render_apply_tag() for formatting inside a block, within the
+ * block's budget; @chinese_only tags only the Chinese runs of the range. */
+void
+_prep_render_apply_inline_tag (State      *st,
+                               GtkTextTag *tag,
+                               int         start,
+                               gboolean    chinese_only)
+{
+  PrepRenderRange range = { tag, start, _prep_render_offset (st), !!chinese_only };
+
+  if (st->inline_budget == 0 || range.start >= range.end)
     return;
-  gtk_text_buffer_get_iter_at_offset (st->buffer, &begin, start);
-  gtk_text_buffer_apply_tag (st->buffer, tag, &begin, &end);
+  st->inline_budget--;
+  g_array_append_val (st->ranges, range);
 }
 
 void
@@ -90,11 +288,10 @@ _prep_render_apply_tag_name (State      *st,
                              const char *name,
                              int         start)
 {
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (st->buffer);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
+  GtkTextTag *tag = lookup_tag (st, name);
 
-  g_assert (tag != NULL);
-  _prep_render_apply_tag (st, tag, start);
+  if (tag != NULL)
+    _prep_render_apply_tag (st, tag, start);
 }
 
 /* Paragraph properties (space below, say) come from the tags on a line's
@@ -105,7 +302,8 @@ _prep_render_apply_tag_to_last_line (State      *st,
 {
   GtkTextIter iter;
 
-  _prep_render_get_iter (st, &iter);
+  _prep_render_flush (st);
+  gtk_text_buffer_get_iter_at_mark (st->buffer, &iter, st->mark);
   if (!gtk_text_iter_backward_char (&iter))
     return;
   gtk_text_iter_set_line_offset (&iter, 0);
@@ -123,67 +321,25 @@ prep_renderer_is_cjk (gunichar c)
          (c >= 0xFF00 && c <= 0xFFEF);     /* Half- and full-width forms */
 }
 
-/* Inserts raw text at the insertion point, and tags its Chinese runs with
- * language zh-tw so that fonts pick Traditional glyph shapes. */
+/* Adds raw text at the insertion point (to the pending run); its Chinese
+ * runs are tagged with language zh-tw when it is flushed, so that fonts
+ * pick Traditional glyph shapes. */
 void
 _prep_render_insert_raw (State      *st,
                          const char *text,
                          gssize      len)
 {
-  GtkTextTag *zh = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (st->buffer), "zh");
-  GtkTextIter iter;
-  const char *p, *end;
-  int offset, run_start = -1, i = 0;
-
   if (len < 0)
     len = strlen (text);
   if (len == 0)
     return;
 
-  offset = _prep_render_offset (st);
-  _prep_render_get_iter (st, &iter);
-  gtk_text_buffer_insert (st->buffer, &iter, text, len);
+  /* Known before the run grows, so that it need not be asked later. */
+  _prep_render_offset (st);
 
-  end = text + len;
-
-  /* Pathological text with thousands of script changes on one line would
-   * make thousands of tag toggles; tag such a chunk whole instead. */
-  if (len > MAX_TAGGED_CHUNK)
-    {
-      for (p = text; p < end; p = g_utf8_next_char (p))
-        {
-          if (prep_renderer_is_cjk (g_utf8_get_char (p)))
-            {
-              GtkTextIter a, b;
-
-              gtk_text_buffer_get_iter_at_offset (st->buffer, &a, offset);
-              _prep_render_get_iter (st, &b);
-              gtk_text_buffer_apply_tag (st->buffer, zh, &a, &b);
-              break;
-            }
-        }
-      return;
-    }
-
-  for (p = text; p < end; p = g_utf8_next_char (p), i++)
-    {
-      gboolean cjk = prep_renderer_is_cjk (g_utf8_get_char (p));
-
-      if (cjk && run_start < 0)
-        run_start = offset + i;
-      else if (!cjk && run_start >= 0)
-        {
-          GtkTextIter a, b;
-
-          gtk_text_buffer_get_iter_at_offset (st->buffer, &a, run_start);
-          gtk_text_buffer_get_iter_at_offset (st->buffer, &b, offset + i);
-          gtk_text_buffer_apply_tag (st->buffer, zh, &a, &b);
-          run_start = -1;
-        }
-    }
-
-  if (run_start >= 0)
-    _prep_render_apply_tag (st, zh, run_start);
+  g_string_append_len (st->run, text, len);
+  st->run_chars += g_utf8_strlen (text, len);
+  st->last_char = g_utf8_get_char (g_utf8_find_prev_char (text, text + len));
 }
 
 /* Text in paragraphs: soft line breaks become a space, except between two
@@ -283,27 +439,29 @@ char *
 prep_renderer_decode_entity (const char *entity,
                              gsize       length)
 {
-  g_autofree char *name = NULL;
+  const char *name = entity + 1;
+  gsize name_len = length - 2;
   gunichar c = 0;
   char buf[8];
 
-  if (length < 3 || entity[0] != '&' || entity[length - 1] != ';')
+  if (length < 3 || entity[0] != '&' || entity[length - 1] != ';' || length > 40)
     return g_strndup (entity, length);
-
-  name = g_strndup (entity + 1, length - 2);
 
   if (name[0] == '#')
     {
+      char digits[40];
       char *end = NULL;
       guint64 value;
 
-      if (name[1] == 'x' || name[1] == 'X')
-        value = g_ascii_strtoull (name + 2, &end, 16);
+      memcpy (digits, name, name_len);
+      digits[name_len] = '\0';
+      if (digits[1] == 'x' || digits[1] == 'X')
+        value = g_ascii_strtoull (digits + 2, &end, 16);
       else
-        value = g_ascii_strtoull (name + 1, &end, 10);
+        value = g_ascii_strtoull (digits + 1, &end, 10);
 
       /* CommonMark: invalid code points and NUL become U+FFFD. */
-      if (end == NULL || *end != '\0' || end == name + 1)
+      if (end == NULL || *end != '\0' || end == digits + 1)
         return g_strndup (entity, length);
       c = (value == 0 || value > 0x10FFFF || !g_unichar_validate (value)) ? 0xFFFD : (gunichar) value;
     }
@@ -311,7 +469,7 @@ prep_renderer_decode_entity (const char *entity,
     {
       for (guint i = 0; i < G_N_ELEMENTS (named_entities); i++)
         {
-          if (g_str_equal (named_entities[i].name, name))
+          if (strncmp (named_entities[i].name, name, name_len) == 0 && named_entities[i].name[name_len] == '\0')
             {
               c = named_entities[i].c;
               break;
@@ -454,6 +612,11 @@ enter_block_cb (MD_BLOCKTYPE  type,
 {
   State *st = user_data;
   Frame frame = { type, 0 };
+
+  /* Each block flushes what the one before it left pending, and starts
+   * with a new budget of inline tags. */
+  _prep_render_flush (st);
+  st->inline_budget = MAX_INLINE_RANGES;
 
   switch (type)
     {
@@ -643,37 +806,9 @@ leave_block_cb (MD_BLOCKTYPE  type,
       _prep_render_apply_tag_name (st, name, frame.start);
     }
 
+  _prep_render_flush (st);
+
   return 0;
-}
-
-/* Tags the Chinese runs (those tagged "zh") from @start to the insertion
- * point with @name. */
-static void
-apply_to_chinese (State      *st,
-                  const char *name,
-                  int         start)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (st->buffer);
-  GtkTextTag *zh = gtk_text_tag_table_lookup (table, "zh");
-  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
-  GtkTextIter iter, end, run_end;
-
-  gtk_text_buffer_get_iter_at_offset (st->buffer, &iter, start);
-  _prep_render_get_iter (st, &end);
-
-  while (gtk_text_iter_compare (&iter, &end) < 0)
-    {
-      if (!gtk_text_iter_has_tag (&iter, zh) &&
-          (!gtk_text_iter_forward_to_tag_toggle (&iter, zh) || gtk_text_iter_compare (&iter, &end) >= 0))
-        break;
-
-      run_end = iter;
-      gtk_text_iter_forward_to_tag_toggle (&run_end, zh);
-      if (gtk_text_iter_compare (&run_end, &end) > 0)
-        run_end = end;
-      gtk_text_buffer_apply_tag (st->buffer, tag, &iter, &run_end);
-      iter = run_end;
-    }
 }
 
 static int
@@ -746,34 +881,47 @@ leave_span_cb (MD_SPANTYPE  type,
   start = g_array_index (st->spans, int, st->spans->len - 1);
   g_array_set_size (st->spans, st->spans->len - 1);
 
+  /* Past the block's budget, formatting is dropped (links' targets too). */
+  if (st->inline_budget == 0 && type != MD_SPAN_IMG)
+    {
+      if (type == MD_SPAN_A && st->links->len > 0)
+        g_free (g_ptr_array_steal_index (st->links, st->links->len - 1));
+      return 0;
+    }
+
   switch (type)
     {
     case MD_SPAN_EM:
-      _prep_render_apply_tag_name (st, "italic", start);
-      apply_to_chinese (st, "italic-zh", start);
+      _prep_render_apply_inline_tag (st, lookup_tag (st, "italic"), start, FALSE);
+      _prep_render_apply_inline_tag (st, lookup_tag (st, "italic-zh"), start, TRUE);
       break;
 
     case MD_SPAN_STRONG:
-      _prep_render_apply_tag_name (st, "bold", start);
+      _prep_render_apply_inline_tag (st, lookup_tag (st, "bold"), start, FALSE);
       break;
 
     case MD_SPAN_DEL:
-      _prep_render_apply_tag_name (st, "strike", start);
+      _prep_render_apply_inline_tag (st, lookup_tag (st, "strike"), start, FALSE);
       break;
 
     case MD_SPAN_CODE:
-      _prep_render_apply_tag_name (st, "code", start);
+      _prep_render_apply_inline_tag (st, lookup_tag (st, "code"), start, FALSE);
       break;
 
     case MD_SPAN_A:
       if (st->links->len > 0)
       {
-        char *target = g_ptr_array_steal_index (st->links, st->links->len - 1);
-        GtkTextTag *tag = gtk_text_buffer_create_tag (st->buffer, NULL, NULL);
+        g_autofree char *target = g_ptr_array_steal_index (st->links, st->links->len - 1);
 
-        g_object_set_data_full (G_OBJECT (tag), PREP_RENDERER_LINK_TARGET, target, g_free);
-        _prep_render_apply_tag (st, tag, start);
-        _prep_render_apply_tag_name (st, "link", start);
+        /* A link is two tags: one budget check for both. */
+        if (st->inline_budget >= 2 && start < _prep_render_offset (st))
+          {
+            GtkTextTag *tag = gtk_text_buffer_create_tag (st->buffer, NULL, NULL);
+
+            g_object_set_data_full (G_OBJECT (tag), PREP_RENDERER_LINK_TARGET, g_steal_pointer (&target), g_free);
+            _prep_render_apply_inline_tag (st, tag, start, FALSE);
+            _prep_render_apply_inline_tag (st, lookup_tag (st, "link"), start, FALSE);
+          }
       }
       break;
 
@@ -1138,12 +1286,18 @@ prep_renderer_render (PrepRenderer  *self,
   st.self = self;
   st.buffer = buffer;
   st.mark = gtk_text_buffer_create_mark (buffer, NULL, iter, FALSE);
+  st.run = g_string_new (NULL);
+  st.run_base = gtk_text_iter_get_offset (iter);
+  st.last_char = (gunichar) -1;
+  st.ranges = g_array_new (FALSE, FALSE, sizeof (PrepRenderRange));
+  st.inline_budget = MAX_INLINE_RANGES;
   st.blocks = g_array_new (FALSE, FALSE, sizeof (Frame));
   st.spans = g_array_new (FALSE, FALSE, sizeof (int));
   st.links = g_ptr_array_new_with_free_func (g_free);
   st.cell_spans = g_array_new (FALSE, FALSE, sizeof (MD_SPANTYPE));
 
   md_parse (markdown, length, &parser, &st);
+  _prep_render_flush (&st);
 
   gtk_text_buffer_get_iter_at_mark (buffer, iter, st.mark);
   gtk_text_buffer_delete_mark (buffer, st.mark);
@@ -1154,6 +1308,8 @@ prep_renderer_render (PrepRenderer  *self,
     g_string_free (st.alt, TRUE);
   g_free (st.code_lang);
   g_free (st.image_src);
+  g_string_free (st.run, TRUE);
+  g_array_unref (st.ranges);
   g_array_unref (st.blocks);
   g_array_unref (st.spans);
   g_ptr_array_unref (st.links);
