@@ -9,8 +9,10 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <string.h>
 
+#include "prep-fsrs.h"
 #include "prep-library.h"
 #include "prep-review-store.h"
 #include "prep-test-files.h"
@@ -274,29 +276,140 @@ test_corrupt (Fixture       *f,
 }
 
 static void
-test_bad_cards_skipped (Fixture       *f,
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* Reliability review U6, U7, U9, U17: cards this version cannot read
+ * (a future state, float drift, a date without a zone, a year before 1000,
+ * a member of the wrong type) are kept as they were, through a save. */
+static void
+test_unreadable_cards_kept (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *saved = NULL;
+  const char *kept[][2] = {
+    { "self-attention", "{\"state\": \"review\", \"step\": 0, \"stability\": 210.7, \"difficulty\": 10.000001, "
+                        "\"due\": \"2026-12-02T20:00:00Z\", \"last_review\": \"2026-05-01T02:00:00Z\", \"reps\": 14, "
+                        "\"lapses\": 2, \"interval\": 18000000}" },
+    { "bert-vs-gpt", "{\"state\": \"suspended\", \"step\": 0, \"stability\": 90.2, \"difficulty\": 4, "
+                     "\"due\": \"2026-09-02T20:00:00Z\", \"last_review\": \"2026-05-01T02:00:00Z\", \"reps\": 9}" },
+    { "kv-cache", "{\"state\": \"review\", \"stability\": 12.0, \"difficulty\": 4, \"due\": \"2026-06-02 20:00:00\", "
+                  "\"last_review\": \"2026-05-01T02:00:00Z\", \"reps\": 5}" },
+    { "mha-mqa-gqa", "{\"state\": \"review\", \"stability\": 12.5, \"difficulty\": 5, \"due\": \"0999-12-02T20:00:00Z\", "
+                     "\"last_review\": \"2026-05-01T02:00:00Z\", \"reps\": 6}" },
+    { "scaling-laws", "{\"state\": \"review\", \"stability\": 12.5, \"difficulty\": 5, \"due\": \"2026-12-02T20:00:00Z\", "
+                      "\"last_review\": \"0001-01-01T00:00:00Z\", \"reps\": 6}" },
+    { "bert-vs-gpt-2", "{\"state\": \"review\", \"stability\": 3, \"difficulty\": 5, \"due\": \"2026-12-02T20:00:00Z\", "
+                       "\"last_review\": \"2026-11-01T00:00:00Z\", \"reps\": {\"n\": 6}, \"step\": [1]}" },
+    { "rlhf-dpo-grpo", "\"a bare string\"" },
+  };
+  g_autoptr(GString) file = g_string_new ("{\"schema_version\": 1, \"cards\": {"
+                                          "\"what-is-llm\": {\"state\": \"review\", \"step\": 0, \"stability\": 4.5, "
+                                          "\"difficulty\": 5, \"due\": \"2026-05-20T20:00:00Z\", "
+                                          "\"last_review\": \"2026-05-16T02:00:00Z\", \"reps\": 2, \"lapses\": 0, "
+                                          "\"interval\": 345600}");
+  JsonObject *cards;
+  PrepCard card;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    g_string_append_printf (file, ", \"%s\": %s", kept[i][0], kept[i][1]);
+  g_string_append (file, "}, \"log\": []}");
+  prep_test_write_file (f->path, file->str);
+
+  /* No warning, no critical (the tests make both fatal). */
+  g_assert_true (prep_review_store_load (store, NULL));
+  prep_review_store_get_card (store, "what-is-llm", &card);
+  g_assert_cmpint (card.state, ==, PREP_CARD_REVIEW);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      prep_review_store_get_card (store, kept[i][0], &card);
+      g_assert_cmpint (card.state, ==, PREP_CARD_NEW);
+    }
+
+  /* A review of the good card saves the file: the others are still there. */
+  g_assert_true (prep_review_store_grade (store, "what-is-llm", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD,
+                                          local_time (2026, 11, 29, 10, 0)));
+  g_assert_true (g_file_get_contents (f->path, &saved, NULL, NULL));
+  g_assert_true (json_parser_load_from_data (parser, saved, -1, NULL));
+  cards = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "cards");
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autoptr(JsonParser) original = json_parser_new ();
+
+      g_assert_true (json_parser_load_from_data (original, kept[i][1], -1, NULL));
+      g_assert_true (json_node_equal (json_parser_get_root (original), json_object_get_member (cards, kept[i][0])));
+    }
+
+  /* Reviewing a kept card's question starts it anew, and replaces it. */
+  g_assert_true (prep_review_store_grade (store, "bert-vs-gpt", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD,
+                                          local_time (2026, 11, 29, 10, 5)));
+  prep_review_store_get_card (store, "bert-vs-gpt", &card);
+  g_assert_cmpint (card.state, ==, PREP_CARD_LEARNING);
+}
+
+/* Reliability review U8: same-day Easy reviews multiplied stability until
+ * it was infinite and the file unreadable. It stays finite, within bounds,
+ * and the file reads back. */
+static void
+test_stability_bounded (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
+  g_autoptr(PrepReviewStore) again = prep_review_store_new (f->path);
+  gint64 now = local_time (2026, 11, 29, 10, 0);
   PrepCard card;
 
+  /* Each same-day Easy multiplies stability by e^0.858 ≈ 2.36. */
   prep_test_write_file (f->path,
-                        "{\"schema_version\": 1, \"cards\": {"
-                        "\"kv-cache\": {\"state\": \"review\", \"stability\": 4.5, \"difficulty\": 5,"
-                        " \"due\": \"2026-12-02T20:00:00Z\", \"last_review\": \"2026-11-29T02:00:00Z\","
-                        " \"reps\": 2, \"lapses\": 0, \"interval\": 345600},"
-                        "\"self-attention\": {\"state\": \"review\", \"stability\": -1, \"difficulty\": 5,"
-                        " \"due\": \"2026-12-02T20:00:00Z\", \"last_review\": \"2026-11-29T02:00:00Z\"}}}");
-
-  g_test_expect_message ("prep-review-store", G_LOG_LEVEL_WARNING, "*self-attention*");
+                        "{\"schema_version\": 1, \"cards\": {\"kv-cache\": {\"state\": \"review\", \"stability\": 36000, "
+                        "\"difficulty\": 1, \"due\": \"2026-12-02T20:00:00Z\", \"last_review\": \"2026-11-29T01:00:00Z\"}}}");
   g_assert_true (prep_review_store_load (store, NULL));
-  g_test_assert_expected_messages ();
-
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (prep_review_store_grade (store, "kv-cache", PREP_GRADE_EASY, PREP_REVIEW_FLASHCARD, now + i));
   prep_review_store_get_card (store, "kv-cache", &card);
+  g_assert_true (isfinite (card.memory.stability));
+  g_assert_cmpfloat (card.memory.stability, <=, PREP_FSRS_MAX_STABILITY);
+
+  g_assert_true (prep_review_store_load (again, NULL));
+  prep_review_store_get_card (again, "kv-cache", &card);
   g_assert_cmpint (card.state, ==, PREP_CARD_REVIEW);
-  g_assert_cmpint (card.due, ==, local_time (2026, 12, 3, 4, 0));
-  prep_review_store_get_card (store, "self-attention", &card);
-  g_assert_cmpint (card.state, ==, PREP_CARD_NEW);
+  g_assert_cmpuint (prep_review_store_get_n_log_entries (again), ==, 5);
+  g_assert_cmpfloat (card.memory.stability, ==, PREP_FSRS_MAX_STABILITY);
+}
+
+/* Reliability review U10: the grade stays, and the error is told, when the
+ * file cannot be written; a flush writes it once it can. */
+static void
+test_grade_save_failure (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  guint notified = 0;
+  PrepCard card;
+
+  g_assert_true (prep_review_store_load (store, NULL));
+  g_signal_connect (store, "notify::save-error", G_CALLBACK (count_notify), &notified);
+
+  /* A file where the folder should be stops even root. */
+  g_assert_true (g_file_set_contents (folder, "in the way", -1, NULL));
+  g_assert_false (prep_review_store_grade (store, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD,
+                                           local_time (2026, 11, 29, 10, 0)));
+  g_assert_nonnull (prep_review_store_get_save_error (store));
+  g_assert_cmpuint (notified, ==, 1);
+  prep_review_store_get_card (store, "kv-cache", &card);
+  g_assert_cmpint (card.state, ==, PREP_CARD_LEARNING);
+
+  g_assert_cmpint (g_unlink (folder), ==, 0);
+  g_assert_true (prep_review_store_flush (store, NULL));
+  g_assert_null (prep_review_store_get_save_error (store));
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
 }
 
 static void
@@ -382,7 +495,9 @@ main (int   argc,
   g_test_add ("/review-store/due-across-days", Fixture, NULL, fixture_set_up, test_due_across_days, fixture_tear_down);
   g_test_add ("/review-store/desired-retention", Fixture, NULL, fixture_set_up, test_desired_retention, fixture_tear_down);
   g_test_add ("/review-store/corrupt", Fixture, NULL, fixture_set_up, test_corrupt, fixture_tear_down);
-  g_test_add ("/review-store/bad-cards-skipped", Fixture, NULL, fixture_set_up, test_bad_cards_skipped, fixture_tear_down);
+  g_test_add ("/review-store/unreadable-cards-kept", Fixture, NULL, fixture_set_up, test_unreadable_cards_kept, fixture_tear_down);
+  g_test_add ("/review-store/stability-bounded", Fixture, NULL, fixture_set_up, test_stability_bounded, fixture_tear_down);
+  g_test_add ("/review-store/grade-save-failure", Fixture, NULL, fixture_set_up, test_grade_save_failure, fixture_tear_down);
   g_test_add ("/review-store/newer-version", Fixture, NULL, fixture_set_up, test_newer_version, fixture_tear_down);
   g_test_add ("/review-store/write-failure", Fixture, NULL, fixture_set_up, test_write_failure, fixture_tear_down);
   g_test_add ("/review-store/keeps-unknown-members", Fixture, NULL, fixture_set_up, test_keeps_unknown_members, fixture_tear_down);

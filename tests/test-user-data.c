@@ -244,6 +244,96 @@ test_clearing (Fixture       *f,
   g_assert_null (ids[0]);
 }
 
+/* Reliability review U5: entries of another shape, and unknown members of
+ * an entry, were dropped at the next save. They are kept. */
+static void
+test_keeps_odd_entries (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(PrepUserData) user_data = prep_user_data_new (f->path);
+  g_autoptr(JsonParser) before = json_parser_new ();
+  g_autoptr(JsonParser) after = json_parser_new ();
+  g_autofree char *saved = NULL;
+  const char *text = "{\"schema_version\": 1, \"questions\": {"
+                     "\"self-attention\": \"a note written as a bare string\", "
+                     "\"bert-vs-gpt\": {\"note\": 12345, \"bookmarked\": \"yes\"}, "
+                     "\"transformer-architecture\": {\"note\": [\"line one\", \"line two\"]}, "
+                     "\"pretraining-and-fine-tuning\": {\"note\": \"kept\", \"bookmarked\": true, \"color\": \"red\"}}}";
+  JsonObject *questions_before, *questions_after;
+  g_autoptr(GList) ids = NULL;
+
+  prep_test_write_file (f->path, text);
+  g_assert_true (prep_user_data_load (user_data, NULL));
+  g_assert_cmpstr (prep_user_data_get_note (user_data, "pretraining-and-fine-tuning"), ==, "kept");
+  g_assert_true (prep_user_data_get_bookmarked (user_data, "pretraining-and-fine-tuning"));
+  g_assert_null (prep_user_data_get_note (user_data, "transformer-architecture"));
+
+  /* An unrelated change saves the file: everything else is as it was. */
+  prep_user_data_set_bookmarked (user_data, "kv-cache", TRUE);
+  g_assert_true (prep_user_data_flush (user_data, NULL));
+  g_assert_true (g_file_get_contents (f->path, &saved, NULL, NULL));
+  g_assert_true (json_parser_load_from_data (before, text, -1, NULL));
+  g_assert_true (json_parser_load_from_data (after, saved, -1, NULL));
+  questions_before = json_object_get_object_member (json_node_get_object (json_parser_get_root (before)), "questions");
+  questions_after = json_object_get_object_member (json_node_get_object (json_parser_get_root (after)), "questions");
+  ids = json_object_get_members (questions_before);
+  for (const GList *l = ids; l; l = l->next)
+    g_assert_true (json_node_equal (json_object_get_member (questions_before, l->data),
+                                    json_object_get_member (questions_after, l->data)));
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (questions_after, "kv-cache"),
+                                                 "bookmarked"));
+
+  /* The user's own note replaces a kept value of another type. */
+  prep_user_data_set_note (user_data, "bert-vs-gpt", "typed");
+  g_assert_true (prep_user_data_flush (user_data, NULL));
+  g_assert_cmpstr (prep_user_data_get_note (user_data, "bert-vs-gpt"), ==, "typed");
+}
+
+/* Reliability review U5 (questions as an array): nothing can be kept apart
+ * from it, so the file is set aside as damaged, byte for byte. */
+static void
+test_questions_not_an_object (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(PrepUserData) user_data = prep_user_data_new (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  const char *text = "{\"schema_version\": 1, \"questions\": [{\"id\": \"self-attention\", \"note\": \"in an array\"}]}";
+  PrepJsonStore *store = prep_user_data_get_store (user_data);
+
+  prep_test_write_file (f->path, text);
+  g_assert_false (prep_user_data_load (user_data, &error));
+  g_assert_cmpint (prep_json_store_get_status (store), ==, PREP_JSON_STORE_SET_ASIDE);
+  g_assert_true (g_str_has_prefix (error->message, "Damaged file: “questions” is not an object"));
+  g_assert_true (g_file_get_contents (prep_user_data_get_set_aside_path (user_data), &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, text);
+  g_assert_false (prep_user_data_get_read_only (user_data));
+}
+
+/* Reliability review U3, U4: a half surrogate pair or a NUL in a note are
+ * replaced (the original file copied aside first), and nothing after them
+ * is lost. */
+static void
+test_repaired_note (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(PrepUserData) user_data = prep_user_data_new (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  const char *text = "{\"schema_version\": 1, \"questions\": {"
+                     "\"kv-cache\": {\"note\": \"emoji half \\ud83d here\"}, "
+                     "\"self-attention\": {\"note\": \"first part\\u0000second part\"}}}";
+  PrepJsonStore *store = prep_user_data_get_store (user_data);
+
+  prep_test_write_file (f->path, text);
+  g_assert_false (prep_user_data_load (user_data, &error));
+  g_assert_cmpint (prep_json_store_get_status (store), ==, PREP_JSON_STORE_REPAIRED);
+  g_assert_cmpstr (prep_user_data_get_note (user_data, "kv-cache"), ==, "emoji half \xef\xbf\xbd here");
+  g_assert_cmpstr (prep_user_data_get_note (user_data, "self-attention"), ==, "first part\xef\xbf\xbdsecond part");
+  g_assert_true (g_file_get_contents (prep_json_store_get_copy_path (store), &copy, NULL, NULL));
+  g_assert_cmpstr (copy, ==, text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +348,10 @@ main (int   argc,
   g_test_add ("/user-data/write-failure", Fixture, NULL, fixture_set_up, test_write_failure, fixture_tear_down);
   g_test_add ("/user-data/keeps-unknown-members", Fixture, NULL, fixture_set_up, test_keeps_unknown_members, fixture_tear_down);
   g_test_add ("/user-data/clearing", Fixture, NULL, fixture_set_up, test_clearing, fixture_tear_down);
+  g_test_add ("/user-data/keeps-odd-entries", Fixture, NULL, fixture_set_up, test_keeps_odd_entries, fixture_tear_down);
+  g_test_add ("/user-data/questions-not-an-object", Fixture, NULL, fixture_set_up, test_questions_not_an_object,
+              fixture_tear_down);
+  g_test_add ("/user-data/repaired-note", Fixture, NULL, fixture_set_up, test_repaired_note, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -205,20 +205,26 @@ prep_fsrs_review (const PrepFsrsParams  *params,
     {
       next->stability = prep_fsrs_initial_stability (params, grade);
       next->difficulty = prep_fsrs_initial_difficulty (params, grade);
-      return;
     }
-
-  next->difficulty = prep_fsrs_next_difficulty (params, state->difficulty, grade);
-
-  if (elapsed_days < 1)
-    {
-      next->stability = prep_fsrs_short_term_stability (params, state->stability, grade);
-      return;
-    }
-
-  r = prep_fsrs_retrievability (elapsed_days, state->stability);
-  if (grade == PREP_GRADE_AGAIN)
-    next->stability = prep_fsrs_forget_stability (params, state->difficulty, state->stability, r);
   else
-    next->stability = prep_fsrs_recall_stability (params, state->difficulty, state->stability, r, grade);
+    {
+      next->difficulty = prep_fsrs_next_difficulty (params, state->difficulty, grade);
+
+      if (elapsed_days < 1)
+        next->stability = prep_fsrs_short_term_stability (params, state->stability, grade);
+      else
+        {
+          r = prep_fsrs_retrievability (elapsed_days, state->stability);
+          if (grade == PREP_GRADE_AGAIN)
+            next->stability = prep_fsrs_forget_stability (params, state->difficulty, state->stability, r);
+          else
+            next->stability = prep_fsrs_recall_stability (params, state->difficulty, state->stability, r, grade);
+        }
+    }
+
+  /* Stability has no bound of its own: same-day Easy reviews multiply it
+   * by e^0.858 each, and ~830 of them overflow to infinity. Like the
+   * reference implementations, keep it within a hundred years. */
+  next->stability = CLAMP (next->stability, PREP_FSRS_MIN_STABILITY, PREP_FSRS_MAX_STABILITY);
+  next->difficulty = clamp_difficulty (next->difficulty);
 }

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
  * to 90 %) and retrievability R. Plain arithmetic, no GTK. */
 
 #define PREP_FSRS_N_WEIGHTS 19
+/* Bounds of a card's stability, in days. */
+#define PREP_FSRS_MIN_STABILITY 0.01
+#define PREP_FSRS_MAX_STABILITY 36500.0
 
 typedef enum
 {

@@ -12,7 +12,9 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
+#include "prep-json-io.h"
 #include "prep-json-store.h"
 
 struct _PrepJsonStore
@@ -21,9 +23,17 @@ struct _PrepJsonStore
 
   char    *path;
   char    *set_aside_path;
+  char    *copy_path;       /* the original of a repaired file */
+  char    *message;         /* what the last load found, for the user */
   int      schema_version;
+  PrepJsonStoreStatus status;
   guint    read_only : 1;
 };
+
+/* User files larger than this are refused rather than read into memory. */
+#define MAX_FILE_SIZE ((gsize) 512 * 1024 * 1024)
+/* Members of the root and of its containers get a line each. */
+#define PRETTY_DEPTH 2
 
 G_DEFINE_FINAL_TYPE (PrepJsonStore, prep_json_store, G_TYPE_OBJECT)
 
@@ -34,6 +44,8 @@ prep_json_store_finalize (GObject *object)
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->set_aside_path, g_free);
+  g_clear_pointer (&self->copy_path, g_free);
+  g_clear_pointer (&self->message, g_free);
 
   G_OBJECT_CLASS (prep_json_store_parent_class)->finalize (object);
 }
@@ -113,32 +125,42 @@ prep_json_store_get_read_only (PrepJsonStore *self)
   return self->read_only;
 }
 
+/* A name next to the file that does not exist yet: "notes.json.KIND-STAMP". */
+static char *
+sibling_path (PrepJsonStore *self,
+              const char    *kind)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  char *target = NULL;
+
+  for (guint i = 0; ; i++)
+    {
+      g_free (target);
+      target = i == 0 ? g_strdup_printf ("%s.%s-%s", self->path, kind, stamp)
+                      : g_strdup_printf ("%s.%s-%s-%u", self->path, kind, stamp, i);
+      if (!g_file_test (target, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
+        return target;
+    }
+}
+
 /* Renames a corrupt file aside, with a timestamp, so that it is kept for
  * the user (or a bug report) and the next save does not overwrite it. */
 static gboolean
 set_aside (PrepJsonStore  *self,
            GError        **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *target = NULL;
-
-  for (guint i = 0; ; i++)
-    {
-      g_free (target);
-      target = i == 0 ? g_strdup_printf ("%s.corrupt-%s", self->path, stamp)
-                      : g_strdup_printf ("%s.corrupt-%s-%u", self->path, stamp, i);
-      if (!g_file_test (target, G_FILE_TEST_EXISTS))
-        break;
-    }
+  g_autofree char *target = sibling_path (self, "corrupt");
 
   if (g_rename (self->path, target) != 0)
     {
       int saved_errno = errno;
+      g_autofree char *name = g_path_get_basename (self->path);
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not move the damaged file %s aside: %s"),
-                   self->path, g_strerror (saved_errno));
+                   /* Translators: the first %s says why, the second is a file name */
+                   _("The file is damaged, and could not be moved aside: %s (%s)"),
+                   g_strerror (saved_errno), name);
       return FALSE;
     }
 
@@ -147,82 +169,257 @@ set_aside (PrepJsonStore  *self,
   return TRUE;
 }
 
+static PrepJsonStoreStatus
+finish (PrepJsonStore       *self,
+        PrepJsonStoreStatus  status)
+{
+  self->status = status;
+  self->read_only = status == PREP_JSON_STORE_NEWER || status == PREP_JSON_STORE_UNREADABLE;
+  return status;
+}
+
 /**
- * prep_json_store_load:
+ * reject_file:
+ * @reason: why, for the user, e.g. "“questions” is not an object"
+ *
+ * For a file that parsed but whose content cannot be used as it is: sets
+ * it aside as damaged, like a file that does not parse.
+ *
+ * Returns: %PREP_JSON_STORE_SET_ASIDE, or %PREP_JSON_STORE_UNREADABLE if
+ *   it could not be moved (then the store is read-only)
+ */
+static PrepJsonStoreStatus
+reject_file (PrepJsonStore  *self,
+             const char     *reason,
+             GError        **error)
+{
+  g_autofree char *aside = NULL;
+
+  if (!set_aside (self, error))
+    return finish (self, PREP_JSON_STORE_UNREADABLE);
+
+  aside = g_path_get_basename (self->set_aside_path);
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+               /* Translators: the first %s says what is wrong; the second is a file name */
+               _("%s. The file was kept as %s and a new one was started."), reason, aside);
+
+  return finish (self, PREP_JSON_STORE_SET_ASIDE);
+}
+
+/**
+ * load_file:
  * @root: (out) (transfer full): the file's object, or a new empty one
  *
- * Reads the file. %PREP_JSON_STORE_SET_ASIDE and %PREP_JSON_STORE_NEWER
- * also set @error to a message for the user; %FALSE-like failures (the
- * file exists but cannot be read or moved aside) return
- * %PREP_JSON_STORE_NEWER semantics: read-only, nothing overwritten.
+ * Reads the file, never following it into a FIFO or device, and never
+ * handing json-glib text it would crash on or decode wrongly.
+ *
+ * - %PREP_JSON_STORE_SET_ASIDE: damaged (not JSON, not UTF-8, too deep, no
+ *   schema version): renamed aside, and @root is empty;
+ * - %PREP_JSON_STORE_REPAIRED: escapes or numbers json-glib cannot keep
+ *   were replaced; the original was copied aside first;
+ * - %PREP_JSON_STORE_NEWER: from a newer version: read-only;
+ * - %PREP_JSON_STORE_UNREADABLE: cannot be read or moved aside: read-only,
+ *   and @root is empty.
+ *
+ * All of them set @error to a message for the user that starts with the
+ * reason and ends with the file's name.
  */
+static PrepJsonStoreStatus
+load_file (PrepJsonStore  *self,
+           JsonObject    **root,
+           GError        **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *repaired = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *reason = NULL;
+  PrepJsonRepairs repairs = 0;
+  const char *data;
+  gsize length, repaired_length = 0, offset = 0;
+  JsonNode *node = NULL;
+  JsonObject *object;
+  JsonNode *version_node;
+  gint64 version;
+
+  *root = json_object_new ();
+  g_clear_pointer (&self->set_aside_path, g_free);
+  g_clear_pointer (&self->copy_path, g_free);
+  name = g_path_get_basename (self->path);
+
+  if (!(bytes = prep_json_read_file (self->path, MAX_FILE_SIZE, &local_error)))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return finish (self, PREP_JSON_STORE_MISSING);
+
+      /* Exists but cannot be read: never risk overwriting it. */
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return finish (self, PREP_JSON_STORE_UNREADABLE);
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+
+  if (!prep_json_check (data, length, PREP_JSON_MAX_DEPTH, &repaired, &repaired_length, &repairs,
+                        &offset, &local_error))
+    {
+      guint line, column;
+
+      prep_json_offset_to_position (data, length, offset, &line, &column);
+      /* Translators: a reason, e.g. "invalid UTF-8", then where */
+      reason = g_strdup_printf (_("Damaged file: %s at line %u, column %u"), local_error->message, line, column);
+    }
+  else
+    {
+      if (repaired != NULL)
+        {
+          data = repaired;
+          length = repaired_length;
+        }
+
+      parser = json_parser_new_immutable ();
+      if (!json_parser_load_from_data (parser, data, length, &local_error))
+        reason = g_strdup_printf (_("Damaged file: %s"), local_error->message);
+      else if (!(node = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_OBJECT (node))
+        reason = g_strdup (_("Damaged file: not a JSON object"));
+      else if (!(version_node = json_object_get_member (json_node_get_object (node), "schema_version")) ||
+               !JSON_NODE_HOLDS_VALUE (version_node) ||
+               json_node_get_value_type (version_node) != G_TYPE_INT64)
+        reason = g_strdup (_("Damaged file: no format version"));
+    }
+
+  if (reason != NULL)
+    return reject_file (self, reason, error);
+
+  object = json_node_get_object (node);
+  version = json_object_get_int_member (object, "schema_version");
+
+  json_object_unref (*root);
+  *root = json_object_ref (object);
+
+  if (version > self->schema_version)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   /* Translators: %d is a format number, %s a file name */
+                   _("Written by a newer version of LLM Prep (format %d), so it is shown but not changed (%s)"),
+                   (int) MIN (version, G_MAXINT), name);
+      return finish (self, PREP_JSON_STORE_NEWER);
+    }
+
+  if (repairs != 0)
+    {
+      g_autofree char *copy = sibling_path (self, "original");
+      g_autofree char *copy_name = g_path_get_basename (copy);
+      g_autoptr(GError) copy_error = NULL;
+      const char *what = (repairs & PREP_JSON_REPAIRED_TEXT) && (repairs & PREP_JSON_REPAIRED_NUMBERS)
+                           ? _("Some characters and numbers could not be read exactly")
+                           : (repairs & PREP_JSON_REPAIRED_TEXT)
+                               ? _("Some characters could not be read and were replaced by “�”")
+                               : _("Some numbers were too large to keep exactly");
+      gconstpointer original = g_bytes_get_data (bytes, &length);
+
+      /* The original stays as it was, before anything is written. */
+      if (!g_file_set_contents_full (copy, original, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &copy_error))
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                       /* Translators: the first %s says what was wrong, the second why no copy could be made */
+                       _("%s, and no copy of the original could be kept (%s), so nothing is changed (%s)"),
+                       what, copy_error->message, name);
+          return finish (self, PREP_JSON_STORE_UNREADABLE);
+        }
+
+      self->copy_path = g_steal_pointer (&copy);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   /* Translators: the first %s says what was replaced, the second is a file name */
+                   _("%s. The original file was kept as %s."), what, copy_name);
+      return finish (self, PREP_JSON_STORE_REPAIRED);
+    }
+
+  return finish (self, PREP_JSON_STORE_OK);
+}
+
+static PrepJsonStoreStatus
+remember (PrepJsonStore        *self,
+          PrepJsonStoreStatus   status,
+          GError               *local_error,
+          GError              **error)
+{
+  g_clear_pointer (&self->message, g_free);
+  if (local_error != NULL)
+    {
+      self->message = g_strdup (local_error->message);
+      g_propagate_error (error, local_error);
+    }
+  return status;
+}
+
+PrepJsonStoreStatus
+prep_json_store_reject (PrepJsonStore  *self,
+                        const char     *reason,
+                        GError        **error)
+{
+  GError *local_error = NULL;
+  PrepJsonStoreStatus status;
+
+  g_return_val_if_fail (PREP_IS_JSON_STORE (self), PREP_JSON_STORE_UNREADABLE);
+  g_return_val_if_fail (reason != NULL, PREP_JSON_STORE_UNREADABLE);
+
+  status = reject_file (self, reason, &local_error);
+  return remember (self, status, local_error, error);
+}
+
 PrepJsonStoreStatus
 prep_json_store_load (PrepJsonStore  *self,
                       JsonObject    **root,
                       GError        **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
-  JsonNode *node;
-  JsonObject *object;
-  gsize length;
-  gint64 version;
+  GError *local_error = NULL;
+  PrepJsonStoreStatus status;
 
-  g_return_val_if_fail (PREP_IS_JSON_STORE (self), PREP_JSON_STORE_NEWER);
-  g_return_val_if_fail (root != NULL, PREP_JSON_STORE_NEWER);
+  g_return_val_if_fail (PREP_IS_JSON_STORE (self), PREP_JSON_STORE_UNREADABLE);
+  g_return_val_if_fail (root != NULL, PREP_JSON_STORE_UNREADABLE);
 
-  *root = json_object_new ();
-  self->read_only = FALSE;
+  status = load_file (self, root, &local_error);
+  return remember (self, status, local_error, error);
+}
 
-  if (!g_file_get_contents (self->path, &contents, &length, &local_error))
-    {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return PREP_JSON_STORE_MISSING;
+/**
+ * prep_json_store_get_message:
+ *
+ * Returns: (nullable): what the last load reported, for the user
+ */
+const char *
+prep_json_store_get_message (PrepJsonStore *self)
+{
+  g_return_val_if_fail (PREP_IS_JSON_STORE (self), NULL);
 
-      /* Exists but unreadable: never risk overwriting it. */
-      self->read_only = TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return PREP_JSON_STORE_NEWER;
-    }
+  return self->message;
+}
 
-  parser = json_parser_new_immutable ();
-  if (!g_utf8_validate_len (contents, length, NULL) ||
-      !json_parser_load_from_data (parser, contents, length, NULL) ||
-      !(node = json_parser_get_root (parser)) ||
-      !JSON_NODE_HOLDS_OBJECT (node) ||
-      !json_object_has_member (json_node_get_object (node), "schema_version") ||
-      json_node_get_value_type (json_object_get_member (json_node_get_object (node), "schema_version")) != G_TYPE_INT64)
-    {
-      if (!set_aside (self, error))
-        {
-          self->read_only = TRUE;
-          return PREP_JSON_STORE_NEWER;
-        }
+/**
+ * prep_json_store_get_status:
+ *
+ * Returns: what the last load found
+ */
+PrepJsonStoreStatus
+prep_json_store_get_status (PrepJsonStore *self)
+{
+  g_return_val_if_fail (PREP_IS_JSON_STORE (self), PREP_JSON_STORE_UNREADABLE);
 
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   _("%s was damaged and could not be read. It was kept as %s, and a new file "
-                     "was started."),
-                   self->path, self->set_aside_path);
-      return PREP_JSON_STORE_SET_ASIDE;
-    }
+  return self->status;
+}
 
-  object = json_node_get_object (node);
-  version = json_object_get_int_member (object, "schema_version");
+/**
+ * prep_json_store_get_copy_path:
+ *
+ * Returns: (nullable): where the original of a repaired file was kept
+ */
+const char *
+prep_json_store_get_copy_path (PrepJsonStore *self)
+{
+  g_return_val_if_fail (PREP_IS_JSON_STORE (self), NULL);
 
-  if (version > self->schema_version)
-    {
-      self->read_only = TRUE;
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   _("%s was written by a newer version of LLM Prep (format %d). "
-                     "It is shown but not changed; update LLM Prep to edit it."),
-                   self->path, (int) MIN (version, G_MAXINT));
-    }
-
-  json_object_unref (*root);
-  *root = json_object_ref (object);
-
-  return self->read_only ? PREP_JSON_STORE_NEWER : PREP_JSON_STORE_OK;
+  return self->copy_path;
 }
 
 /**
@@ -230,50 +427,72 @@ prep_json_store_load (PrepJsonStore  *self,
  * @root: the data; its "schema_version" is set to the store's
  *
  * Writes the file atomically (a temporary file renamed over the old one),
- * creating the directory if needed. On failure the old file is intact.
+ * creating the directory if needed; through a symbolic link, the link's
+ * target is replaced. What is written is checked to read back first. On
+ * failure the old file is intact, and @error starts with the reason.
  */
 gboolean
 prep_json_store_save (PrepJsonStore  *self,
                       JsonObject     *root,
                       GError        **error)
 {
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *target = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
   gsize length;
 
   g_return_val_if_fail (PREP_IS_JSON_STORE (self), FALSE);
   g_return_val_if_fail (root != NULL, FALSE);
 
+  name = g_path_get_basename (self->path);
+
   if (self->read_only)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
-                   _("%s is from a newer version of LLM Prep and is not changed"), self->path);
+                   _("The file is kept as it is and not changed (%s)"), name);
       return FALSE;
     }
 
   json_object_set_int_member (root, "schema_version", self->schema_version);
 
-  dir = g_path_get_dirname (self->path);
+  node = json_node_init_object (json_node_alloc (), root);
+  if (!(data = prep_json_to_data (node, PRETTY_DEPTH, &length, &local_error)))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s (%s)", local_error->message, name);
+      return FALSE;
+    }
+
+  target = prep_json_resolve_links (self->path);
+  dir = g_path_get_dirname (target);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
+                   /* Translators: the first %s says why, the second is a folder */
+                   _("%s (could not create the folder %s)"), g_strerror (saved_errno), dir);
       return FALSE;
     }
 
-  node = json_node_init_object (json_node_alloc (), root);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, node);
-  data = json_generator_to_data (generator, &length);
+  if (!g_file_set_contents_full (target, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local_error))
+    {
+      /* GLib's message starts with the path; the reason is what matters. */
+      int code = local_error->domain == G_FILE_ERROR ? local_error->code : G_FILE_ERROR_FAILED;
+      const char *why = local_error->message;
+      const char *colon = strrchr (why, ':');
 
-  return g_file_set_contents_full (self->path, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+      if (colon != NULL && colon[1] == ' ')
+        why = colon + 2;
+      g_set_error (error, G_FILE_ERROR, code, "%s (%s)", why, name);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

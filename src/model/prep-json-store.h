@@ -27,6 +27,8 @@ typedef enum
   PREP_JSON_STORE_MISSING,      /* no file yet: starts empty */
   PREP_JSON_STORE_SET_ASIDE,    /* was corrupt: renamed, starts empty */
   PREP_JSON_STORE_NEWER,        /* newer schema: read-only */
+  PREP_JSON_STORE_UNREADABLE,   /* cannot be read, or damaged and cannot be moved: read-only, empty */
+  PREP_JSON_STORE_REPAIRED,     /* text or numbers replaced; the original copied aside */
 } PrepJsonStoreStatus;
 
 PrepJsonStore       *prep_json_store_new                (const char     *path,
@@ -35,7 +37,13 @@ const char          *prep_json_store_get_path           (PrepJsonStore  *self);
 PrepJsonStoreStatus  prep_json_store_load               (PrepJsonStore  *self,
                                                          JsonObject    **root,
                                                          GError        **error);
+PrepJsonStoreStatus  prep_json_store_reject             (PrepJsonStore  *self,
+                                                         const char     *reason,
+                                                         GError        **error);
+PrepJsonStoreStatus  prep_json_store_get_status         (PrepJsonStore  *self);
+const char          *prep_json_store_get_message        (PrepJsonStore  *self);
 const char          *prep_json_store_get_set_aside_path (PrepJsonStore  *self);
+const char          *prep_json_store_get_copy_path      (PrepJsonStore  *self);
 gboolean             prep_json_store_get_read_only      (PrepJsonStore  *self);
 gboolean             prep_json_store_save               (PrepJsonStore  *self,
                                                          JsonObject     *root,

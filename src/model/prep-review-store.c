@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <math.h>
 
 #include "prep-json-store.h"
@@ -28,7 +30,11 @@
  *                            "interval": 259200 } },
  *         "log": [ { "question": "ID", "time": "…", "grade": 3, "kind": "flashcard",
  *                    "state": "new", "elapsed_days": 0, "stability": 3.2,
- *                    "difficulty": 5.1, "due": "…" } ] } */
+ *                    "difficulty": 5.1, "due": "…" } ] }
+ *
+ * A card this version cannot read (another state, a value out of range) is
+ * kept as it was and written back, until the question is reviewed again;
+ * the log and unknown members are kept too. */
 
 typedef struct
 {
@@ -46,6 +52,7 @@ struct _PrepReviewStore
   GHashTable     *cards;      /* id → PrepCard */
   JsonArray      *log;
   JsonObject     *unknown;    /* members of the file we do not know, kept */
+  JsonObject     *kept_cards; /* id → a card this version cannot read, kept as it was */
   GArray         *undo;       /* UndoStep, this session only */
   char           *save_error;
   guint           dirty : 1;
@@ -78,12 +85,50 @@ undo_step_clear (UndoStep *step)
   g_clear_pointer (&step->question_id, g_free);
 }
 
+/* ISO 8601 in UTC, always with a four-digit year (GLib's "%Y" does not
+ * pad, and "999-…" would not read back). */
 static char *
 time_to_string (gint64 time)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (CLAMP (time, PREP_TIME_MIN, PREP_TIME_MAX));
+  int year, month, day;
 
-  return utc ? g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
+  g_date_time_get_ymd (utc, &year, &month, &day);
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+                          g_date_time_get_hour (utc), g_date_time_get_minute (utc),
+                          g_date_time_get_second (utc));
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* An integer member, or @fallback when absent; FALSE when present but not
+ * an integer. */
+static gboolean
+int_member (JsonObject *object,
+            const char *member,
+            gint64      fallback,
+            gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    {
+      *value = fallback;
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *value = json_node_get_int (node);
+  return TRUE;
 }
 
 static gboolean
@@ -91,14 +136,15 @@ time_from_member (JsonObject *object,
                   const char *member,
                   gint64     *time)
 {
-  const char *string = json_object_get_string_member_with_default (object, member, NULL);
+  const char *string = string_member (object, member);
   g_autoptr(GDateTime) parsed = NULL;
 
   if (string == NULL || !(parsed = g_date_time_new_from_iso8601 (string, NULL)))
     return FALSE;
 
+  /* Times the scheduler could have written; others are not trusted. */
   *time = g_date_time_to_unix (parsed);
-  return TRUE;
+  return *time >= PREP_TIME_MIN && *time <= PREP_TIME_MAX;
 }
 
 static double
@@ -126,26 +172,31 @@ static gboolean
 card_from_json (JsonObject *object,
                 PrepCard   *card)
 {
-  const char *state = json_object_get_string_member_with_default (object, "state", NULL);
+  const char *state = string_member (object, "state");
   double stability = double_member (object, "stability");
   double difficulty = double_member (object, "difficulty");
+  gint64 step, reps, lapses, interval;
 
   prep_card_init_new (card);
 
   if (!prep_card_state_from_string (state, &card->state) || card->state == PREP_CARD_NEW)
     return FALSE;
-  if (!isfinite (stability) || stability <= 0 || !isfinite (difficulty) || difficulty < 1 || difficulty > 10)
+  if (!isfinite (stability) || stability <= 0 || stability > PREP_FSRS_MAX_STABILITY ||
+      !isfinite (difficulty) || difficulty < 1 || difficulty > 10)
     return FALSE;
   if (!time_from_member (object, "due", &card->due) ||
       !time_from_member (object, "last_review", &card->last_review))
     return FALSE;
+  if (!int_member (object, "step", 0, &step) || !int_member (object, "reps", 1, &reps) ||
+      !int_member (object, "lapses", 0, &lapses) || !int_member (object, "interval", 0, &interval))
+    return FALSE;
 
-  card->memory.stability = stability;
+  card->memory.stability = MAX (stability, PREP_FSRS_MIN_STABILITY);
   card->memory.difficulty = difficulty;
-  card->step = (guint) CLAMP (json_object_get_int_member_with_default (object, "step", 0), 0, 16);
-  card->reps = (guint) CLAMP (json_object_get_int_member_with_default (object, "reps", 1), 0, G_MAXINT);
-  card->lapses = (guint) CLAMP (json_object_get_int_member_with_default (object, "lapses", 0), 0, G_MAXINT);
-  card->interval = MAX (json_object_get_int_member_with_default (object, "interval", 0), 0);
+  card->step = (guint) CLAMP (step, 0, 16);
+  card->reps = (guint) CLAMP (reps, 0, G_MAXINT);
+  card->lapses = (guint) CLAMP (lapses, 0, G_MAXINT);
+  card->interval = CLAMP (interval, 0, PREP_TIME_MAX);
 
   return TRUE;
 }
@@ -193,6 +244,15 @@ to_json (PrepReviewStore *self)
   ids = g_list_sort (g_hash_table_get_keys (self->cards), (GCompareFunc) g_strcmp0);
   for (const GList *l = ids; l; l = l->next)
     json_object_set_member (cards, l->data, card_to_json (g_hash_table_lookup (self->cards, l->data)));
+
+  if (self->kept_cards != NULL)
+    {
+      g_autoptr(GList) kept = json_object_get_members (self->kept_cards);
+
+      for (const GList *l = kept; l; l = l->next)
+        if (!json_object_has_member (cards, l->data))
+          json_object_set_member (cards, l->data, json_object_dup_member (self->kept_cards, l->data));
+    }
 
   json_object_set_object_member (root, "cards", cards);
   json_object_set_array_member (root, "log", json_array_ref (self->log));
@@ -283,6 +343,7 @@ prep_review_store_finalize (GObject *object)
   g_clear_pointer (&self->cards, g_hash_table_unref);
   g_clear_pointer (&self->log, json_array_unref);
   g_clear_pointer (&self->unknown, json_object_unref);
+  g_clear_pointer (&self->kept_cards, json_object_unref);
   g_clear_pointer (&self->undo, g_array_unref);
   g_clear_pointer (&self->save_error, g_free);
 
@@ -424,10 +485,22 @@ prep_review_store_load (PrepReviewStore  *self,
   g_hash_table_remove_all (self->cards);
   g_clear_pointer (&self->log, json_array_unref);
   g_clear_pointer (&self->unknown, json_object_unref);
+  g_clear_pointer (&self->kept_cards, json_object_unref);
   g_array_set_size (self->undo, 0);
   self->log = json_array_new ();
 
   status = prep_json_store_load (self->store, &root, error);
+
+  /* Containers of another type cannot be kept apart from what this
+   * version writes in their place: the file is damaged. */
+  if (((node = json_object_get_member (root, "cards")) && !JSON_NODE_HOLDS_OBJECT (node)) ||
+      ((node = json_object_get_member (root, "log")) && !JSON_NODE_HOLDS_ARRAY (node)))
+    {
+      g_clear_error (error);
+      g_clear_pointer (&root, json_object_unref);
+      status = prep_json_store_reject (self->store, _("Damaged file: “cards” or “log” has the wrong type"), error);
+      root = json_object_new ();
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_READ_ONLY]);
 
   if ((node = json_object_get_member (root, "cards")) && JSON_NODE_HOLDS_OBJECT (node))
@@ -443,8 +516,11 @@ prep_review_store_load (PrepReviewStore  *self,
           if (JSON_NODE_HOLDS_OBJECT (card_node) && card_from_json (json_node_get_object (card_node), &card))
             g_hash_table_insert (self->cards, g_strdup (l->data), g_memdup2 (&card, sizeof card));
           else
-            g_warning ("%s: skipping the unreadable card of “%s”",
-                       prep_json_store_get_path (self->store), (const char *) l->data);
+            {
+              if (self->kept_cards == NULL)
+                self->kept_cards = json_object_new ();
+              json_object_set_member (self->kept_cards, l->data, json_node_copy (card_node));
+            }
         }
     }
 
@@ -736,6 +812,19 @@ prep_review_store_get_set_aside_path (PrepReviewStore *self)
   g_return_val_if_fail (PREP_IS_REVIEW_STORE (self), NULL);
 
   return prep_json_store_get_set_aside_path (self->store);
+}
+
+/**
+ * prep_review_store_get_store:
+ *
+ * Returns: (transfer none): the file's store, for what its load found
+ */
+PrepJsonStore *
+prep_review_store_get_store (PrepReviewStore *self)
+{
+  g_return_val_if_fail (PREP_IS_REVIEW_STORE (self), NULL);
+
+  return self->store;
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "prep-json-store.h"
 #include "prep-scheduler.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,7 @@ guint            prep_review_store_get_n_log_entries  (PrepReviewStore  *self);
 gboolean         prep_review_store_flush              (PrepReviewStore  *self,
                                                        GError          **error);
 const char      *prep_review_store_get_file_path      (PrepReviewStore  *self);
+PrepJsonStore   *prep_review_store_get_store          (PrepReviewStore  *self);
 const char      *prep_review_store_get_set_aside_path (PrepReviewStore  *self);
 gboolean         prep_review_store_get_read_only      (PrepReviewStore  *self);
 const char      *prep_review_store_get_save_error     (PrepReviewStore  *self);

@@ -80,11 +80,15 @@ prep_card_is_due (const PrepCard *card,
 gint64
 prep_study_day (gint64 time)
 {
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (time);
-  g_autoptr(GDateTime) shifted = g_date_time_add_hours (local, -PREP_DAY_ROLLOVER_HOUR);
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) shifted = NULL;
   g_autoptr(GDate) date = NULL;
   int year, month, day;
 
+  /* Times from files may be anything GDateTime takes (year 1 to 9999):
+   * days are counted within a range where every step below is defined. */
+  local = g_date_time_new_from_unix_local (CLAMP (time, PREP_TIME_MIN, PREP_TIME_MAX));
+  shifted = g_date_time_add_hours (local, -PREP_DAY_ROLLOVER_HOUR);
   g_date_time_get_ymd (shifted, &year, &month, &day);
   date = g_date_new_dmy (day, month, year);
 
@@ -99,7 +103,8 @@ prep_study_day (gint64 time)
 gint64
 prep_study_day_start (gint64 day)
 {
-  g_autoptr(GDate) date = g_date_new_julian ((guint32) CLAMP (day, 1, G_MAXUINT32));
+  g_autoptr(GDate) date = g_date_new_julian ((guint32) CLAMP (day, prep_study_day (PREP_TIME_MIN),
+                                                               prep_study_day (PREP_TIME_MAX)));
   g_autoptr(GDateTime) start = NULL;
 
   start = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date),

@@ -20,6 +20,11 @@ G_BEGIN_DECLS
 
 #define PREP_DAY_ROLLOVER_HOUR 4
 
+/* The times the app reads and schedules: 1971-01-01 to 9998-12-31 UTC,
+ * a day inside the range GDateTime handles in any time zone. */
+#define PREP_TIME_MIN ((gint64) 31536000)
+#define PREP_TIME_MAX ((gint64) 253370678400)
+
 typedef enum
 {
   PREP_CARD_NEW,

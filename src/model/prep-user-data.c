@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "prep-json-store.h"
 #include "prep-user-data.h"
 
@@ -19,12 +21,19 @@
  * or flush tries again.
  *
  * File: { "schema_version": 1,
- *         "questions": { "ID": { "bookmarked": true, "note": "…" } } } */
+ *         "questions": { "ID": { "bookmarked": true, "note": "…" } } }
+ *
+ * Whatever else the file holds is kept and written back as it was: other
+ * members of the root and of each entry, entries that are not objects, and
+ * "bookmarked" or "note" of another type than this version writes (until
+ * the user sets that question's bookmark or note). Only a "questions" that
+ * is not an object makes the file damaged: then it is set aside. */
 
 typedef struct
 {
-  char     *note;
-  gboolean  bookmarked;
+  char       *note;
+  gboolean    bookmarked;
+  JsonObject *kept;      /* members of the entry this version does not read */
 } Entry;
 
 struct _PrepUserData
@@ -34,6 +43,7 @@ struct _PrepUserData
   PrepJsonStore *store;
   GHashTable    *entries;      /* id → Entry */
   JsonObject    *unknown;      /* members of the file we do not know, kept */
+  JsonObject    *kept_entries; /* id → an entry that is not an object, kept */
   char          *save_error;
   guint          save_source;
   guint          n_saves;
@@ -62,6 +72,7 @@ static void
 entry_free (Entry *entry)
 {
   g_free (entry->note);
+  g_clear_pointer (&entry->kept, json_object_unref);
   g_free (entry);
 }
 
@@ -102,11 +113,22 @@ to_json (PrepUserData *self)
       Entry *entry = g_hash_table_lookup (self->entries, l->data);
       JsonObject *object = json_object_new ();
 
+      if (entry->kept != NULL)
+        prep_json_store_restore_unknown (object, entry->kept);
       if (entry->bookmarked)
         json_object_set_boolean_member (object, "bookmarked", TRUE);
       if (entry->note != NULL)
         json_object_set_string_member (object, "note", entry->note);
       json_object_set_object_member (questions, l->data, object);
+    }
+
+  if (self->kept_entries != NULL)
+    {
+      g_autoptr(GList) kept = json_object_get_members (self->kept_entries);
+
+      for (const GList *l = kept; l; l = l->next)
+        if (!json_object_has_member (questions, l->data))
+          json_object_set_member (questions, l->data, json_object_dup_member (self->kept_entries, l->data));
     }
 
   prep_json_store_restore_unknown (root, self->unknown);
@@ -156,11 +178,34 @@ ensure_entry (PrepUserData *self,
 }
 
 static void
+keep_member (Entry      *entry,
+             const char *name,
+             JsonNode   *node)
+{
+  if (entry->kept == NULL)
+    entry->kept = json_object_new ();
+  json_object_set_member (entry->kept, name, json_node_copy (node));
+}
+
+/* The user's own setting replaces a kept value of another type. */
+static void
+forget_kept (Entry      *entry,
+             const char *name)
+{
+  if (entry->kept != NULL && json_object_has_member (entry->kept, name))
+    {
+      json_object_remove_member (entry->kept, name);
+      if (json_object_get_size (entry->kept) == 0)
+        g_clear_pointer (&entry->kept, json_object_unref);
+    }
+}
+
+static void
 drop_if_empty (PrepUserData *self,
                const char   *question_id,
                Entry        *entry)
 {
-  if (!entry->bookmarked && entry->note == NULL)
+  if (!entry->bookmarked && entry->note == NULL && entry->kept == NULL)
     g_hash_table_remove (self->entries, question_id);
 }
 
@@ -185,6 +230,7 @@ prep_user_data_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->unknown, json_object_unref);
+  g_clear_pointer (&self->kept_entries, json_object_unref);
   g_clear_pointer (&self->save_error, g_free);
 
   G_OBJECT_CLASS (prep_user_data_parent_class)->finalize (object);
@@ -291,11 +337,22 @@ prep_user_data_load (PrepUserData  *self,
 
   g_hash_table_remove_all (self->entries);
   g_clear_pointer (&self->unknown, json_object_unref);
+  g_clear_pointer (&self->kept_entries, json_object_unref);
 
   status = prep_json_store_load (self->store, &root, error);
+
+  questions = json_object_get_member (root, "questions");
+  if (questions != NULL && !JSON_NODE_HOLDS_OBJECT (questions))
+    {
+      g_clear_error (error);
+      g_clear_pointer (&root, json_object_unref);
+      status = prep_json_store_reject (self->store, _("Damaged file: “questions” is not an object"), error);
+      root = json_object_new ();
+      questions = NULL;
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_READ_ONLY]);
 
-  if ((questions = json_object_get_member (root, "questions")) && JSON_NODE_HOLDS_OBJECT (questions))
+  if (questions != NULL)
     {
       JsonObject *object = json_node_get_object (questions);
       g_autoptr(GList) ids = json_object_get_members (object);
@@ -304,15 +361,34 @@ prep_user_data_load (PrepUserData  *self,
         {
           JsonNode *node = json_object_get_member (object, l->data);
           JsonObject *fields;
+          JsonNode *member;
           Entry *entry;
 
           if (!JSON_NODE_HOLDS_OBJECT (node))
-            continue;
+            {
+              if (self->kept_entries == NULL)
+                self->kept_entries = json_object_new ();
+              json_object_set_member (self->kept_entries, l->data, json_node_copy (node));
+              continue;
+            }
 
           fields = json_node_get_object (node);
           entry = ensure_entry (self, l->data);
-          entry->bookmarked = json_object_get_boolean_member_with_default (fields, "bookmarked", FALSE);
-          entry->note = g_strdup (json_object_get_string_member_with_default (fields, "note", NULL));
+          entry->kept = prep_json_store_keep_unknown (fields, (const char * const []) { "bookmarked", "note", NULL });
+
+          if ((member = json_object_get_member (fields, "bookmarked")) &&
+              JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_BOOLEAN)
+            entry->bookmarked = json_node_get_boolean (member);
+          else if (member != NULL)
+            keep_member (entry, "bookmarked", member);
+
+          if ((member = json_object_get_member (fields, "note")) &&
+              JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING &&
+              g_utf8_validate (json_node_get_string (member), -1, NULL))
+            entry->note = g_strdup (json_node_get_string (member));
+          else if (member != NULL)
+            keep_member (entry, "note", member);
+
           drop_if_empty (self, l->data, entry);
         }
     }
@@ -352,6 +428,7 @@ prep_user_data_set_bookmarked (PrepUserData *self,
 
   entry = ensure_entry (self, question_id);
   entry->bookmarked = !!bookmarked;
+  forget_kept (entry, "bookmarked");
   drop_if_empty (self, question_id, entry);
   changed (self, question_id);
 }
@@ -396,6 +473,7 @@ prep_user_data_set_note (PrepUserData *self,
   entry = ensure_entry (self, question_id);
   g_free (entry->note);
   entry->note = g_strdup (note);
+  forget_kept (entry, "note");
   drop_if_empty (self, question_id, entry);
   changed (self, question_id);
 }
@@ -441,6 +519,19 @@ prep_user_data_get_dirty (PrepUserData *self)
   g_return_val_if_fail (PREP_IS_USER_DATA (self), FALSE);
 
   return self->dirty;
+}
+
+/**
+ * prep_user_data_get_store:
+ *
+ * Returns: (transfer none): the file's store, for what its load found
+ */
+PrepJsonStore *
+prep_user_data_get_store (PrepUserData *self)
+{
+  g_return_val_if_fail (PREP_IS_USER_DATA (self), NULL);
+
+  return self->store;
 }
 
 /**

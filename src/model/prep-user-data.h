@@ -9,6 +9,8 @@
 
 #include <glib-object.h>
 
+#include "prep-json-store.h"
+
 G_BEGIN_DECLS
 
 #define PREP_USER_DATA_SCHEMA_VERSION 1
@@ -35,6 +37,7 @@ gboolean      prep_user_data_flush           (PrepUserData  *self,
                                               GError       **error);
 gboolean      prep_user_data_get_dirty       (PrepUserData  *self);
 const char   *prep_user_data_get_file_path   (PrepUserData  *self);
+PrepJsonStore *prep_user_data_get_store      (PrepUserData  *self);
 const char   *prep_user_data_get_set_aside_path (PrepUserData *self);
 gboolean      prep_user_data_get_read_only   (PrepUserData  *self);
 const char   *prep_user_data_get_save_error  (PrepUserData  *self);
