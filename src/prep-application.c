@@ -293,11 +293,15 @@ static void
 prep_application_shutdown (GApplication *app)
 {
   PrepApplication *self = PREP_APPLICATION (app);
+  g_autoptr(GError) notes_error = NULL;
+  g_autoptr(GError) reviews_error = NULL;
 
-  if (self->user_data != NULL)
-    prep_user_data_flush (self->user_data, NULL);
-  if (self->reviews != NULL)
-    prep_review_store_flush (self->reviews, NULL);
+  /* The windows asked about anything that could not be saved; this is
+   * for a quit without a window (e.g. a remote instance's). */
+  if (self->user_data != NULL && !prep_user_data_flush (self->user_data, &notes_error))
+    g_printerr ("%s\n", notes_error->message);
+  if (self->reviews != NULL && !prep_review_store_flush (self->reviews, &reviews_error))
+    g_printerr ("%s\n", reviews_error->message);
 
   G_APPLICATION_CLASS (prep_application_parent_class)->shutdown (app);
 }
@@ -392,7 +396,10 @@ prep_application_quit_action (GSimpleAction *action,
       gtk_window_close (window);
     }
 
-  g_application_quit (G_APPLICATION (self));
+  /* A window that could not save asks first, and stays until answered;
+   * the application quits when the last window goes. */
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void

@@ -174,10 +174,12 @@ prep_test_xdotool (GtkWidget          *window,
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  GtkWidget *held = window;
   int status = -1;
   gint64 until;
   GPid pid;
 
+  g_object_add_weak_pointer (G_OBJECT (held), (gpointer *) &held);
   g_ptr_array_add (argv, (char *) "xdotool");
   for (guint i = 0; args[i]; i++)
     g_ptr_array_add (argv, (char *) args[i]);
@@ -197,7 +199,13 @@ prep_test_xdotool (GtkWidget          *window,
   until = g_get_monotonic_time () + G_USEC_PER_SEC / 10;
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
-  prep_test_wait_for_frame (window);
+  /* A click may have closed it (a dialog's button). */
+  if (held != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (held), (gpointer *) &held);
+      if (gtk_widget_get_mapped (held))
+        prep_test_wait_for_frame (held);
+    }
 }
 
 static void
@@ -227,6 +235,36 @@ prep_test_press (GtkWidget  *window,
       const char *args[] = { "key", "--clearmodifiers", names[i], NULL };
       prep_test_xdotool (window, args);
     }
+}
+
+/**
+ * prep_test_click:
+ * @target: a widget on screen, in a toplevel window
+ *
+ * Moves the pointer to the middle of @target and clicks the first button,
+ * through the window system. Without a window manager every toplevel is
+ * at the screen's origin, so the position is its place in its window.
+ */
+void
+prep_test_click (GtkWidget *target)
+{
+  GtkNative *native = gtk_widget_get_native (target);
+  graphene_rect_t bounds;
+  double dx, dy;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  g_assert_nonnull (native);
+  g_assert_true (gtk_widget_compute_bounds (target, GTK_WIDGET (native), &bounds));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  x = g_strdup_printf ("%d", (int) (dx + bounds.origin.x + bounds.size.width / 2));
+  y = g_strdup_printf ("%d", (int) (dy + bounds.origin.y + bounds.size.height / 2));
+
+  {
+    const char *args[] = { "mousemove", "--sync", x, y, "click", "1", NULL };
+
+    prep_test_xdotool (GTK_WIDGET (native), args);
+  }
 }
 
 void

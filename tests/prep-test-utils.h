@@ -34,6 +34,7 @@ void       prep_test_xdotool       (GtkWidget          *window,
                                     const char * const *args);
 void       prep_test_press         (GtkWidget  *window,
                                     const char *keys);
+void       prep_test_click         (GtkWidget  *target);
 void       prep_test_type          (GtkWidget  *window,
                                     const char *text);
 

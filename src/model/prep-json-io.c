@@ -701,7 +701,7 @@ prep_json_read_file (const char  *path,
   if ((guint64) st.st_size > max_size)
     {
       g_set_error (error, PREP_JSON_ERROR, PREP_JSON_ERROR_TOO_LARGE,
-                   _("The file is larger than %" G_GSIZE_FORMAT " MB (%s)"), max_size / (1024 * 1024), name);
+                   _("The file is larger than %lu MB (%s)"), (gulong) (max_size / (1024 * 1024)), name);
       close (fd);
       return NULL;
     }
@@ -718,8 +718,8 @@ prep_json_read_file (const char  *path,
           if (capacity > max_size)
             {
               g_set_error (error, PREP_JSON_ERROR, PREP_JSON_ERROR_TOO_LARGE,
-                           _("The file is larger than %" G_GSIZE_FORMAT " MB (%s)"),
-                           max_size / (1024 * 1024), name);
+                           _("The file is larger than %lu MB (%s)"),
+                           (gulong) (max_size / (1024 * 1024)), name);
               close (fd);
               return NULL;
             }

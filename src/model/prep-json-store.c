@@ -470,10 +470,11 @@ prep_json_store_save (PrepJsonStore  *self,
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
+      g_autofree char *dir_name = g_path_get_basename (dir);
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   /* Translators: the first %s says why, the second is a folder */
-                   _("%s (could not create the folder %s)"), g_strerror (saved_errno), dir);
+                   /* Translators: the first %s says why, the second is a folder's name */
+                   _("%s (could not create the folder %s)"), g_strerror (saved_errno), dir_name);
       return FALSE;
     }
 

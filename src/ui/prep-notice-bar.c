@@ -113,7 +113,7 @@ prep_notice_bar_get_text (PrepNoticeBar *self)
  * prep_notice_bar_set_notice:
  * @text: (nullable): the notice, or %NULL to hide the bar
  * @button_label: (nullable): with a mnemonic, or %NULL for no button
- * @action_name: (nullable): what the button does
+ * @action_name: (nullable): what the button does, a detailed action name
  * @dismiss_action_name: (nullable): what the close button does, or %NULL
  *   for a notice that stays while it is true
  */
@@ -130,7 +130,18 @@ prep_notice_bar_set_notice (PrepNoticeBar *self,
     gtk_label_set_text (self->label, text);
   if (button_label != NULL)
     gtk_button_set_label (self->button, button_label);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), action_name);
+  /* "win.show-in-files('/path')" names an action and its target. The
+   * target goes first: an action with a parameter and no target warns. */
+  {
+    g_autofree char *name = NULL;
+    g_autoptr(GVariant) target = NULL;
+
+    if (action_name != NULL && !g_action_parse_detailed_name (action_name, &name, &target, NULL))
+      g_critical ("malformed action “%s”", action_name);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), NULL);
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->button), target);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), name);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->button), button_label != NULL && action_name != NULL);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->close_button), dismiss_action_name);
   gtk_widget_set_visible (GTK_WIDGET (self->close_button), dismiss_action_name != NULL);

@@ -123,10 +123,9 @@ dup_next_review_date (PrepQuizView *self)
   gint64 next = prep_review_store_next_due (self->reviews, questions, prep_study_day_end (now ()) - 1);
   g_autoptr(GDateTime) when = NULL;
 
-  if (next <= 0)
+  if (next <= 0 || !(when = g_date_time_new_from_unix_local (next)))
     return NULL;
 
-  when = g_date_time_new_from_unix_local (next);
   /* Translators: a date format (see g_date_time_format) for the next review, as in "December 19" */
   return g_date_time_format (when, _("%B %-d"));
 }

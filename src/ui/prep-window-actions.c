@@ -15,6 +15,7 @@
 #include "prep-question-view.h"
 #include "prep-sidebar.h"
 #include "prep-user-data.h"
+#include "prep-review-store.h"
 #include "prep-window-private.h"
 
 /* The window's actions and their shortcuts (listed in the shortcuts
@@ -221,9 +222,11 @@ retry_save_action (GtkWidget  *widget,
 {
   PrepWindow *self = PREP_WINDOW (widget);
 
-  /* A new failure shows a new toast through save_error_cb. */
+  /* The notice bar follows the stores' save errors (sync_notice). */
   if (self->user_data != NULL)
     prep_user_data_flush (self->user_data, NULL);
+  if (self->reviews != NULL)
+    prep_review_store_flush (self->reviews, NULL);
 }
 
 /* Actions on the question bring its page forward on a narrow window. */

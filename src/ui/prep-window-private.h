@@ -56,6 +56,7 @@ struct _PrepWindow
   guint                 navigating : 1;  /* going back or forward */
   guint                 narrow : 1;      /* view switcher at the bottom */
   guint                 damaged_dismissed : 1;
+  guint                 discard_unsaved : 1;
 };
 
 void     _prep_window_class_init_actions (GtkWidgetClass *widget_class);

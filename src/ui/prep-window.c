@@ -190,80 +190,155 @@ static void
 set_notice (PrepWindow    *self,
             PrepNoticeBar *bar,
             const char    *text,
+            const char    *button,
+            const char    *action,
             const char    *dismiss)
 {
-  g_autofree char *action = NULL;
+  g_autofree char *show = NULL;
 
   if (bar == NULL)
     return;
 
-  if (self->notice_path != NULL)
+  if (action == NULL && self->notice_path != NULL)
     {
       g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_string (self->notice_path));
       g_autofree char *printed = g_variant_print (target, FALSE);
 
-      action = g_strdup_printf ("win.show-in-files(%s)", printed);
+      show = g_strdup_printf ("win.show-in-files(%s)", printed);
+      action = show;
+      button = _("_Show in Files");
     }
 
-  prep_notice_bar_set_notice (bar, text, _("_Show in Files"), action, dismiss);
+  prep_notice_bar_set_notice (bar, text, button, action, dismiss);
 }
 
-/* A lasting notice under the header bars, never a path in its text:
- * first a damaged file set aside at start-up (until dismissed), then a
- * file from a newer version, which is never written while that lasts.
- * Show in Files shows the file concerned. In the folded layout the list
- * has it too, so that it is seen at start-up. */
+static PrepJsonStore *
+notes_store (PrepWindow *self)
+{
+  return self->user_data ? prep_user_data_get_store (self->user_data) : NULL;
+}
+
+static PrepJsonStore *
+reviews_store (PrepWindow *self)
+{
+  return self->reviews ? prep_review_store_get_store (self->reviews) : NULL;
+}
+
+static gboolean
+has_status (PrepJsonStore       *store,
+            PrepJsonStoreStatus  status)
+{
+  return store != NULL && prep_json_store_get_status (store) == status;
+}
+
+/* A lasting notice under the header bars, never a folder in its text, in
+ * order of urgency:
+ * 1. changes that could not be saved (with Retry): they are only in memory;
+ * 2. a damaged file set aside, or one repaired with its original kept, at
+ *    start-up (until dismissed; Show in Files shows the kept file);
+ * 3. a file that is not written while this lasts: unreadable (with why) or
+ *    from a newer version.
+ * In the folded layout the list has it too, so that it is seen at start. */
 static void
 sync_notice (PrepWindow *self)
 {
-  gboolean notes = self->user_data != NULL && prep_user_data_get_read_only (self->user_data);
-  gboolean reviews = self->reviews != NULL && prep_review_store_get_read_only (self->reviews);
-  const char *notes_aside = self->user_data ? prep_user_data_get_set_aside_path (self->user_data) : NULL;
-  const char *reviews_aside = self->reviews ? prep_review_store_get_set_aside_path (self->reviews) : NULL;
-  const char *text = NULL;
+  PrepJsonStore *notes = notes_store (self);
+  PrepJsonStore *reviews = reviews_store (self);
+  /* A read-only file refuses every save; its own notice says so. */
+  const char *notes_error = self->user_data && !prep_user_data_get_read_only (self->user_data)
+                              ? prep_user_data_get_save_error (self->user_data) : NULL;
+  const char *reviews_error = self->reviews && !prep_review_store_get_read_only (self->reviews)
+                                ? prep_review_store_get_save_error (self->reviews) : NULL;
+  g_autofree char *text = NULL;
+  const char *button = NULL;
+  const char *action = NULL;
   const char *dismiss = NULL;
   const char *path = NULL;
 
-  if (!self->damaged_dismissed && (notes_aside != NULL || reviews_aside != NULL))
+  if (notes_error != NULL || reviews_error != NULL)
     {
-      if (notes_aside != NULL && reviews_aside != NULL)
-        text = _("Your bookmarks, notes and review history could not be read, so new files were started. "
-                 "The damaged files were kept.");
-      else if (notes_aside != NULL)
-        text = _("Your bookmarks and notes could not be read, so a new file was started. "
-                 "The damaged file was kept.");
+      /* Translators: %s says why, and ends with the file's name */
+      if (notes_error != NULL && reviews_error != NULL)
+        text = g_strdup_printf (_("Your notes, bookmarks and grades could not be saved: %s. "
+                                  "They are kept while LLM Prep is open."), notes_error);
+      else if (notes_error != NULL)
+        text = g_strdup_printf (_("Your notes and bookmarks could not be saved: %s. "
+                                  "They are kept while LLM Prep is open."), notes_error);
       else
-        text = _("Your review history could not be read, so a new one was started. "
-                 "The damaged file was kept.");
-      path = notes_aside != NULL ? notes_aside : reviews_aside;
+        text = g_strdup_printf (_("Your grades could not be saved: %s. "
+                                  "They are kept while LLM Prep is open."), reviews_error);
+      button = _("_Retry");
+      action = "win.retry-save";
+    }
+  else if (!self->damaged_dismissed &&
+           (has_status (notes, PREP_JSON_STORE_SET_ASIDE) || has_status (reviews, PREP_JSON_STORE_SET_ASIDE)))
+    {
+      gboolean n = has_status (notes, PREP_JSON_STORE_SET_ASIDE);
+      gboolean r = has_status (reviews, PREP_JSON_STORE_SET_ASIDE);
+
+      if (n && r)
+        text = g_strdup (_("Your bookmarks, notes and review history could not be read, so new files were started. "
+                           "The damaged files were kept."));
+      else if (n)
+        text = g_strdup (_("Your bookmarks and notes could not be read, so a new file was started. "
+                           "The damaged file was kept."));
+      else
+        text = g_strdup (_("Your review history could not be read, so a new one was started. "
+                           "The damaged file was kept."));
+      path = prep_json_store_get_set_aside_path (n ? notes : reviews);
       dismiss = "win.dismiss-notice";
     }
-  else if (notes && reviews)
+  else if (!self->damaged_dismissed &&
+           (has_status (notes, PREP_JSON_STORE_REPAIRED) || has_status (reviews, PREP_JSON_STORE_REPAIRED)))
     {
-      text = _("Your notes, bookmarks and reviews were saved by a newer version of LLM Prep. "
-               "Changes are kept until you quit but not saved; update LLM Prep to keep them.");
-      path = prep_user_data_get_file_path (self->user_data);
+      gboolean n = has_status (notes, PREP_JSON_STORE_REPAIRED);
+
+      text = g_strdup (n ? _("Some characters or numbers in your notes could not be read exactly and were "
+                             "replaced. The original file was kept.")
+                         : _("Some characters or numbers in your review history could not be read exactly and "
+                             "were replaced. The original file was kept."));
+      path = prep_json_store_get_copy_path (n ? notes : reviews);
+      dismiss = "win.dismiss-notice";
     }
-  else if (notes)
+  else if (has_status (notes, PREP_JSON_STORE_UNREADABLE) || has_status (reviews, PREP_JSON_STORE_UNREADABLE))
     {
-      text = _("Your notes and bookmarks were saved by a newer version of LLM Prep. "
-               "Changes are kept until you quit but not saved; update LLM Prep to keep them.");
-      path = prep_user_data_get_file_path (self->user_data);
+      gboolean n = has_status (notes, PREP_JSON_STORE_UNREADABLE);
+      PrepJsonStore *store = n ? notes : reviews;
+
+      /* Translators: %s says why, and ends with the file's name */
+      text = g_strdup_printf (n ? _("Your notes and bookmarks could not be read: %s. The file is not changed; "
+                                    "changes are kept until you quit.")
+                                : _("Your review history could not be read: %s. The file is not changed; "
+                                    "grades are kept until you quit."),
+                              prep_json_store_get_message (store));
+      path = prep_json_store_get_path (store);
     }
-  else if (reviews)
+  else if (has_status (notes, PREP_JSON_STORE_NEWER) && has_status (reviews, PREP_JSON_STORE_NEWER))
     {
-      text = _("Your reviews were saved by a newer version of LLM Prep. "
-               "Grades are kept until you quit but not saved; update LLM Prep to keep them.");
-      path = prep_review_store_get_file_path (self->reviews);
+      text = g_strdup (_("Your notes, bookmarks and reviews were saved by a newer version of LLM Prep. "
+                         "Changes are kept until you quit but not saved; update LLM Prep to keep them."));
+      path = prep_json_store_get_path (notes);
+    }
+  else if (has_status (notes, PREP_JSON_STORE_NEWER))
+    {
+      text = g_strdup (_("Your notes and bookmarks were saved by a newer version of LLM Prep. "
+                         "Changes are kept until you quit but not saved; update LLM Prep to keep them."));
+      path = prep_json_store_get_path (notes);
+    }
+  else if (has_status (reviews, PREP_JSON_STORE_NEWER))
+    {
+      text = g_strdup (_("Your reviews were saved by a newer version of LLM Prep. "
+                         "Grades are kept until you quit but not saved; update LLM Prep to keep them."));
+      path = prep_json_store_get_path (reviews);
     }
 
   g_free (self->notice_path);
   self->notice_path = g_strdup (path);
 
-  set_notice (self, self->content_notice, text, dismiss);
-  set_notice (self, self->quiz_notice, text, dismiss);
+  set_notice (self, self->content_notice, text, button, action, dismiss);
+  set_notice (self, self->quiz_notice, text, button, action, dismiss);
   set_notice (self, self->sidebar_notice,
-              adw_leaflet_get_folded (self->leaflet) ? text : NULL, dismiss);
+              adw_leaflet_get_folded (self->leaflet) ? text : NULL, button, action, dismiss);
 }
 
 void
@@ -279,25 +354,6 @@ user_data_changed_cb (PrepWindow *self,
 {
   if (self->question != NULL && g_strcmp0 (question_id, prep_question_get_id (self->question)) == 0)
     sync_question_controls (self);
-}
-
-static void
-save_error_cb (PrepWindow *self)
-{
-  const char *message = prep_user_data_get_save_error (self->user_data);
-
-  if (message != NULL)
-    {
-      /* Translators: %s says why, e.g. the disk is full. The notes are
-       * kept in memory and saved on Retry or with the next change. */
-      g_autofree char *title = g_strdup_printf (_("Notes not saved yet: %s"), message);
-      AdwToast *toast = adw_toast_new (title);
-
-      adw_toast_set_button_label (toast, _("_Retry"));
-      adw_toast_set_action_name (toast, "win.retry-save");
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
 }
 
 /**
@@ -643,11 +699,98 @@ update_narrow (PrepWindow *self)
     prep_quiz_view_set_narrow (self->quiz_view, narrow);
 }
 
+/* Saves what is pending in both stores (not the read-only ones, which
+ * said so when they were loaded). Returns the first error's message. */
+static char *
+flush_all (PrepWindow *self)
+{
+  g_autoptr(GError) notes_error = NULL;
+  g_autoptr(GError) reviews_error = NULL;
+
+  if (self->user_data != NULL && !prep_user_data_get_read_only (self->user_data))
+    prep_user_data_flush (self->user_data, &notes_error);
+  if (self->reviews != NULL && !prep_review_store_get_read_only (self->reviews))
+    prep_review_store_flush (self->reviews, &reviews_error);
+
+  if (notes_error != NULL)
+    return g_strdup (notes_error->message);
+  if (reviews_error != NULL)
+    return g_strdup (reviews_error->message);
+  return NULL;
+}
+
+static void close_unsaved_response_cb (AdwMessageDialog *dialog,
+                                       const char       *response,
+                                       PrepWindow       *self);
+
+static void
+ask_before_discarding (PrepWindow *self,
+                       const char *message)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  /* Translators: %s says why, e.g. "No space left on device (notes.json)" */
+  body = g_strdup_printf (_("%s.\n\nIf you close LLM Prep now, your latest notes, bookmarks or grades are lost."),
+                          message);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Changes Could Not Be Saved"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("Close _Without Saving"),
+                                    "retry", _("_Retry"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "retry", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "retry");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* After the dialog's response is over: closing the window destroys the
+ * dialog, which must not happen while it emits. */
+static gboolean
+close_later_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_unsaved_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           PrepWindow       *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->discard_unsaved = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_later_cb, g_object_ref (self), g_object_unref);
+    }
+  else if (g_str_equal (response, "retry"))
+    {
+      g_autofree char *message = flush_all (self);
+
+      if (message == NULL)
+        g_idle_add_full (G_PRIORITY_DEFAULT, close_later_cb, g_object_ref (self), g_object_unref);
+      else
+        ask_before_discarding (self, message);
+    }
+}
+
 static gboolean
 prep_window_close_request (GtkWindow *window)
 {
   PrepWindow *self = PREP_WINDOW (window);
+  g_autofree char *message = NULL;
   int width, height;
+
+  /* What could not be saved is never dropped without asking
+   * (reliability review U13). */
+  if (!self->discard_unsaved && (message = flush_all (self)) != NULL)
+    {
+      ask_before_discarding (self, message);
+      return TRUE;
+    }
 
   gtk_window_get_default_size (window, &width, &height);
 
@@ -659,9 +802,6 @@ prep_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-height", height);
     }
   g_settings_apply (self->settings);
-
-  if (self->user_data != NULL)
-    prep_user_data_flush (self->user_data, NULL);
 
   return GTK_WINDOW_CLASS (prep_window_parent_class)->close_request (window);
 }
@@ -678,7 +818,7 @@ prep_window_constructed (GObject *object)
     {
       g_signal_connect_object (self->user_data, "changed", G_CALLBACK (user_data_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->user_data, "notify::save-error", G_CALLBACK (save_error_cb),
+      g_signal_connect_object (self->user_data, "notify::save-error", G_CALLBACK (sync_notice),
                                self, G_CONNECT_SWAPPED);
       prep_sidebar_set_user_data (self->sidebar, self->user_data);
       prep_question_view_set_user_data (self->question_view, self->user_data);
@@ -694,8 +834,14 @@ prep_window_constructed (GObject *object)
     g_signal_connect_object (self->user_data, "notify::read-only", G_CALLBACK (sync_notice),
                              self, G_CONNECT_SWAPPED);
   if (self->reviews != NULL)
-    g_signal_connect_object (self->reviews, "notify::read-only", G_CALLBACK (sync_notice),
-                             self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (self->reviews, "notify::read-only", G_CALLBACK (sync_notice),
+                               self, G_CONNECT_SWAPPED);
+      /* A grade that could not be saved is told at once (reliability
+       * review U10), like a note. */
+      g_signal_connect_object (self->reviews, "notify::save-error", G_CALLBACK (sync_notice),
+                               self, G_CONNECT_SWAPPED);
+    }
   sync_notice (self);
   schedule_day_change (self);
 
