@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "prep-application.h"
+#include "prep-renderer.h"
 #include "prep-preferences-window.h"
 #include "prep-review-store.h"
 #include "prep-json-store.h"
@@ -68,6 +69,14 @@ list_bundled_ids (void)
   return g_strv_builder_end (builder);
 }
 
+static char *
+check_markdown_cb (const char *markdown,
+                   guint      *line,
+                   gpointer    data)
+{
+  return prep_renderer_check_markdown (data, markdown, line);
+}
+
 /**
  * prep_validate_files:
  * @files: (nullable): content files; %NULL or empty checks the bundled content
@@ -86,6 +95,7 @@ prep_validate_files (const char * const *files,
                      GString            *err)
 {
   g_autoptr(PrepContentLoader) loader = NULL;
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
   g_autoptr(GError) error = NULL;
   PrepContentFlags flags = strict ? PREP_CONTENT_FLAGS_STRICT : PREP_CONTENT_FLAGS_NONE;
   g_auto(GStrv) bundled_ids = NULL;
@@ -93,6 +103,8 @@ prep_validate_files (const char * const *files,
   guint n_files = files ? g_strv_length ((char **) files) : 0;
 
   loader = prep_content_loader_new (NULL, flags);
+  /* What the viewer could not show as written is a problem too. */
+  prep_content_loader_set_markdown_check (loader, check_markdown_cb, renderer);
 
   if (n_files == 0)
     {

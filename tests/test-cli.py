@@ -66,6 +66,48 @@ p = run("--validate", data("no-such-file.json"))
 check("an unreadable file exits 1", p.returncode == 1, p.stderr)
 check("an unreadable file is named", "no-such-file.json: cannot read" in p.stderr, p.stderr)
 
+# Hostile content (reliability review C1-C3): rejected with FILE:LINE:COL,
+# never a crash, hang or "valid".
+import json  # noqa: E402
+import re  # noqa: E402
+import tempfile  # noqa: E402
+
+with open(data("good", "complete.json"), encoding="utf-8") as f:
+    complete = f.read()
+tmp = tempfile.mkdtemp()
+
+
+def hostile(name, text, expected):
+    path = os.path.join(tmp, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    p = run("--validate", "--strict", path)
+    check(f"hostile {name}: exits 1", p.returncode == 1, p.stdout + p.stderr)
+    check(f"hostile {name}: says why, at FILE:LINE:COL",
+          expected in p.stderr and re.search(re.escape(path) + r":\d+:\d+: ", p.stderr) is not None, p.stderr)
+
+
+def with_answer(markdown):
+    doc = json.loads(complete)
+    doc["questions"][0]["detailed_answer"]["zh_TW"] = markdown
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+hostile("surrogate.json", complete.replace('"zh_TW": "', '"zh_TW": "\\udc00', 1), "half of a surrogate pair")
+hostile("nul.json", complete.replace('"zh_TW": "', '"zh_TW": "a\\u0000b', 1), "\\u0000")
+hostile("deep.json", "[" * 100000 + "]" * 100000, "nested deeper than 64 levels")
+hostile("bigint.json", complete.replace('"schema_version": 1', '"schema_version": 99999999999999999999', 1),
+        "out of range")
+hostile("def-fence.json", with_answer("## 程式\n\n```def\ny = 1\n```\n"), "unknown code language “def”")
+hostile("unbalanced.json", with_answer("## 算\n\nCompute [a](*b) and c*\n"), "mis-nests")
+hostile("spans.json", with_answer("## 多\n\n" + "*a* " * 16000 + "\n"), "formatting marks")
+hostile("long-code.json", with_answer("## 長\n\n```python\n" + "a+" * 1000 + "\n```\n"), "would not be highlighted")
+
+fifo = os.path.join(tmp, "fifo.json")
+os.mkfifo(fifo)
+p = run("--validate", fifo)
+check("a FIFO is refused, not waited on", p.returncode == 1 and "regular file" in p.stderr, p.stderr)
+
 p = run("--open", "no-such-question")
 check("--open with an unknown ID exits 1 before opening a window", p.returncode == 1, p.stderr)
 check("--open names the unknown ID", "no-such-question" in p.stderr, p.stderr)

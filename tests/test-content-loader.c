@@ -28,26 +28,26 @@ static const BadCase bad_cases[] = {
   { "malformed-json.json", 0, 1, NULL, "malformed JSON: Parse error: unexpected character `,', expected character `]'", 4, 28 },
   { "invalid-utf8.json", 0, 1, NULL, "invalid UTF-8 (byte 0xe9", 4, 17 },
   { "empty.json", 0, 1, "$", "the file is empty: expected a JSON object with “schema_version”" },
-  { "not-an-object.json", 0, 1, "$", "expected a JSON object with “schema_version”, found an array" },
-  { "unknown-schema-version.json", 0, 1, "$.schema_version", "unknown schema version 2 (this version of LLM Prep reads version 1)" },
-  { "missing-schema-version.json", 0, 1, "$", "missing required member “schema_version”" },
-  { "duplicate-id.json", 0, 1, "$.questions[1].id", "duplicate question id “test-question” (first defined at " },
-  { "malformed-id.json", 0, 1, "$.questions[0].id", "malformed id “Self_Attention”" },
-  { "unknown-category.json", 0, 1, "$.questions[0]", "unknown category “robotics” (known: basics, applications," },
-  { "missing-question.json", 0, 1, "$.questions[0]", "missing required member “question”" },
-  { "missing-locale.json", 0, 1, "$.questions[0].question", "missing locale “en”" },
-  { "unknown-locale.json", 0, 1, "$.questions[0].question.zh_CN", "unknown locale “zh_CN”" },
-  { "empty-string.json", 0, 1, "$.questions[0].question.zh_TW", "must not be empty" },
-  { "unknown-member.json", 0, 1, "$.questions[0].short_anwser", "unknown member “short_anwser”" },
-  { "bad-difficulty.json", 0, 1, "$.questions[0].difficulty", "unknown value “hard” (expected one of: basic, intermediate, advanced)" },
-  { "bad-date.json", 0, 1, "$.questions[0].last_reviewed", "malformed date “2026-13-01”" },
-  { "bad-reference.json", 0, 1, "$.questions[0].references[0].arxiv", "malformed arXiv id “attention”" },
-  { "quiz-answer-out-of-range.json", 0, 1, "$.questions[0].quiz[1].answer", "answer index 4 is out of range: options are numbered 0 to 3" },
-  { "quiz-empty-options.json", 0, 1, "$.questions[0].quiz[0].options", "must not be empty: a quiz item needs exactly 4 options" },
-  { "quiz-three-options.json", 0, 1, "$.questions[0].quiz[0].options", "has 3 item(s), needs exactly 4" },
-  { "quiz-answer-not-index.json", 0, 1, "$.questions[0].quiz[0].answer", "expected the 0-based index of the correct option, found a string" },
-  { "tags-not-array.json", 0, 1, "$.questions[0].tags", "expected an array, found a string" },
-  { "broken-links.json", 0, 2, "$.questions[0]", "detailed_answer.zh_TW links to unknown question “no-such-question”" },
+  { "not-an-object.json", 0, 1, "$", "expected a JSON object with “schema_version”, found an array", 1, 1 },
+  { "unknown-schema-version.json", 0, 1, "$.schema_version", "unknown schema version 2 (this version of LLM Prep reads version 1)", 2, 21 },
+  { "missing-schema-version.json", 0, 1, "$", "missing required member “schema_version”", 1, 1 },
+  { "duplicate-id.json", 0, 1, "$.questions[1].id", "duplicate question id “test-question” (first defined at ", 18, 13 },
+  { "malformed-id.json", 0, 1, "$.questions[0].id", "malformed id “Self_Attention”", 5, 13 },
+  { "unknown-category.json", 0, 1, "$.questions[0]", "unknown category “robotics” (known: basics, applications,", 4, 5 },
+  { "missing-question.json", 0, 1, "$.questions[0]", "missing required member “question”", 4, 5 },
+  { "missing-locale.json", 0, 1, "$.questions[0].question", "missing locale “en”", 8, 19 },
+  { "unknown-locale.json", 0, 1, "$.questions[0].question.zh_CN", "unknown locale “zh_CN”", 11, 18 },
+  { "empty-string.json", 0, 1, "$.questions[0].question.zh_TW", "must not be empty", 9, 18 },
+  { "unknown-member.json", 0, 1, "$.questions[0].short_anwser", "unknown member “short_anwser”", 16, 23 },
+  { "bad-difficulty.json", 0, 1, "$.questions[0].difficulty", "unknown value “hard” (expected one of: basic, intermediate, advanced)", 12, 21 },
+  { "bad-date.json", 0, 1, "$.questions[0].last_reviewed", "malformed date “2026-13-01”", 16, 24 },
+  { "bad-reference.json", 0, 1, "$.questions[0].references[0].arxiv", "malformed arXiv id “attention”", 19, 20 },
+  { "quiz-answer-out-of-range.json", 0, 1, "$.questions[0].quiz[1].answer", "answer index 4 is out of range: options are numbered 0 to 3", 113, 21 },
+  { "quiz-empty-options.json", 0, 1, "$.questions[0].quiz[0].options", "must not be empty: a quiz item needs exactly 4 options", 62, 22 },
+  { "quiz-three-options.json", 0, 1, "$.questions[0].quiz[0].options", "has 3 item(s), needs exactly 4", 62, 22 },
+  { "quiz-answer-not-index.json", 0, 1, "$.questions[0].quiz[0].answer", "expected the 0-based index of the correct option, found a string", 76, 21 },
+  { "tags-not-array.json", 0, 1, "$.questions[0].tags", "expected an array, found a string", 13, 15 },
+  { "broken-links.json", 0, 2, "$.questions[0]", "detailed_answer.zh_TW links to unknown question “no-such-question”", 4, 5 },
 };
 
 static PrepContentLoader *
@@ -216,7 +216,7 @@ test_propagate (void)
   g_assert_false (prep_content_loader_propagate_issues (loader, &error));
   g_assert_error (error, PREP_CONTENT_ERROR, PREP_CONTENT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "1 problem(s) in the content:"));
-  g_assert_nonnull (strstr (error->message, "duplicate-id.json: $.questions[1].id: duplicate"));
+  g_assert_nonnull (strstr (error->message, "duplicate-id.json:18:13: $.questions[1].id: duplicate"));
 }
 
 static void

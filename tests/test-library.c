@@ -166,7 +166,7 @@ test_bad_content_keeps_library (void)
   prep_content_loader_add_bytes (loader, "future.json", bytes);
   g_assert_false (prep_library_load_loader (library, loader, &error));
   g_assert_error (error, PREP_CONTENT_ERROR, PREP_CONTENT_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "future.json: $.schema_version: unknown schema version 9"));
+  g_assert_nonnull (strstr (error->message, "future.json:1:20: $.schema_version: unknown schema version 9"));
 
   /* A failed reload leaves what was loaded before. */
   g_assert_cmpuint (g_list_model_get_n_items (prep_library_get_questions (library)), ==, 51);

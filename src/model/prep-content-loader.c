@@ -15,6 +15,7 @@
 
 #include "prep-category-private.h"
 #include "prep-content-loader.h"
+#include "prep-json-io.h"
 #include "prep-question-private.h"
 
 #define MAX_ID_LENGTH 64
@@ -35,8 +36,13 @@ struct _PrepContentLoader
   GHashTable       *category_ids; /* id → PrepCategory (borrowed) */
   GHashTable       *question_ids; /* id → "file: path" of first definition */
   GHashTable       *external_ids; /* questions defined elsewhere, for links */
+  GHashTable       *sources;      /* file name → GBytes, to place issues */
+  PrepContentMarkdownCheck markdown_check;
+  gpointer          markdown_check_data;
   guint             finished : 1;
 };
+
+#define MAX_CONTENT_FILE ((gsize) 64 * 1024 * 1024)
 
 typedef struct
 {
@@ -366,6 +372,37 @@ parse_text (Ctx      *ctx,
     }
 
   return ok ? g_steal_pointer (&text) : NULL;
+}
+
+/* Markdown the viewer would not show as written is an issue, with the
+ * line of the text where it is (see prep_content_loader_set_markdown_check()). */
+static void
+check_markdown (Ctx        *ctx,
+                PrepText   *text,
+                const char *member)
+{
+  const char * const *locales = prep_content_locales ();
+  PrepContentLoader *self = ctx->loader;
+
+  if (text == NULL || self->markdown_check == NULL)
+    return;
+
+  for (guint i = 0; locales[i]; i++)
+    {
+      const char *markdown = prep_text_get (text, locales[i]);
+      g_autofree char *problem = NULL;
+      guint line = 1;
+
+      if (markdown != NULL && (problem = self->markdown_check (markdown, &line, self->markdown_check_data)))
+        {
+          gsize len = ctx_push_member (ctx, member);
+          gsize len2 = ctx_push_member (ctx, locales[i]);
+
+          ctx_error (ctx, "line %u of the text: %s", line, problem);
+          ctx_pop (ctx, len2);
+          ctx_pop (ctx, len);
+        }
+    }
 }
 
 static PrepText *
@@ -830,6 +867,7 @@ question_element_cb (Ctx      *ctx,
 
   question->short_answer = read_text (ctx, object, "short_answer", strict, FALSE);
   question->detailed_answer = read_text (ctx, object, "detailed_answer", strict, FALSE);
+  check_markdown (ctx, question->detailed_answer, "detailed_answer");
   read_date (ctx, object, "last_reviewed", strict, &question->last_reviewed);
 
   n = foreach_element (ctx, object, "key_points", strict, text_element_cb, question->key_points);
@@ -985,8 +1023,26 @@ prep_content_loader_add_bytes (PrepContentLoader *self,
   n_issues = self->issues->len;
   data = g_bytes_get_data (bytes, &size);
 
+  g_hash_table_replace (self->sources, g_strdup (name), g_bytes_ref (bytes));
+
   if (!check_utf8 (self, name, data, size))
     return FALSE;
+
+  /* What json-glib would crash on (deep nesting) or decode wrongly (half
+   * surrogate pairs, \u0000, numbers past 64 bits) is an error here. */
+  {
+    g_autoptr(GError) check_error = NULL;
+    gsize offset = 0;
+
+    if (!prep_json_check (data, size, PREP_JSON_MAX_DEPTH, NULL, NULL, NULL, &offset, &check_error))
+      {
+        guint line, column;
+
+        prep_json_offset_to_position (data, size, offset, &line, &column);
+        add_issue (self, name, NULL, line, column, g_strdup (check_error->message));
+        return FALSE;
+      }
+  }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, size, &error))
@@ -1064,7 +1120,14 @@ prep_content_loader_add_file (PrepContentLoader *self,
   if (name == NULL)
     name = g_file_get_uri (file);
 
-  if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)))
+  /* Local files: regular files only (never blocking on a FIFO), within a
+   * size no content file comes near. */
+  if (g_file_is_native (file))
+    bytes = prep_json_read_file (name, MAX_CONTENT_FILE, &error);
+  else
+    bytes = g_file_load_bytes (file, NULL, NULL, &error);
+
+  if (bytes == NULL)
     {
       add_issue (self, name, NULL, 0, 0, g_strdup_printf ("cannot read: %s", error->message));
       return FALSE;
@@ -1185,7 +1248,44 @@ prep_content_loader_finish (PrepContentLoader *self)
 
   g_ptr_array_set_size (self->pending, 0);
 
+  /* Where each issue is, for an editor: found from its path. */
+  for (guint i = 0; i < self->issues->len; i++)
+    {
+      PrepContentIssue *issue = g_ptr_array_index (self->issues, i);
+      GBytes *source;
+      gsize offset;
+
+      if (issue->line == 0 && issue->path != NULL && issue->file != NULL &&
+          (source = g_hash_table_lookup (self->sources, issue->file)))
+        {
+          gsize size;
+          const char *data = g_bytes_get_data (source, &size);
+
+          if (prep_json_locate (data, size, issue->path, &offset))
+            prep_json_offset_to_position (data, size, offset, &issue->line, &issue->column);
+        }
+    }
+  g_hash_table_remove_all (self->sources);
+
   return self->issues->len == 0;
+}
+
+/**
+ * prep_content_loader_set_markdown_check:
+ * @check: returns why a Markdown text would not show as written, or %NULL
+ *
+ * Makes every detailed answer go through @check, e.g. the renderer's, so
+ * that the validator rejects what the viewer could not show.
+ */
+void
+prep_content_loader_set_markdown_check (PrepContentLoader        *self,
+                                        PrepContentMarkdownCheck  check,
+                                        gpointer                  data)
+{
+  g_return_if_fail (self != NULL);
+
+  self->markdown_check = check;
+  self->markdown_check_data = data;
 }
 
 /**
@@ -1276,6 +1376,7 @@ prep_content_loader_new (const char       *locale,
   self->category_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->question_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->external_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
 
   return self;
 }
@@ -1293,5 +1394,6 @@ prep_content_loader_free (PrepContentLoader *self)
   g_clear_pointer (&self->category_ids, g_hash_table_unref);
   g_clear_pointer (&self->question_ids, g_hash_table_unref);
   g_clear_pointer (&self->external_ids, g_hash_table_unref);
+  g_clear_pointer (&self->sources, g_hash_table_unref);
   g_free (self);
 }

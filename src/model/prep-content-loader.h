@@ -40,6 +40,12 @@ typedef enum
   PREP_CONTENT_ERROR_INVALID,
 } PrepContentError;
 
+/* Returns why @markdown would not show as written (and on which line of
+ * it), or %NULL. */
+typedef char *(*PrepContentMarkdownCheck) (const char *markdown,
+                                           guint      *line,
+                                           gpointer    data);
+
 GQuark             prep_content_error_quark             (void);
 
 void               prep_content_issue_free              (PrepContentIssue  *issue);
@@ -56,6 +62,9 @@ gboolean           prep_content_loader_add_file         (PrepContentLoader *self
 guint              prep_content_loader_get_n_categories (PrepContentLoader *self);
 void               prep_content_loader_add_external_ids (PrepContentLoader  *self,
                                                          const char * const *ids);
+void               prep_content_loader_set_markdown_check (PrepContentLoader        *self,
+                                                           PrepContentMarkdownCheck  check,
+                                                           gpointer                  data);
 gboolean           prep_content_loader_finish           (PrepContentLoader *self);
 GPtrArray         *prep_content_loader_get_issues       (PrepContentLoader *self);
 GPtrArray         *prep_content_loader_get_categories   (PrepContentLoader *self);

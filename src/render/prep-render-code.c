@@ -14,11 +14,11 @@
 #include "prep-renderer-private.h"
 
 #define MAX_HIGHLIGHTS_PER_LINE 128
-#define MAX_HIGHLIGHTED_CODE    (32 * 1024)
-#define MAX_HIGHLIGHTED_LINE    1000
+#define MAX_HIGHLIGHTED_CODE    PREP_RENDER_MAX_HIGHLIGHTED
+#define MAX_HIGHLIGHTED_LINE    PREP_RENDER_MAX_HIGHLIGHTED_LINE
 
-static gboolean
-has_long_line (const char *code)
+gboolean
+_prep_render_has_long_line (const char *code)
 {
   for (const char *line = code; line != NULL && *line; )
     {
@@ -54,6 +54,12 @@ _prep_render_lookup_language (PrepRenderer *self,
 
   if (lang == NULL || lang[0] == '\0' || strlen (lang) > 32)
     return NULL;
+
+  if (self->languages == NULL)
+    {
+      gtk_source_init ();
+      self->languages = gtk_source_language_manager_get_default ();
+    }
 
   lower = g_ascii_strdown (lang, -1);
   for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
@@ -222,7 +228,7 @@ highlight_code (PrepRenderState *st,
 
   /* Highlighting costs the highlighter's time in the length of the code
    * and of its longest line: generated or minified code is shown plain. */
-  if (language == NULL || strlen (code) > MAX_HIGHLIGHTED_CODE || has_long_line (code))
+  if (language == NULL || strlen (code) > MAX_HIGHLIGHTED_CODE || _prep_render_has_long_line (code))
     return;
 
   gtk_source_buffer_set_language (self->source_buffer, language);

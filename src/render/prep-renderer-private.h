@@ -15,6 +15,12 @@
 
 G_BEGIN_DECLS
 
+/* Limits of what the renderer formats; prep_renderer_check_markdown()
+ * reports content that goes past them. */
+#define PREP_RENDER_MAX_INLINE_RANGES   128      /* inline tags and figures per block */
+#define PREP_RENDER_MAX_HIGHLIGHTED     (32 * 1024) /* bytes of a highlighted code block */
+#define PREP_RENDER_MAX_HIGHLIGHTED_LINE 1000    /* bytes of its longest line */
+
 struct _PrepRenderer
 {
   GObject                   parent_instance;
@@ -109,6 +115,7 @@ GtkSourceLanguage *_prep_render_lookup_language   (PrepRenderer    *self,
 void               _prep_render_update_scheme     (PrepRenderer    *self);
 void               _prep_render_prepare_languages (PrepRenderer    *self);
 void               _prep_render_finish_code_block (PrepRenderState *st);
+gboolean           _prep_render_has_long_line     (const char      *code);
 
 /* prep-render-table.c */
 void        _prep_render_table_enter_cell  (PrepRenderState *st,

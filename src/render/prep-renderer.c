@@ -50,7 +50,7 @@ typedef PrepRenderState State;
 /* Inline tags (emphasis, links, code spans) and figures per block; past
  * this, the rest of the block's text is shown plain. No real paragraph
  * comes near it. */
-#define MAX_INLINE_RANGES  128
+#define MAX_INLINE_RANGES  PREP_RENDER_MAX_INLINE_RANGES
 
 static GtkTextTag *
 lookup_tag (State      *st,

@@ -54,6 +54,9 @@ void          prep_renderer_set_scale_factor    (PrepRenderer  *self,
 gboolean      prep_renderer_prepare_step        (PrepRenderer  *self,
                                                  const char    *figures,
                                                  guint          step);
+char         *prep_renderer_check_markdown      (PrepRenderer  *self,
+                                                 const char    *markdown,
+                                                 guint         *line);
 void          prep_renderer_render              (PrepRenderer  *self,
                                                  GtkTextBuffer *buffer,
                                                  GtkTextIter   *iter,
