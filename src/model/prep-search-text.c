@@ -66,9 +66,69 @@ skip_run (const char *p,
   return p;
 }
 
+/* What a line's closers are, found once: a search for a closer that is
+ * not there would otherwise scan to the end of the line for every opener,
+ * quadratic in the openers of a line (reliability review S1). */
+typedef struct
+{
+  char        c;
+  gsize       length;
+  const char *end;
+  const char *from;   /* no closing run at or after here, before end */
+} Miss;
+
+typedef struct
+{
+  const char *start;
+  int        *match;  /* for "[" and "(": the offset of its closer, or -1 */
+  Miss        misses[8];
+  guint       n_misses;
+} LineIndex;
+
+static void
+line_index_init (LineIndex  *index,
+                 const char *line,
+                 const char *end)
+{
+  g_autoptr(GArray) squares = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) rounds = g_array_new (FALSE, FALSE, sizeof (int));
+  gsize n = end - line;
+
+  index->start = line;
+  index->match = g_new (int, n + 1);
+  index->n_misses = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      index->match[i] = -1;
+      if (line[i] == '\\' && i + 1 < n)
+        index->match[++i] = -1;
+      else if (line[i] == '[')
+        g_array_append_val (squares, i);
+      else if (line[i] == '(')
+        g_array_append_val (rounds, i);
+      else if (line[i] == ']' && squares->len > 0)
+        {
+          index->match[g_array_index (squares, int, squares->len - 1)] = i;
+          g_array_set_size (squares, squares->len - 1);
+        }
+      else if (line[i] == ')' && rounds->len > 0)
+        {
+          index->match[g_array_index (rounds, int, rounds->len - 1)] = i;
+          g_array_set_size (rounds, rounds->len - 1);
+        }
+    }
+}
+
+static void
+line_index_clear (LineIndex *index)
+{
+  g_clear_pointer (&index->match, g_free);
+}
+
 /* Returns: the closing run of exactly @length @c, or %NULL */
 static const char *
-find_closing_run (const char *line,
+find_closing_run_uncached (const char *line,
                   const char *line_end,
                   const char *p,
                   const char *end,
@@ -104,30 +164,51 @@ find_closing_run (const char *line,
   return NULL;
 }
 
-/* Returns: the bracket closing the one at @p, or %NULL */
+/* A search that failed from one place fails from any later one with the
+ * same end: the runs it would look at are a subset. */
 static const char *
-find_closing_bracket (const char *p,
-                      const char *end,
-                      char        open,
-                      char        close)
+find_closing_run (LineIndex  *index,
+                  const char *line,
+                  const char *line_end,
+                  const char *p,
+                  const char *end,
+                  char        c,
+                  gsize       length,
+                  gboolean    emphasis)
 {
-  int depth = 0;
+  const char *found;
+  Miss *miss;
 
-  for (; p < end; p++)
+  for (guint i = 0; i < index->n_misses; i++)
     {
-      if (*p == '\\' && p + 1 < end)
-        p++;
-      else if (*p == open)
-        depth++;
-      else if (*p == close && --depth == 0)
-        return p;
+      miss = &index->misses[i];
+      if (miss->c == c && miss->length == length && miss->end == end && p >= miss->from)
+        return NULL;
     }
 
+  if ((found = find_closing_run_uncached (line, line_end, p, end, c, length, emphasis)) != NULL)
+    return found;
+
+  miss = &index->misses[index->n_misses < G_N_ELEMENTS (index->misses) ? index->n_misses++
+                                                                         : (guint) (p - line) % G_N_ELEMENTS (index->misses)];
+  *miss = (Miss) { c, length, end, p };
   return NULL;
 }
 
+/* Returns: the bracket closing the one at @p, or %NULL */
+static const char *
+find_closing_bracket (LineIndex  *index,
+                      const char *p,
+                      const char *end)
+{
+  int close = index->match[p - index->start];
+
+  return close >= 0 && index->start + close < end ? index->start + close : NULL;
+}
+
 static void
-strip_inline (GString    *out,
+strip_inline (LineIndex  *index,
+              GString    *out,
               const char *line,
               const char *line_end,
               const char *p,
@@ -146,7 +227,7 @@ strip_inline (GString    *out,
       else if (c == '`')
         {
           const char *run_end = skip_run (p, end, '`');
-          const char *close = find_closing_run (line, line_end, run_end, end, '`', run_end - p, FALSE);
+          const char *close = find_closing_run (index, line, line_end, run_end, end, '`', run_end - p, FALSE);
 
           if (close != NULL)
             {
@@ -173,15 +254,15 @@ strip_inline (GString    *out,
       else if (c == '[' || (c == '!' && p + 1 < end && p[1] == '['))
         {
           const char *open = c == '!' ? p + 1 : p;
-          const char *close = find_closing_bracket (open, end, '[', ']');
+          const char *close = find_closing_bracket (index, open, end);
           const char *target_end = NULL;
 
           if (close != NULL && close + 1 < end && close[1] == '(')
-            target_end = find_closing_bracket (close + 1, end, '(', ')');
+            target_end = find_closing_bracket (index, close + 1, end);
 
           if (target_end != NULL)
             {
-              strip_inline (out, line, line_end, open + 1, close, table_row);
+              strip_inline (index, out, line, line_end, open + 1, close, table_row);
               p = target_end + 1;
             }
           else
@@ -200,11 +281,11 @@ strip_inline (GString    *out,
           if (is_left_flanking (before, char_at (run_end, line_end)) &&
               (c != '_' || !g_unichar_isalnum (before)) &&
               (c != '~' || length == 2))
-            close = find_closing_run (line, line_end, run_end, end, c, length, TRUE);
+            close = find_closing_run (index, line, line_end, run_end, end, c, length, TRUE);
 
           if (close != NULL)
             {
-              strip_inline (out, line, line_end, run_end, close, table_row);
+              strip_inline (index, out, line, line_end, run_end, close, table_row);
               p = close + length;
             }
           else
@@ -371,8 +452,12 @@ _prep_search_dup_plain (const char *text,
         }
       else if (!is_rule (p, eol))
         {
+          LineIndex index;
+
           p = skip_block_markers (p, eol);
-          strip_inline (out, p, eol, p, eol, *p == '|');
+          line_index_init (&index, p, eol);
+          strip_inline (&index, out, p, eol, p, eol, *p == '|');
+          line_index_clear (&index);
         }
 
       g_string_append_c (out, '\n');

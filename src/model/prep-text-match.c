@@ -24,6 +24,15 @@ is_cjk_ideograph (gunichar c)
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
 }
 
+static inline gboolean
+is_mark (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
+         type == G_UNICODE_ENCLOSING_MARK;
+}
+
 /**
  * prep_text_fold_cache_new:
  *
@@ -44,7 +53,7 @@ prep_text_fold_cache_new (void)
  *   index of the character of @text it came from (guint elements)
  *
  * Appends @text, valid UTF-8, in NFKC and case folded, character by
- * character.
+ * character (a character and the combining marks after it together).
  */
 void
 prep_text_fold_append (GHashTable *cache,
@@ -63,12 +72,21 @@ prep_text_fold_append (GHashTable *cache,
     length = strlen (text);
   end = text + length;
 
-  for (const char *p = text; p < end; index++)
+  for (const char *p = text; p < end; )
     {
       const char *next = MIN (g_utf8_next_char (p), end);
       gsize before = folded->len;
+      guint n_chars = 1;
 
-      if ((guchar) *p < 0x80)
+      /* A character with combining marks after it is folded with them:
+       * "e" + U+0301 and "é" fold alike, in a query as in the text. */
+      while (next < end && (guchar) *next >= 0x80 && is_mark (g_utf8_get_char (next)))
+        {
+          next = MIN (g_utf8_next_char (next), end);
+          n_chars++;
+        }
+
+      if ((guchar) *p < 0x80 && n_chars == 1)
         {
           g_string_append_c (folded, g_ascii_tolower (*p));
         }
@@ -77,11 +95,11 @@ prep_text_fold_append (GHashTable *cache,
           gunichar c = g_utf8_get_char (p);
           const char *value = NULL;
 
-          if (is_cjk_ideograph (c))
+          if (is_cjk_ideograph (c) && n_chars == 1)
             {
               g_string_append_len (folded, p, next - p);
             }
-          else if (cache != NULL && (value = g_hash_table_lookup (cache, GUINT_TO_POINTER (c))))
+          else if (n_chars == 1 && cache != NULL && (value = g_hash_table_lookup (cache, GUINT_TO_POINTER (c))))
             {
               g_string_append (folded, value);
             }
@@ -92,15 +110,21 @@ prep_text_fold_append (GHashTable *cache,
                                                              normal ? -1 : next - p);
 
               g_string_append (folded, casefolded);
-              if (cache != NULL)
+              if (cache != NULL && n_chars == 1)
                 g_hash_table_insert (cache, GUINT_TO_POINTER (c), g_steal_pointer (&casefolded));
             }
         }
 
+      /* Every byte maps to the cluster's first character, but the last
+       * to its last one, so that a match ending here covers the marks. */
       if (char_map != NULL)
         for (gsize i = before; i < folded->len; i++)
-          g_array_append_val (char_map, index);
+          {
+            guint mapped = i + 1 == folded->len ? index + n_chars - 1 : index;
+            g_array_append_val (char_map, mapped);
+          }
 
+      index += n_chars;
       p = next;
     }
 }
@@ -141,7 +165,6 @@ prep_text_find_all (const char *haystack,
 {
   g_autoptr(GArray) char_map = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *folded_needle = NULL;
-  g_autofree char *normal_needle = NULL;
   g_autofree char *folded = NULL;
   g_autofree char *stripped = NULL;
   GArray *matches = g_array_new (FALSE, FALSE, sizeof (PrepTextMatch));
@@ -153,8 +176,9 @@ prep_text_find_all (const char *haystack,
   if (needle == NULL || (stripped = g_strstrip (g_strdup (needle)))[0] == '\0')
     return matches;
 
-  normal_needle = g_utf8_normalize (needle, -1, G_NORMALIZE_NFKC);
-  folded_needle = g_utf8_casefold (normal_needle ? normal_needle : needle, -1);
+  /* Folded exactly as the text and as search terms are (reliability
+   * review S2): one folding for find and search. */
+  folded_needle = prep_text_fold (needle, -1, NULL);
   needle_len = strlen (folded_needle);
   folded = prep_text_fold (haystack, length, char_map);
 
