@@ -3,6 +3,10 @@
 
 BUILDDIR ?= _build
 ASANDIR  ?= _build-asan
+FUZZDIR  ?= _build-fuzz
+# Seconds each fuzzer runs in `make fuzz`; CI runs them for a minute each.
+FUZZ_SECONDS ?= 60
+FUZZERS  = render:markdown content:json store:json search:
 PREFIX   ?= $(CURDIR)/_install
 
 # Debian 12 packages needed to build, run and test. Keep README.md in step.
@@ -12,7 +16,10 @@ DEPS = meson ninja-build pkg-config gcc gettext python3 \
        desktop-file-utils appstream \
        xvfb xauth x11-utils xdotool dbus fonts-noto-cjk locales-all
 
-.PHONY: all run check deps build install asan-check bench clean
+# What `make fuzz` needs on top: clang and its libFuzzer runtime.
+FUZZ_DEPS = clang libclang-rt-14-dev
+
+.PHONY: all run check deps build install asan-check fuzz bench clean
 
 all: build
 
@@ -61,8 +68,34 @@ asan-check: deps
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	meson test -C $(ASANDIR) --print-errorlogs --suite unit --suite data --suite po
 
+# The libFuzzer harnesses of tests/fuzz, built with clang, ASan and UBSan,
+# each run for FUZZ_SECONDS from the seeds in tests/fuzz/corpus. New inputs
+# go to $(FUZZDIR)/corpus, crashes to $(FUZZDIR)/artifacts. README: Fuzzing.
+fuzz:
+	$(MAKE) deps DEPS="$(DEPS) $(FUZZ_DEPS)"
+	@command -v clang >/dev/null 2>&1 || { echo "make fuzz needs: $(FUZZ_DEPS)"; exit 1; }
+	[ -f $(FUZZDIR)/build.ninja ] || CC=clang meson setup $(FUZZDIR) -Dfuzzing=true \
+	  -Db_sanitize=address,undefined -Db_lundef=false
+	meson compile -C $(FUZZDIR)
+	@mkdir -p $(FUZZDIR)/artifacts
+	@set -e; for spec in $(FUZZERS); do \
+	  name=$${spec%%:*}; dict=$${spec#*:}; \
+	  mkdir -p $(FUZZDIR)/corpus/$$name; \
+	  echo "== fuzz-$$name for $(FUZZ_SECONDS) s"; \
+	  log=$(FUZZDIR)/fuzz-$$name.log; status=0; \
+	  ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  GSETTINGS_BACKEND=memory \
+	  $(FUZZDIR)/tests/fuzz/fuzz-$$name -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 \
+	    -print_final_stats=1 $${dict:+-dict=tests/fuzz/$$dict.dict} \
+	    -artifact_prefix=$(FUZZDIR)/artifacts/$$name- \
+	    $(FUZZDIR)/corpus/$$name tests/fuzz/corpus/$$name > $$log 2>&1 || status=$$?; \
+	  grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb)' $$log || true; \
+	  if [ $$status -ne 0 ]; then tail -n 60 $$log; \
+	    echo "fuzz-$$name found a problem: the input is in $(FUZZDIR)/artifacts"; exit 1; fi; \
+	done
+
 bench: build
 	meson test -C $(BUILDDIR) --benchmark --verbose
 
 clean:
-	rm -rf $(BUILDDIR) $(ASANDIR) $(PREFIX)
+	rm -rf $(BUILDDIR) $(ASANDIR) $(FUZZDIR) $(PREFIX)

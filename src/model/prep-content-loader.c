@@ -1022,6 +1022,8 @@ prep_content_loader_add_bytes (PrepContentLoader *self,
 
   n_issues = self->issues->len;
   data = g_bytes_get_data (bytes, &size);
+  if (data == NULL)
+    data = "";
 
   g_hash_table_replace (self->sources, g_strdup (name), g_bytes_ref (bytes));
 
@@ -1260,6 +1262,9 @@ prep_content_loader_finish (PrepContentLoader *self)
         {
           gsize size;
           const char *data = g_bytes_get_data (source, &size);
+
+          if (data == NULL)
+            data = "";
 
           if (prep_json_locate (data, size, issue->path, &offset))
             prep_json_offset_to_position (data, size, offset, &issue->line, &issue->column);

@@ -121,11 +121,18 @@ prep_json_check (const char       *data,
                  gsize            *error_offset,
                  GError          **error)
 {
-  Repairer r = { data, NULL, 0, 0 };
-  const char *end = data + length;
+  Repairer r = { NULL, NULL, 0, 0 };
+  const char *end;
   const char *invalid;
-  const char *p = data;
+  const char *p;
   guint depth = 0;
+
+  /* An empty GBytes has no data at all. */
+  if (data == NULL || length == 0)
+    data = "", length = 0;
+  r.data = data;
+  end = data + length;
+  p = data;
 
   if (repaired != NULL)
     *repaired = NULL;

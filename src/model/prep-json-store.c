@@ -259,6 +259,8 @@ load_file (PrepJsonStore  *self,
     }
 
   data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
 
   if (!prep_json_check (data, length, PREP_JSON_MAX_DEPTH, &repaired, &repaired_length, &repairs,
                         &offset, &local_error))

@@ -1230,7 +1230,10 @@ prep_renderer_prepare_step (PrepRenderer *self,
   if (step - 1 < g_strv_length (names))
     {
       g_autofree char *path = g_build_path ("/", figures, names[step - 1], NULL);
-      g_autoptr(GdkPixbuf) pixbuf = _prep_render_load_natural (self, path);
+      GdkPixbuf *pixbuf = _prep_render_load_natural (self, path);
+
+      /* Decoded into the renderer's cache; this reference is not needed. */
+      g_clear_object (&pixbuf);
     }
 
   return step < g_strv_length (names);

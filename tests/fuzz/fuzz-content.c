@@ -1,0 +1,88 @@
+/* fuzz-content.c: libFuzzer harness for the content loader and validator.
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The input is a content file, validated as `llm-prep --validate --strict`
+ * does (bundled categories and ids, the renderer's Markdown check). Every
+ * issue must be UTF-8 with a position inside the file, and every string of
+ * an accepted question UTF-8 (reliability review C1), searchable as text. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "prep-content-loader.h"
+#include "prep-library.h"
+#include "prep-question.h"
+#include "prep-renderer.h"
+#include "prep-search-private.h"
+
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+static char *
+check_markdown_cb (const char *markdown,
+                   guint      *line,
+                   gpointer    user_data)
+{
+  return prep_renderer_check_markdown (user_data, markdown, line);
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  static PrepRenderer *renderer;
+  g_autoptr(PrepContentLoader) loader = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GPtrArray *issues, *questions;
+  guint n_lines = 1;
+
+  if (size > 1024 * 1024)
+    return 0;
+  if (renderer == NULL)
+    renderer = prep_renderer_new ();
+
+  for (size_t i = 0; i < size; i++)
+    if (data[i] == '\n')
+      n_lines++;
+
+  loader = prep_content_loader_new ("zh_TW", PREP_CONTENT_FLAGS_STRICT);
+  prep_content_loader_set_markdown_check (loader, check_markdown_cb, renderer);
+  bytes = g_bytes_new (data, size);
+  prep_content_loader_add_bytes (loader, "fuzz.json", bytes);
+  if (prep_content_loader_get_n_categories (loader) == 0)
+    g_assert_true (prep_library_add_resources_to_loader (loader, PREP_CONTENT_RESOURCE_PATH, TRUE, NULL));
+  prep_content_loader_finish (loader);
+
+  issues = prep_content_loader_get_issues (loader);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      PrepContentIssue *issue = g_ptr_array_index (issues, i);
+      g_autofree char *line = prep_content_issue_to_string (issue);
+
+      g_assert_true (g_utf8_validate (line, -1, NULL));
+      g_assert_cmpuint (issue->line, <=, n_lines);
+    }
+
+  questions = prep_content_loader_get_questions (loader);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      PrepQuestion *question = g_ptr_array_index (questions, i);
+      const char *title = prep_question_get_title (question);
+      const char *answer = prep_question_get_detailed_answer (question);
+
+      g_assert_true (g_utf8_validate (title, -1, NULL));
+      if (answer != NULL)
+        {
+          g_autofree char *plain = _prep_search_dup_plain (answer, TRUE);
+
+          g_assert_true (g_utf8_validate (answer, -1, NULL));
+          g_assert_true (g_utf8_validate (plain, -1, NULL));
+        }
+    }
+
+  return 0;
+}
