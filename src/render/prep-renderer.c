@@ -46,11 +46,13 @@ typedef PrepRenderState State;
 /* Chinese runs of a flushed run (or of a slice of the buffer) get the "zh"
  * tag; past this many in one line, the rest is tagged as one range, so that
  * a hostile line cannot make thousands of toggles. */
-#define MAX_ZH_RUNS        128
+#define MAX_ZH_RUNS        64
 /* Inline tags (emphasis, links, code spans) and figures per block; past
  * this, the rest of the block's text is shown plain. No real paragraph
  * comes near it. */
 #define MAX_INLINE_RANGES  PREP_RENDER_MAX_INLINE_RANGES
+/* st->last_char: the last character of the run, found when asked. */
+#define LAST_OF_RUN        ((gunichar) -2)
 
 static GtkTextTag *
 lookup_tag (State      *st,
@@ -94,7 +96,8 @@ add_chinese_runs (GArray     *out,
 
   for (const char *p = text; p < stop && base + i < end; p = g_utf8_next_char (p), i++)
     {
-      gboolean cjk = base + i >= start && prep_renderer_is_cjk (g_utf8_get_char (p));
+      gunichar c = g_utf8_get_char (p);
+      gboolean cjk = base + i >= start && prep_renderer_is_cjk (c);
 
       if (cjk)
         {
@@ -102,9 +105,14 @@ add_chinese_runs (GArray     *out,
             run_start = base + i;
           last_cjk_end = base + i + 1;
         }
+      /* Digits, spaces and punctuation between Chinese characters do not
+       * end their run (they read the same in a Chinese face); a letter of
+       * another script does. */
+      else if (run_start >= 0 && base + i >= start && !g_unichar_isalpha (c))
+        continue;
       else if (run_start >= 0 && n_runs + 1 < MAX_ZH_RUNS)
         {
-          PrepRenderRange range = { tag, run_start, base + i, FALSE };
+          PrepRenderRange range = { tag, run_start, last_cjk_end, FALSE };
 
           g_array_append_val (out, range);
           n_runs++;
@@ -127,6 +135,8 @@ compare_range_ends (gconstpointer a,
 
   return ra->end != rb->end ? (ra->end < rb->end ? -1 : 1) : 0;
 }
+
+static gunichar char_before (State *st);
 
 /* Puts the pending run into the buffer at the insertion point and applies
  * the pending tags.
@@ -208,6 +218,8 @@ _prep_render_flush (State *st)
         apply_range (st, range->tag, range->start, range->end);
     }
 
+  if (st->last_char == LAST_OF_RUN)
+    st->last_char = char_before (st);
   st->run_base += st->run_chars;
   st->run_chars = 0;
   g_string_truncate (st->run, 0);
@@ -243,6 +255,11 @@ _prep_render_offset (State *st)
 static gunichar
 char_before (State *st)
 {
+  if (st->last_char == LAST_OF_RUN)
+    st->last_char = st->run->len > 0
+      ? g_utf8_get_char (g_utf8_find_prev_char (st->run->str, st->run->str + st->run->len))
+      : (gunichar) -1;
+
   if (st->last_char == (gunichar) -1)
     {
       GtkTextIter iter;
@@ -329,17 +346,24 @@ _prep_render_insert_raw (State      *st,
                          const char *text,
                          gssize      len)
 {
+  int n_chars = 0;
+
   if (len < 0)
     len = strlen (text);
   if (len == 0)
     return;
 
   /* Known before the run grows, so that it need not be asked later. */
-  _prep_render_offset (st);
+  if (st->run_base < 0)
+    _prep_render_offset (st);
+
+  /* This is the path of every piece of text: count characters inline. */
+  for (gssize i = 0; i < len; i++)
+    n_chars += ((guchar) text[i] & 0xC0) != 0x80;
 
   g_string_append_len (st->run, text, len);
-  st->run_chars += g_utf8_strlen (text, len);
-  st->last_char = g_utf8_get_char (g_utf8_find_prev_char (text, text + len));
+  st->run_chars += n_chars;
+  st->last_char = LAST_OF_RUN;
 }
 
 /* Text in paragraphs: soft line breaks become a space, except between two
@@ -429,23 +453,20 @@ static const struct {
   { "euro", 0x20AC }, { "cent", 0x00A2 }, { "pound", 0x00A3 }, { "yen", 0x00A5 },
 };
 
-/**
- * prep_renderer_decode_entity:
- * @entity: an entity as md4c reports it, e.g. "&amp;", "&#35;", "&#x4E2D;"
- *
- * Returns: the character, or @entity itself when it is unknown or invalid
- */
-char *
-prep_renderer_decode_entity (const char *entity,
-                             gsize       length)
+/* Decodes @entity into @buf (NUL-terminated); returns FALSE when it is
+ * unknown or invalid. */
+static gboolean
+decode_entity_into (const char *entity,
+                    gsize       length,
+                    char        buf[8])
 {
   const char *name = entity + 1;
-  gsize name_len = length - 2;
+  gsize name_len;
   gunichar c = 0;
-  char buf[8];
 
   if (length < 3 || entity[0] != '&' || entity[length - 1] != ';' || length > 40)
-    return g_strndup (entity, length);
+    return FALSE;
+  name_len = length - 2;
 
   if (name[0] == '#')
     {
@@ -462,7 +483,7 @@ prep_renderer_decode_entity (const char *entity,
 
       /* CommonMark: invalid code points and NUL become U+FFFD. */
       if (end == NULL || *end != '\0' || end == digits + 1)
-        return g_strndup (entity, length);
+        return FALSE;
       c = (value == 0 || value > 0x10FFFF || !g_unichar_validate (value)) ? 0xFFFD : (gunichar) value;
     }
   else
@@ -477,11 +498,26 @@ prep_renderer_decode_entity (const char *entity,
         }
 
       if (c == 0)
-        return g_strndup (entity, length);
+        return FALSE;
     }
 
   buf[g_unichar_to_utf8 (c, buf)] = '\0';
-  return g_strdup (buf);
+  return TRUE;
+}
+
+/**
+ * prep_renderer_decode_entity:
+ * @entity: an entity as md4c reports it, e.g. "&amp;", "&#35;", "&#x4E2D;"
+ *
+ * Returns: the character, or @entity itself when it is unknown or invalid
+ */
+char *
+prep_renderer_decode_entity (const char *entity,
+                             gsize       length)
+{
+  char buf[8];
+
+  return decode_entity_into (entity, length, buf) ? g_strdup (buf) : g_strndup (entity, length);
 }
 
 /* Tags */
@@ -989,8 +1025,12 @@ text_cb (MD_TEXTTYPE    type,
 
     case MD_TEXT_ENTITY:
       {
-        g_autofree char *decoded = prep_renderer_decode_entity (text, size);
-        _prep_render_insert_text (st, decoded, -1);
+        char buf[8];
+
+        if (decode_entity_into (text, size, buf))
+          _prep_render_insert_text (st, buf, -1);
+        else
+          _prep_render_insert_text (st, text, size);
       }
       break;
 

@@ -144,12 +144,15 @@ main (int   argc,
     g_autoptr(GString) spans = g_string_new (NULL);
     g_autoptr(GString) entities = g_string_new (NULL);
     g_autoptr(GString) links = g_string_new (NULL);
+    g_autoptr(GString) scripts = g_string_new (NULL);
     g_autoptr(GString) code = g_string_new ("```python\n");
 
     while (spans->len < 64 * 1024)
       g_string_append (spans, "*a* ");
     while (entities->len < 64 * 1024)
       g_string_append (entities, "中&amp;");
+    while (scripts->len < 64 * 1024)
+      g_string_append (scripts, "中a");
     while (links->len < 64 * 1024)
       g_string_append (links, "[a](https://x.org) `b` ");
     while (code->len < 64 * 1024)
@@ -158,6 +161,7 @@ main (int   argc,
 
     measure (renderer, "hostile: one paragraph of *a* spans", spans->str, 0);
     measure (renderer, "hostile: one paragraph of Chinese and entities", entities->str, 0);
+    measure (renderer, "hostile: one paragraph alternating Chinese and Latin", scripts->str, 0);
     measure (renderer, "hostile: one paragraph of links and code spans", links->str, 0);
     measure (renderer, "hostile: one line of code with 40,000 tokens", code->str, 0);
   }
