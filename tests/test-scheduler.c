@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "prep-scheduler.h"
 
 #define MINUTE 60
@@ -285,6 +287,44 @@ test_state_names (void)
   g_assert_false (prep_card_state_from_string (NULL, &state));
 }
 
+/* Reliability review U9: times from a file may be anything (year 1, the
+ * far future): days are still defined, in order, and a preview of a card
+ * reviewed in year 1 is sane (valgrind saw uninitialised reads). */
+static void
+test_extreme_times (void)
+{
+  const gint64 times[] = { G_MININT64, -62135596800 /* 0001-01-01 */, -1, 0, 253402300799, G_MAXINT64 };
+  PrepFsrsParams defaults;
+  gint64 previous = G_MININT64;
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      gint64 day = prep_study_day (times[i]);
+
+      g_assert_cmpint (day, >=, previous);
+      g_assert_cmpint (day, >=, prep_study_day (PREP_TIME_MIN));
+      g_assert_cmpint (day, <=, prep_study_day (PREP_TIME_MAX));
+      g_assert_cmpint (prep_study_day_start (day), >, 0);
+      previous = day;
+    }
+
+  prep_fsrs_params_init_default (&defaults);
+  {
+    PrepCard card, next;
+
+    prep_card_init_new (&card);
+    card.state = PREP_CARD_REVIEW;
+    card.memory.stability = 12.5;
+    card.memory.difficulty = 5;
+    card.last_review = -62135596800;
+    card.due = 1764700000;
+    prep_scheduler_review (&defaults, &card, 1764700000, PREP_GRADE_GOOD, &next);
+    g_assert_true (isfinite (next.memory.stability));
+    g_assert_cmpfloat (next.memory.stability, <=, PREP_FSRS_MAX_STABILITY);
+    g_assert_cmpint (next.due, >, 1764700000);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/scheduler/due", test_due);
   g_test_add_func ("/scheduler/format-interval", test_format_interval);
   g_test_add_func ("/scheduler/state-names", test_state_names);
+  g_test_add_func ("/scheduler/extreme-times", test_extreme_times);
 
   return g_test_run ();
 }
