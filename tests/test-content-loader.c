@@ -247,6 +247,26 @@ test_hostile_sizes (void)
   g_assert_cmpuint (prep_content_loader_get_issues (loader)->len, ==, 1);
 }
 
+/* Found by fuzz-content: json-glib's message quoted a string with a broken
+ * \u escape as invalid UTF-8; the issue is always UTF-8. */
+static void
+test_broken_escape_message (void)
+{
+  g_autoptr(PrepContentLoader) loader = prep_content_loader_new ("zh_TW", 0);
+  const char text[] = "[\n  {\n    \"id\": \"test-que\\ud83\"kv-ca\"kv-cache\"on\",\n  tion\":  ateg\\ud83d\\uf  e0  \"en\": \n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  GPtrArray *issues;
+
+  g_assert_false (prep_content_loader_add_bytes (loader, "broken.json", bytes));
+  issues = prep_content_loader_get_issues (loader);
+  g_assert_cmpuint (issues->len, ==, 1);
+  {
+    g_autofree char *line = prep_content_issue_to_string (g_ptr_array_index (issues, 0));
+    g_assert_true (g_utf8_validate (line, -1, NULL));
+    g_assert_nonnull (strstr (line, "malformed JSON"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/content-loader/categories-in-file", test_categories_in_file);
   g_test_add_func ("/content-loader/propagate", test_propagate);
   g_test_add_func ("/content-loader/hostile-sizes", test_hostile_sizes);
+  g_test_add_func ("/content-loader/broken-escape-message", test_broken_escape_message);
 
   return g_test_run ();
 }

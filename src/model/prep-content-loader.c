@@ -988,7 +988,13 @@ add_parse_error (PrepContentLoader *self,
   if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
     message += consumed;
 
-  add_issue (self, name, NULL, line, column, g_strdup_printf ("malformed JSON: %s", message));
+  /* json-glib quotes the bad string, which may not be UTF-8 (a broken
+   * \u escape): the issue's text always is (found by fuzz-content). */
+  {
+    g_autofree char *valid = g_utf8_make_valid (message, -1);
+
+    add_issue (self, name, NULL, line, column, g_strdup_printf ("malformed JSON: %s", valid));
+  }
 }
 
 /**

@@ -281,7 +281,12 @@ load_file (PrepJsonStore  *self,
 
       parser = json_parser_new_immutable ();
       if (!json_parser_load_from_data (parser, data, length, &local_error))
-        reason = g_strdup_printf (_("Damaged file: %s"), local_error->message);
+        {
+          /* json-glib quotes the bad text, which may not be UTF-8. */
+          g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+
+          reason = g_strdup_printf (_("Damaged file: %s"), valid);
+        }
       else if (!(node = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_OBJECT (node))
         reason = g_strdup (_("Damaged file: not a JSON object"));
       else if (!(version_node = json_object_get_member (json_node_get_object (node), "schema_version")) ||
