@@ -156,6 +156,21 @@ prep_validate_files (const char * const *files,
   return 0;
 }
 
+/* The bundled content, loaded once: by --open's check of its ID, or at
+ * start-up. */
+static PrepLibrary *
+ensure_library (PrepApplication *self)
+{
+  if (self->library == NULL)
+    {
+      self->library = prep_library_new (prep_content_locale_for_languages (NULL));
+      if (!prep_library_load_resources (self->library, NULL, &self->load_error))
+        g_printerr ("%s\n", self->load_error->message);
+    }
+
+  return self->library;
+}
+
 static int
 prep_application_handle_local_options (GApplication *app,
                                        GVariantDict *options)
@@ -186,9 +201,10 @@ prep_application_handle_local_options (GApplication *app,
    * reported on the terminal and exits 1 without opening a window. */
   if (g_variant_dict_lookup (options, "open", "&s", &question_id))
     {
-      g_autoptr(PrepLibrary) library = prep_library_new (NULL);
+      /* Loaded once: this process is usually the one that shows it. */
+      PrepLibrary *library = ensure_library (PREP_APPLICATION (app));
 
-      if (prep_library_load_resources (library, NULL, NULL) &&
+      if (prep_application_get_load_error (PREP_APPLICATION (app)) == NULL &&
           prep_library_lookup_question (library, question_id) == NULL)
         {
           g_printerr (_("There is no question with the ID “%s”\n"), question_id);
@@ -278,9 +294,7 @@ prep_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
-  self->library = prep_library_new (prep_content_locale_for_languages (NULL));
-  if (!prep_library_load_resources (self->library, NULL, &self->load_error))
-    g_printerr ("%s\n", self->load_error->message);
+  ensure_library (self);
 
   /* Bookmarks and notes; a damaged or newer file is reported by the window. */
   {

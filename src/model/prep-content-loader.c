@@ -671,8 +671,27 @@ quiz_element_cb (Ctx      *ctx,
 static gboolean
 is_arxiv_id (const char *id)
 {
-  /* New-style identifiers: YYMM.NNNN or YYMM.NNNNN, optional version. */
-  return g_regex_match_simple ("^[0-9]{4}\\.[0-9]{4,5}(v[0-9]+)?$", id, 0, 0);
+  /* New-style identifiers: YYMM.NNNN or YYMM.NNNNN, optional version
+   * (by hand: compiling a regex for every reference cost start-up time). */
+  const char *p = id;
+  guint n = 0;
+
+  for (; n < 4 && g_ascii_isdigit (*p); p++)
+    n++;
+  if (n != 4 || *p++ != '.')
+    return FALSE;
+  for (n = 0; g_ascii_isdigit (*p); p++)
+    n++;
+  if (n != 4 && n != 5)
+    return FALSE;
+  if (*p == 'v')
+    {
+      if (!g_ascii_isdigit (*++p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return *p == '\0';
 }
 
 static void
@@ -940,39 +959,6 @@ category_element_cb (Ctx      *ctx,
   g_ptr_array_add (self->categories, g_steal_pointer (&category));
 }
 
-/* Reports the first invalid UTF-8 sequence with its line and column, which
- * json-glib does not. */
-static gboolean
-check_utf8 (PrepContentLoader *self,
-            const char        *name,
-            const char        *data,
-            gsize              size)
-{
-  const char *end;
-  guint line = 1;
-  guint column = 1;
-
-  if (g_utf8_validate_len (data, size, &end))
-    return TRUE;
-
-  for (const char *p = data; p < end; p = g_utf8_next_char (p))
-    {
-      if (*p == '\n')
-        {
-          line++;
-          column = 1;
-        }
-      else
-        column++;
-    }
-
-  add_issue (self, name, NULL, line, column,
-             g_strdup_printf ("invalid UTF-8 (byte 0x%02x at offset %" G_GSIZE_FORMAT "): "
-                              "content files must be UTF-8 encoded",
-                              (guchar) *end, (gsize) (end - data)));
-  return FALSE;
-}
-
 static void
 add_parse_error (PrepContentLoader *self,
                  const char        *name,
@@ -1033,11 +1019,9 @@ prep_content_loader_add_bytes (PrepContentLoader *self,
 
   g_hash_table_replace (self->sources, g_strdup (name), g_bytes_ref (bytes));
 
-  if (!check_utf8 (self, name, data, size))
-    return FALSE;
-
-  /* What json-glib would crash on (deep nesting) or decode wrongly (half
-   * surrogate pairs, \u0000, numbers past 64 bits) is an error here. */
+  /* One pass over the bytes: UTF-8, and what json-glib would crash on
+   * (deep nesting) or decode wrongly (half surrogate pairs, \u0000,
+   * numbers past 64 bits). */
   {
     g_autoptr(GError) check_error = NULL;
     gsize offset = 0;
@@ -1047,7 +1031,12 @@ prep_content_loader_add_bytes (PrepContentLoader *self,
         guint line, column;
 
         prep_json_offset_to_position (data, size, offset, &line, &column);
-        add_issue (self, name, NULL, line, column, g_strdup (check_error->message));
+        if (g_error_matches (check_error, PREP_JSON_ERROR, PREP_JSON_ERROR_UTF8))
+          add_issue (self, name, NULL, line, column,
+                     g_strdup_printf ("invalid UTF-8 (byte 0x%02x at offset %" G_GSIZE_FORMAT "): "
+                                      "content files must be UTF-8 encoded", (guchar) data[offset], offset));
+        else
+          add_issue (self, name, NULL, line, column, g_strdup (check_error->message));
         return FALSE;
       }
   }
