@@ -94,6 +94,7 @@ def with_answer(markdown):
 
 
 hostile("surrogate.json", complete.replace('"zh_TW": "', '"zh_TW": "\\udc00', 1), "half of a surrogate pair")
+hostile("short-escape.json", complete.replace('"zh_TW": "', '"zh_TW": "\\ud83x', 1), "four hexadecimal digits")
 hostile("nul.json", complete.replace('"zh_TW": "', '"zh_TW": "a\\u0000b', 1), "\\u0000")
 hostile("deep.json", "[" * 100000 + "]" * 100000, "nested deeper than 64 levels")
 hostile("bigint.json", complete.replace('"schema_version": 1', '"schema_version": 99999999999999999999', 1),

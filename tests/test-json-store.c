@@ -255,6 +255,8 @@ test_repaired (Fixture       *f,
     { "{\"schema_version\": 1, \"note\": \"first part\\u0000second part that is lost\"}", PREP_JSON_REPAIRED_TEXT },
     { "{\"schema_version\": 1, \"device_id\": 18446744073709551615, \"n\": -12345678901234567890}",
       PREP_JSON_REPAIRED_NUMBERS },
+    /* "\u" without four hex digits (found by fuzz-store). */
+    { "{\"schema_version\": 1, \"qu:estions\": {\"note\": \"half \\ud8$d here\"}}", PREP_JSON_REPAIRED_TEXT },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

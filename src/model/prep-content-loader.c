@@ -111,11 +111,14 @@ add_issue (PrepContentLoader *self,
 {
   PrepContentIssue *issue = g_new0 (PrepContentIssue, 1);
 
+  /* Paths and messages quote the file's own names and text: whatever
+   * json-glib made of them, the issue is UTF-8. */
   issue->file = g_strdup (file);
-  issue->path = g_strdup (path);
+  issue->path = path ? g_utf8_make_valid (path, -1) : NULL;
   issue->line = line;
   issue->column = column;
-  issue->message = message;
+  issue->message = g_utf8_make_valid (message, -1);
+  g_free (message);
 
   g_ptr_array_add (self->issues, issue);
 }

@@ -177,6 +177,15 @@ prep_json_check (const char       *data,
 
               if ((unit = escape_unit (p, end)) < 0)
                 {
+                  /* "\u" without four hex digits: json-glib takes it and
+                   * decodes it to bytes that are not UTF-8 (found by
+                   * fuzz-store and fuzz-content). */
+                  if (end - p >= 2 && p[1] == 'u')
+                    {
+                      if (repaired == NULL)
+                        FAIL (p, PREP_JSON_ERROR_TEXT, "a \\u escape without four hexadecimal digits");
+                      repair (&r, p - data, p + 2 - data, "\\ufffd", PREP_JSON_REPAIRED_TEXT);
+                    }
                   /* Any other escape (or a broken one, for json-glib to
                    * report): two bytes. */
                   p += MIN (2, end - p);

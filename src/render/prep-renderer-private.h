@@ -55,6 +55,8 @@ typedef struct
 typedef struct
 {
   PrepRenderer    *self;
+  const char      *doc;          /* the Markdown being rendered, and its end */
+  const char      *doc_end;
   GtkTextBuffer   *buffer;
   GtkTextMark     *mark;         /* the insertion point: where the run goes */
   /* Inline text is collected in a run and its tags in ranges, and both go

@@ -982,6 +982,12 @@ text_cb (MD_TEXTTYPE    type,
 {
   State *st = user_data;
 
+  /* md4c 0.4.8 can report text reaching past the end of the document
+   * with mis-nested emphasis in links (found by fuzz-render): never read
+   * beyond it. */
+  if (text >= st->doc && text <= st->doc_end && (gsize) (st->doc_end - text) < size)
+    size = st->doc_end - text;
+
   if (st->code != NULL)
     {
       g_string_append_len (st->code, text, size);
@@ -1327,6 +1333,8 @@ prep_renderer_render (PrepRenderer  *self,
   update_colors (self, gtk_text_buffer_get_tag_table (buffer));
 
   st.self = self;
+  st.doc = markdown;
+  st.doc_end = markdown + length;
   st.buffer = buffer;
   st.mark = gtk_text_buffer_create_mark (buffer, NULL, iter, FALSE);
   st.run = g_string_new (NULL);
