@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "prep-application.h"
+#include "prep-json-store.h"
 #include "prep-notice-bar.h"
 #include "prep-review-store.h"
 #include "prep-test-utils.h"
@@ -379,6 +380,47 @@ test_close_unsaved (void)
   remove_user_files ();
 }
 
+/* 5. A note with half an emoji (what Python's json.dumps writes for a cut
+ * string) or a NUL: the file is repaired, the original kept, a notice
+ * says so with Show in Files on the kept original, and the note reads
+ * with "�" in place, nothing after it lost (U3, U4). */
+static void
+check_repaired (PrepApplication *app,
+                PrepWindow      *window)
+{
+  PrepUserData *user_data = prep_application_get_user_data (app);
+  PrepJsonStore *store = prep_user_data_get_store (user_data);
+  GtkWidget *show;
+  GVariant *target;
+
+  g_assert_cmpint (prep_json_store_get_status (store), ==, PREP_JSON_STORE_REPAIRED);
+  g_assert_cmpstr (notice_text (window), ==,
+                   _("Some characters or numbers in your notes could not be read exactly and were replaced. "
+                     "The original file was kept."));
+  show = find_action_button (GTK_WIDGET (window), "win.show-in-files");
+  g_assert_nonnull (show);
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (show));
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, prep_json_store_get_copy_path (store));
+  g_assert_cmpstr (prep_user_data_get_note (user_data, "kv-cache"), ==,
+                   "emoji half \xef\xbf\xbd here, and \xef\xbf\xbd after a NUL");
+
+  g_assert_true (prep_window_open_question (window, "kv-cache"));
+  prep_test_save_screenshot (GTK_WIDGET (window), "recovery-repaired.png");
+}
+
+static void
+test_repaired (void)
+{
+  const char *text = "{\"schema_version\": 1, \"questions\": {\"kv-cache\": "
+                     "{\"note\": \"emoji half \\ud83d here, and \\u0000 after a NUL\"}}}";
+
+  remove_user_files ();
+  g_mkdir_with_parents (folder, 0700);
+  g_assert_true (g_file_set_contents (notes_path, text, -1, NULL));
+  g_assert_cmpint (prep_test_run_app (NULL, check_repaired), ==, 0);
+  remove_user_files ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +443,7 @@ main (int   argc,
   g_test_add_func ("/recovery/unreadable", test_unreadable);
   g_test_add_func ("/recovery/save-retry", test_save_retry);
   g_test_add_func ("/recovery/close-unsaved", test_close_unsaved);
+  g_test_add_func ("/recovery/repaired", test_repaired);
 
   status = g_test_run ();
 
