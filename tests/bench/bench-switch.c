@@ -1,0 +1,181 @@
+/* bench-switch.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A benchmark, not a test: it prints figures and asserts nothing.
+ *
+ * Question switch (issue 15): for every bundled question, the time from
+ * opening it in the window (as a click in the sidebar does) to the end of
+ * the first frame painted after it, and the longest main-loop iteration in
+ * the 300 ms that follow (work that blocks input). The reference, measured
+ * in the same run: showing the same detailed answer as plain text in a
+ * fresh GtkTextView in a window of the same size, to its first frame. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+
+#include "bench-utils.h"
+#include "prep-application.h"
+#include "prep-library.h"
+#include "prep-question.h"
+#include "prep-window.h"
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Iterates the main loop until @widget's next frame has been painted. */
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* The longest single main-loop iteration during @ms milliseconds. */
+static double
+longest_iteration (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+  double longest = 0;
+
+  while (g_get_monotonic_time () < until)
+    {
+      gint64 begin = g_get_monotonic_time ();
+
+      if (g_main_context_iteration (NULL, FALSE))
+        longest = MAX (longest, (g_get_monotonic_time () - begin) / 1000.0);
+      else
+        g_usleep (500);
+    }
+
+  return longest;
+}
+
+static void
+print_row (const char *label,
+           GArray     *values,
+           double      reference)
+{
+  double worst = 0;
+
+  for (guint i = 0; i < values->len; i++)
+    worst = MAX (worst, g_array_index (values, double, i));
+
+  g_print ("  %-44s median %7.1f ms  worst %7.1f ms", label, prep_bench_median (values), worst);
+  if (reference > 0)
+    g_print ("   %5.2f x / %5.2f x the reference", prep_bench_median (values) / reference, worst / reference);
+  g_print ("\n");
+}
+
+static gboolean
+run_bench_cb (gpointer data)
+{
+  GApplication *app = data;
+  PrepWindow *window = prep_application_get_main_window (PREP_APPLICATION (app));
+  GListModel *questions = prep_library_get_questions (prep_application_get_library (PREP_APPLICATION (app)));
+  g_autoptr(GArray) switch_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) blocked_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) plain_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWidget *plain_window, *scrolled, *view;
+  guint n = g_list_model_get_n_items (questions);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  wait_for_paint (GTK_WIDGET (window));
+  longest_iteration (1000);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
+      gint64 begin = g_get_monotonic_time ();
+      double ms;
+
+      prep_window_open_question (window, prep_question_get_id (question));
+      wait_for_paint (GTK_WIDGET (window));
+      ms = (g_get_monotonic_time () - begin) / 1000.0;
+      g_array_append_val (switch_ms, ms);
+      ms = longest_iteration (300);
+      g_array_append_val (blocked_ms, ms);
+    }
+
+  /* The reference: the answer as plain text, in a new text view each time. */
+  plain_window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (plain_window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (plain_window));
+  wait_for_paint (plain_window);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
+      const char *answer = prep_question_get_detailed_answer (question);
+      gint64 begin = g_get_monotonic_time ();
+      double ms;
+
+      view = gtk_text_view_new ();
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), answer ? answer : "", -1);
+      scrolled = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+      gtk_window_set_child (GTK_WINDOW (plain_window), scrolled);
+      wait_for_paint (plain_window);
+      ms = (g_get_monotonic_time () - begin) / 1000.0;
+      g_array_append_val (plain_ms, ms);
+    }
+
+  g_print ("question switch over the %u bundled questions (1000×700):\n", n);
+  print_row ("reference: answer as plain text, new view", plain_ms, 0);
+  print_row ("open the question to its first frame", switch_ms, prep_bench_median (plain_ms));
+  print_row ("longest main-loop step in the next 300 ms", blocked_ms, 0);
+  g_print ("  targets: switch <= 2 x the reference and <= 50 ms; steps after the frame <= 8 ms\n");
+
+  gtk_window_destroy (GTK_WINDOW (plain_window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  if (PREP_IS_WINDOW (window))
+    g_idle_add (run_bench_cb, app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(PrepApplication) app = NULL;
+  char *args[] = { (char *) "llm-prep", NULL };
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("question switch: skipped, no display (run under xvfb-run)\n");
+      return EXIT_SUCCESS;
+    }
+
+  app = prep_application_new (G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+
+  return g_application_run (G_APPLICATION (app), 1, args);
+}
