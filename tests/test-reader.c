@@ -19,6 +19,8 @@
 #include "prep-question-view.h"
 #include "prep-sidebar.h"
 #include "prep-table.h"
+#include "prep-question-parts.h"
+#include "prep-question.h"
 #include "prep-test-utils.h"
 #include "prep-window.h"
 
@@ -483,6 +485,91 @@ test_typography (void)
   g_assert_cmpint (prep_test_run_app (NULL, check_typography), ==, 0);
 }
 
+static void
+collect_expander_rows (GtkWidget *widget,
+                       GPtrArray *rows)
+{
+  if (ADW_IS_EXPANDER_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_expander_rows (child, rows);
+}
+
+static guint
+count_with_class (GtkWidget  *widget,
+                  const char *css_class)
+{
+  guint n = gtk_widget_has_css_class (widget, css_class) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_with_class (child, css_class);
+  return n;
+}
+
+/* Follow-up answers are made when first shown (issue 15: hidden labels
+ * cost a quarter of a question's opening), by a click on their row or
+ * by find reaching a match in them. */
+static void
+check_follow_ups (PrepApplication *app,
+                  PrepWindow      *window)
+{
+  PrepQuestionView *view = question_view (window);
+  PrepQuestion *question;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GPtrArray *follow_ups;
+  GtkWidget *first;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_assert_true (prep_window_open_question (window, "kv-cache"));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  question = prep_window_get_question (window);
+  follow_ups = prep_question_get_follow_ups (question);
+
+  collect_expander_rows (GTK_WIDGET (view), rows);
+  g_assert_cmpuint (rows->len, ==, follow_ups->len);
+  g_assert_cmpuint (count_with_class (GTK_WIDGET (view), "follow-up-answer"), ==, 0);
+
+  /* A click on the first row shows its answer. */
+  first = g_ptr_array_index (rows, 0);
+  /* The header row inside the expander takes the focus (scrolled to it),
+   * and Space opens it, as for a person tabbing to it. */
+  g_assert_true (gtk_widget_grab_focus (prep_test_find_descendant (first, ADW_TYPE_ACTION_ROW)));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  prep_test_press (GTK_WIDGET (window), "space");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (first)));
+  g_assert_cmpuint (count_with_class (GTK_WIDGET (view), "follow-up-answer"), ==, 1);
+  {
+    GtkWidget *label = prep_test_find_with_class (first, "follow-up-answer");
+    PrepFollowUp *follow_up = g_ptr_array_index (follow_ups, 0);
+
+    g_assert_nonnull (label);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                     prep_text_get (follow_up->answer, prep_question_get_locale (question)));
+  }
+
+  /* Find reaches a word only the fourth answer has: its row opens. */
+  prep_test_press (GTK_WIDGET (window), "ctrl+f");
+  prep_test_type (GTK_WIDGET (window), "Flash-Decoding");
+  for (guint i = 0; i < 20 && prep_question_view_get_n_matches (view) == 0; i++)
+    prep_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpuint (prep_question_view_get_n_matches (view), ==, 1);
+  g_assert_true (adw_expander_row_get_expanded (g_ptr_array_index (rows, 3)));
+  g_assert_nonnull (prep_test_find_with_class (g_ptr_array_index (rows, 3), "follow-up-answer"));
+  prep_test_save_screenshot (GTK_WIDGET (window), "reader-follow-up-find.png");
+}
+
+static void
+test_follow_ups (void)
+{
+  if (!prep_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  g_assert_cmpint (prep_test_run_app (NULL, check_follow_ups), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/reader/keys", test_keys);
   g_test_add_func ("/reader/history", test_history);
   g_test_add_func ("/reader/find", test_find);
+  g_test_add_func ("/reader/follow-ups", test_follow_ups);
   g_test_add_func ("/reader/tables", test_tables);
   g_test_add_func ("/reader/zoom", test_zoom);
   g_test_add_func ("/reader/typography", test_typography);

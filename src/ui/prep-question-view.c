@@ -76,7 +76,8 @@ struct _PrepQuestionView
   char              *search_text;       /* the search that opened the page */
   char              *find_text;         /* what was found last */
   GPtrArray         *follow_up_rows;    /* AdwExpanderRow */
-  GPtrArray         *follow_up_answers; /* GtkLabel */
+  GPtrArray         *follow_up_answers; /* GtkLabel, or NULL until its row is first expanded */
+  GPtrArray         *follow_up_texts;   /* const char *: each answer's text (the question's) */
 
   /* Find */
   GArray            *matches;           /* PageMatch */
@@ -205,6 +206,45 @@ content_label (const char *text,
   return label;
 }
 
+/* The answer of follow-up @i, made the first time it is needed (its row
+ * expanded, or find showing a match in it): hidden labels still cost
+ * their text shaping when the page is laid out, a quarter of the time a
+ * question took to open (issue 15). */
+static GtkLabel *
+ensure_follow_up_answer (PrepQuestionView *self,
+                         guint             i)
+{
+  GtkWidget *answer;
+
+  if (i >= self->follow_up_answers->len)
+    return NULL;
+  if ((answer = g_ptr_array_index (self->follow_up_answers, i)) != NULL)
+    return GTK_LABEL (answer);
+
+  answer = content_label (g_ptr_array_index (self->follow_up_texts, i), "follow-up-answer");
+  gtk_label_set_selectable (GTK_LABEL (answer), TRUE);
+  gtk_widget_add_css_class (answer, "body-text");
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (g_ptr_array_index (self->follow_up_rows, i)), answer);
+  g_ptr_array_index (self->follow_up_answers, i) = answer;
+
+  /* Matches of a find already running show in it at once. */
+  if (i < self->follow_up_matches->len)
+    prep_label_text_update (GTK_LABEL (answer), g_ptr_array_index (self->follow_up_matches, i), G_MAXUINT);
+
+  return GTK_LABEL (answer);
+}
+
+static void
+follow_up_expanded_cb (AdwExpanderRow   *row,
+                       GParamSpec       *pspec,
+                       PrepQuestionView *self)
+{
+  guint i;
+
+  if (adw_expander_row_get_expanded (row) && g_ptr_array_find (self->follow_up_rows, row, &i))
+    ensure_follow_up_answer (self, i);
+}
+
 /* Follow-ups as expander rows: the answer stays hidden until asked for.
  * The question is the row's own label, so that it wraps and is tagged
  * with its language like the rest of the content. */
@@ -219,6 +259,7 @@ fill_follow_ups (PrepQuestionView *self,
     gtk_list_box_remove (self->follow_ups_list, child);
   g_ptr_array_set_size (self->follow_up_rows, 0);
   g_ptr_array_set_size (self->follow_up_answers, 0);
+  g_ptr_array_set_size (self->follow_up_texts, 0);
 
   follow_ups = question ? prep_question_get_follow_ups (question) : NULL;
   gtk_widget_set_visible (self->follow_ups_box, follow_ups != NULL && follow_ups->len > 0);
@@ -231,7 +272,6 @@ fill_follow_ups (PrepQuestionView *self,
       const char *locale = prep_question_get_locale (question);
       GtkWidget *row = adw_expander_row_new ();
       GtkWidget *title = content_label (prep_text_get (follow_up->question, locale), "follow-up-question");
-      GtkWidget *answer = content_label (prep_text_get (follow_up->answer, locale), "follow-up-answer");
 
       gtk_widget_set_hexpand (title, TRUE);
       gtk_widget_set_margin_top (title, 10);
@@ -241,12 +281,11 @@ fill_follow_ups (PrepQuestionView *self,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, prep_text_get (follow_up->question, locale),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Show the answer"),
                                       -1);
-      gtk_label_set_selectable (GTK_LABEL (answer), TRUE);
-      gtk_widget_add_css_class (answer, "body-text");
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), answer);
+      g_signal_connect_object (row, "notify::expanded", G_CALLBACK (follow_up_expanded_cb), self, 0);
       gtk_list_box_append (self->follow_ups_list, row);
       g_ptr_array_add (self->follow_up_rows, row);
-      g_ptr_array_add (self->follow_up_answers, answer);
+      g_ptr_array_add (self->follow_up_answers, NULL);
+      g_ptr_array_add (self->follow_up_texts, (gpointer) prep_text_get (follow_up->answer, locale));
     }
 }
 
@@ -606,7 +645,7 @@ match_label (PrepQuestionView *self,
   if (match->source == SOURCE_FOLLOW_UP)
     {
       *label_matches = g_ptr_array_index (self->follow_up_matches, match->follow_up);
-      return g_ptr_array_index (self->follow_up_answers, match->follow_up);
+      return ensure_follow_up_answer (self, match->follow_up);
     }
 
   return NULL;
@@ -665,7 +704,8 @@ clear_find (PrepQuestionView *self)
   prep_answer_view_clear_find (self->answer_view);
   prep_label_text_update (self->short_answer_label, NULL, G_MAXUINT);
   for (guint i = 0; i < self->follow_up_answers->len; i++)
-    prep_label_text_update (g_ptr_array_index (self->follow_up_answers, i), NULL, G_MAXUINT);
+    if (g_ptr_array_index (self->follow_up_answers, i) != NULL)
+      prep_label_text_update (g_ptr_array_index (self->follow_up_answers, i), NULL, G_MAXUINT);
 
   g_array_set_size (self->matches, 0);
   g_array_set_size (self->short_matches, 0);
@@ -718,10 +758,11 @@ find_terms (PrepQuestionView *self,
   for (guint i = 0; i < self->follow_up_answers->len; i++)
     {
       GtkLabel *label = g_ptr_array_index (self->follow_up_answers, i);
-      GArray *in_label = prep_text_find_terms (gtk_label_get_text (label), -1, needles);
+      GArray *in_label = prep_text_find_terms (g_ptr_array_index (self->follow_up_texts, i), -1, needles);
 
       g_ptr_array_add (self->follow_up_matches, in_label);
-      prep_label_text_update (label, in_label, G_MAXUINT);
+      if (label != NULL)
+        prep_label_text_update (label, in_label, G_MAXUINT);
       add_matches (self, SOURCE_FOLLOW_UP, i, in_label->len);
     }
 
@@ -983,6 +1024,7 @@ prep_question_view_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->follow_up_rows, g_ptr_array_unref);
   g_clear_pointer (&self->follow_up_answers, g_ptr_array_unref);
+  g_clear_pointer (&self->follow_up_texts, g_ptr_array_unref);
   g_clear_pointer (&self->follow_up_matches, g_ptr_array_unref);
 
   G_OBJECT_CLASS (prep_question_view_parent_class)->dispose (object);
@@ -1137,6 +1179,7 @@ prep_question_view_init (PrepQuestionView *self)
   self->follow_up_matches = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->follow_up_rows = g_ptr_array_new ();
   self->follow_up_answers = g_ptr_array_new ();
+  self->follow_up_texts = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
