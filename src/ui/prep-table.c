@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "prep-label-text.h"
@@ -401,13 +403,20 @@ prep_table_init (PrepTable *self)
 static gboolean
 markup_is_valid (const char *markup)
 {
-  g_autoptr(GString) pango = g_string_new (markup);
-  g_autoptr(GRegex) links = g_regex_new ("<a href=\"[^\"]*\">", 0, 0, NULL);
+  static GRegex *links;
+  g_autoptr(GString) pango = NULL;
   g_autofree char *plain = NULL;
 
+  if (strstr (markup, "<a ") == NULL)
+    return pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL);
+
+  /* Compiled once: this runs for every cell of every table (issue 15). */
+  if (g_once_init_enter (&links))
+    g_once_init_leave (&links, g_regex_new ("<a href=\"[^\"]*\">", G_REGEX_OPTIMIZE, 0, NULL));
+
   /* GtkLabel takes <a href> itself and hands the rest to Pango. */
-  plain = g_regex_replace_literal (links, pango->str, -1, 0, "<span>", 0, NULL);
-  g_string_assign (pango, plain);
+  plain = g_regex_replace_literal (links, markup, -1, 0, "<span>", 0, NULL);
+  pango = g_string_new (plain);
   g_string_replace (pango, "</a>", "</span>", 0);
 
   return pango_parse_markup (pango->str, -1, 0, NULL, NULL, NULL, NULL);
