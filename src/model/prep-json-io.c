@@ -346,6 +346,24 @@ skip_string (const char *p,
   return MIN (p + 1, end);
 }
 
+/* At a member's name: adds ".name" to @path and returns where its value
+ * starts. */
+static const char *
+append_member (GString    *path,
+               const char *p,
+               const char *end)
+{
+  const char *key = p;
+
+  p = skip_string (p, end);
+  g_string_append_c (path, '.');
+  g_string_append_len (path, key + 1, MAX (p - key - 2, 0));
+  p = skip_space (p, end);
+  if (p < end && *p == ':')
+    p = skip_space (p + 1, end);
+  return p;
+}
+
 /**
  * prep_json_locate:
  * @path: a path as the content validator writes them: "$", then ".member"
@@ -396,14 +414,7 @@ prep_json_locate (const char *data,
             }
           else
             {
-              const char *key = p;
-
-              p = skip_string (p, end);
-              g_string_append_c (current, '.');
-              g_string_append_len (current, key + 1, MAX (p - key - 2, 0));
-              p = skip_space (p, end);
-              if (p < end && *p == ':')
-                p = skip_space (p + 1, end);
+              p = append_member (current, p, end);
               continue;
             }
         }
@@ -432,16 +443,7 @@ prep_json_locate (const char *data,
               if (level->is_array)
                 g_string_append_printf (current, "[%u]", ++level->index);
               else
-                {
-                  const char *key = p;
-
-                  p = skip_string (p, end);
-                  g_string_append_c (current, '.');
-                  g_string_append_len (current, key + 1, MAX (p - key - 2, 0));
-                  p = skip_space (p, end);
-                  if (p < end && *p == ':')
-                    p = skip_space (p + 1, end);
-                }
+                p = append_member (current, p, end);
               break;
             }
           if (*p == ']' || *p == '}')

@@ -129,12 +129,12 @@ line_index_clear (LineIndex *index)
 /* Returns: the closing run of exactly @length @c, or %NULL */
 static const char *
 find_closing_run_uncached (const char *line,
-                  const char *line_end,
-                  const char *p,
-                  const char *end,
-                  char        c,
-                  gsize       length,
-                  gboolean    emphasis)
+                           const char *line_end,
+                           const char *p,
+                           const char *end,
+                           char        c,
+                           gsize       length,
+                           gboolean    emphasis)
 {
   while (p < end)
     {

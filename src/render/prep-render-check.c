@@ -31,6 +31,8 @@ typedef struct
   const char   *where;
   guint         spans;       /* open spans */
   guint         budget;      /* inline tags left in the block */
+  GString      *code;        /* inside a code block: its text */
+  const char   *code_start;
 } Check;
 
 static void
@@ -70,6 +72,8 @@ enter_block_cb (MD_BLOCKTYPE  type,
       g_autofree char *lang = _prep_render_attribute_to_string (&code->lang);
 
       note_position (check, code->lang.text);
+      check->code = g_string_new (NULL);
+      check->code_start = check->last;
       if (lang[0] != '\0' && g_ascii_strcasecmp (lang, "text") != 0 &&
           _prep_render_lookup_language (check->self, lang) == NULL)
         fail (check, check->last,
@@ -80,11 +84,25 @@ enter_block_cb (MD_BLOCKTYPE  type,
   return 0;
 }
 
+/* Code the renderer would leave plain for its size. */
 static int
 leave_block_cb (MD_BLOCKTYPE  type,
                 void         *detail,
                 void         *user_data)
 {
+  Check *check = user_data;
+
+  if (type == MD_BLOCK_CODE && check->code != NULL)
+    {
+      if (check->code->len > PREP_RENDER_MAX_HIGHLIGHTED)
+        fail (check, check->code_start, g_strdup_printf ("a code block longer than %u KB would not be highlighted",
+                                                         PREP_RENDER_MAX_HIGHLIGHTED / 1024));
+      else if (_prep_render_has_long_line (check->code->str))
+        fail (check, check->code_start, g_strdup_printf ("a code block with a line longer than %u bytes would "
+                                                         "not be highlighted", PREP_RENDER_MAX_HIGHLIGHTED_LINE));
+      g_string_free (g_steal_pointer (&check->code), TRUE);
+    }
+
   return 0;
 }
 
@@ -135,68 +153,12 @@ text_cb (MD_TEXTTYPE    type,
          MD_SIZE        size,
          void          *user_data)
 {
-  note_position (user_data, text);
+  Check *check = user_data;
+
+  note_position (check, text);
+  if (check->code != NULL)
+    g_string_append_len (check->code, text, size);
   return 0;
-}
-
-/* Code blocks the renderer leaves plain, found in the source: md4c does
- * not report a block's text in one piece. */
-static void
-check_code_blocks (Check *check)
-{
-  const char *end = check->markdown + check->length;
-  const char *p = check->markdown;
-
-  while (p < end)
-    {
-      const char *line_end = memchr (p, '\n', end - p);
-      const char *next = line_end ? line_end + 1 : end;
-      const char *fence = p;
-
-      while (fence < next && *fence == ' ')
-        fence++;
-
-      if (next - fence >= 3 && (strncmp (fence, "```", 3) == 0 || strncmp (fence, "~~~", 3) == 0))
-        {
-          const char *body = next, *q = next;
-          char marker = fence[0];
-
-          /* To the closing fence, or the end. */
-          while (q < end)
-            {
-              const char *qe = memchr (q, '\n', end - q);
-              const char *qn = qe ? qe + 1 : end;
-              const char *qf = q;
-
-              while (qf < qn && *qf == ' ')
-                qf++;
-              if (qn - qf >= 3 && qf[0] == marker && qf[1] == marker && qf[2] == marker)
-                break;
-              q = qn;
-            }
-
-          {
-            g_autofree char *code = g_strndup (body, q - body);
-
-            if (q - body > PREP_RENDER_MAX_HIGHLIGHTED)
-              fail (check, fence, g_strdup_printf ("a code block longer than %u KB would not be highlighted",
-                                                   PREP_RENDER_MAX_HIGHLIGHTED / 1024));
-            else if (_prep_render_has_long_line (code))
-              fail (check, fence, g_strdup_printf ("a code block with a line longer than %u bytes would not be "
-                                                   "highlighted", PREP_RENDER_MAX_HIGHLIGHTED_LINE));
-          }
-
-          p = q;
-          if (p < end)
-            {
-              const char *qe = memchr (p, '\n', end - p);
-              p = qe ? qe + 1 : end;
-            }
-          continue;
-        }
-
-      p = next;
-    }
 }
 
 /**
@@ -216,15 +178,14 @@ prep_renderer_check_markdown (PrepRenderer *self,
 {
   MD_PARSER parser = {
     .abi_version = 0,
-    .flags = MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |
-             MD_FLAG_PERMISSIVEAUTOLINKS,
+    .flags = PREP_RENDER_MD_FLAGS,
     .enter_block = enter_block_cb,
     .leave_block = leave_block_cb,
     .enter_span = enter_span_cb,
     .leave_span = leave_span_cb,
     .text = text_cb,
   };
-  Check check = { self, markdown, 0, markdown, NULL, NULL, 0, PREP_RENDER_MAX_INLINE_RANGES };
+  Check check = { self, markdown, 0, markdown, NULL, NULL, 0, PREP_RENDER_MAX_INLINE_RANGES, NULL, NULL };
 
   g_return_val_if_fail (PREP_IS_RENDERER (self), NULL);
   g_return_val_if_fail (markdown != NULL, NULL);
@@ -237,8 +198,8 @@ prep_renderer_check_markdown (PrepRenderer *self,
     return g_strdup_printf ("longer than %u KB", MAX_MARKDOWN / 1024);
 
   md_parse (markdown, check.length, &parser, &check);
-  if (check.problem == NULL)
-    check_code_blocks (&check);
+  if (check.code != NULL)
+    g_string_free (check.code, TRUE);
 
   if (check.problem != NULL)
     for (const char *p = markdown; p < check.where; p++)

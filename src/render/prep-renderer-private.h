@@ -21,6 +21,10 @@ G_BEGIN_DECLS
 #define PREP_RENDER_MAX_HIGHLIGHTED     (32 * 1024) /* bytes of a highlighted code block */
 #define PREP_RENDER_MAX_HIGHLIGHTED_LINE 1000    /* bytes of its longest line */
 
+/* The Markdown the renderer reads, and the validator with it. */
+#define PREP_RENDER_MD_FLAGS (MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | \
+                              MD_FLAG_TASKLISTS | MD_FLAG_PERMISSIVEAUTOLINKS)
+
 struct _PrepRenderer
 {
   GObject                   parent_instance;

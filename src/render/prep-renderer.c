@@ -24,8 +24,6 @@
 #define LIST_INDENT        28
 #define QUOTE_INDENT       22
 #define DEFAULT_IMAGE_WIDTH 720
-#define MD_FLAGS (MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | \
-                  MD_FLAG_TASKLISTS | MD_FLAG_PERMISSIVEAUTOLINKS)
 
 G_DEFINE_FINAL_TYPE (PrepRenderer, prep_renderer, G_TYPE_OBJECT)
 
@@ -1302,7 +1300,7 @@ prep_renderer_render (PrepRenderer  *self,
 {
   MD_PARSER parser = {
     .abi_version = 0,
-    .flags = MD_FLAGS,
+    .flags = PREP_RENDER_MD_FLAGS,
     .enter_block = enter_block_cb,
     .leave_block = leave_block_cb,
     .enter_span = enter_span_cb,

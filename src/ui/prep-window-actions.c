@@ -15,7 +15,6 @@
 #include "prep-question-view.h"
 #include "prep-sidebar.h"
 #include "prep-user-data.h"
-#include "prep-review-store.h"
 #include "prep-window-private.h"
 
 /* The window's actions and their shortcuts (listed in the shortcuts
@@ -222,11 +221,7 @@ retry_save_action (GtkWidget  *widget,
 {
   PrepWindow *self = PREP_WINDOW (widget);
 
-  /* The notice bar follows the stores' save errors (sync_notice). */
-  if (self->user_data != NULL)
-    prep_user_data_flush (self->user_data, NULL);
-  if (self->reviews != NULL)
-    prep_review_store_flush (self->reviews, NULL);
+  g_free (_prep_window_flush_all (self));
 }
 
 /* Actions on the question bring its page forward on a narrow window. */

@@ -700,9 +700,10 @@ update_narrow (PrepWindow *self)
 }
 
 /* Saves what is pending in both stores (not the read-only ones, which
- * said so when they were loaded). Returns the first error's message. */
-static char *
-flush_all (PrepWindow *self)
+ * said so when they were loaded), e.g. on Retry or at close. Returns the
+ * first error's message; the notice bar follows the stores' errors. */
+char *
+_prep_window_flush_all (PrepWindow *self)
 {
   g_autoptr(GError) notes_error = NULL;
   g_autoptr(GError) reviews_error = NULL;
@@ -768,7 +769,7 @@ close_unsaved_response_cb (AdwMessageDialog *dialog,
     }
   else if (g_str_equal (response, "retry"))
     {
-      g_autofree char *message = flush_all (self);
+      g_autofree char *message = _prep_window_flush_all (self);
 
       if (message == NULL)
         g_idle_add_full (G_PRIORITY_DEFAULT, close_later_cb, g_object_ref (self), g_object_unref);
@@ -786,7 +787,7 @@ prep_window_close_request (GtkWindow *window)
 
   /* What could not be saved is never dropped without asking
    * (reliability review U13). */
-  if (!self->discard_unsaved && (message = flush_all (self)) != NULL)
+  if (!self->discard_unsaved && (message = _prep_window_flush_all (self)) != NULL)
     {
       ask_before_discarding (self, message);
       return TRUE;
