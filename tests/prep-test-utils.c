@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "prep-application.h"
+#include "prep-notice-bar.h"
 #include "prep-quiz-session.h"
 #include "prep-test-utils.h"
 #include "prep-window.h"
@@ -150,6 +151,53 @@ prep_test_find_with_class (GtkWidget  *widget,
 /* Real input, through the window system: xdotool sends key and button
  * events to the X server (XTEST), which delivers them to the window under
  * the pointer, as it does a person's. */
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+/**
+ * prep_test_collect:
+ *
+ * Returns: (transfer container): @widget and its descendants of @type, in
+ *   tree order
+ */
+GPtrArray *
+prep_test_collect (GtkWidget *widget,
+                   GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (widget, type, found);
+  return found;
+}
+
+/**
+ * prep_test_notice_in_sight:
+ *
+ * Returns: (nullable): the text of the notice bar shown under @widget
+ */
+const char *
+prep_test_notice_in_sight (GtkWidget *widget)
+{
+  const char *text;
+
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (PREP_IS_NOTICE_BAR (widget) && (text = prep_notice_bar_get_text (PREP_NOTICE_BAR (widget))))
+    return text;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if ((text = prep_test_notice_in_sight (child)))
+      return text;
+  return NULL;
+}
 
 gboolean
 prep_test_have_xdotool (void)

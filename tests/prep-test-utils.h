@@ -29,6 +29,9 @@ GtkWidget *prep_test_find_descendant (GtkWidget *widget,
                                       GType      type);
 GtkWidget *prep_test_find_with_class (GtkWidget  *widget,
                                       const char *css_class);
+GPtrArray  *prep_test_collect      (GtkWidget  *widget,
+                                    GType       type);
+const char *prep_test_notice_in_sight (GtkWidget *widget);
 gboolean   prep_test_have_xdotool  (void);
 void       prep_test_xdotool       (GtkWidget          *window,
                                     const char * const *args);

@@ -91,17 +91,6 @@ in_sight (GtkWidget  *widget,
          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (window));
 }
 
-static void
-collect_check_buttons (GtkWidget *widget,
-                       GPtrArray *checks)
-{
-  if (GTK_IS_CHECK_BUTTON (widget))
-    g_ptr_array_add (checks, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_check_buttons (child, checks);
-}
-
 /* Start page (review m4, m10): a positive status, Start always in sight,
  * and messages that say what to do when nothing matches. */
 static void
@@ -153,8 +142,8 @@ check_start_page (PrepApplication *app,
   g_assert_true (gtk_widget_get_sensitive (start));
 
   /* No category ticked: say to pick one. */
-  checks = g_ptr_array_new ();
-  collect_check_buttons (prep_test_find_with_class (GTK_WIDGET (quiz), "quiz-categories"), checks);
+  checks = prep_test_collect (prep_test_find_with_class (GTK_WIDGET (quiz), "quiz-categories"),
+                              GTK_TYPE_CHECK_BUTTON);
   g_assert_cmpuint (checks->len, ==, g_list_model_get_n_items (prep_library_get_categories (library)));
   for (guint i = 0; i < checks->len; i++)
     gtk_check_button_set_active (g_ptr_array_index (checks, i), FALSE);

@@ -485,16 +485,6 @@ test_typography (void)
   g_assert_cmpint (prep_test_run_app (NULL, check_typography), ==, 0);
 }
 
-static void
-collect_expander_rows (GtkWidget *widget,
-                       GPtrArray *rows)
-{
-  if (ADW_IS_EXPANDER_ROW (widget))
-    g_ptr_array_add (rows, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_expander_rows (child, rows);
-}
-
 static guint
 count_with_class (GtkWidget  *widget,
                   const char *css_class)
@@ -515,7 +505,7 @@ check_follow_ups (PrepApplication *app,
 {
   PrepQuestionView *view = question_view (window);
   PrepQuestion *question;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
   GPtrArray *follow_ups;
   GtkWidget *first;
 
@@ -525,7 +515,7 @@ check_follow_ups (PrepApplication *app,
   question = prep_window_get_question (window);
   follow_ups = prep_question_get_follow_ups (question);
 
-  collect_expander_rows (GTK_WIDGET (view), rows);
+  rows = prep_test_collect (GTK_WIDGET (view), ADW_TYPE_EXPANDER_ROW);
   g_assert_cmpuint (rows->len, ==, follow_ups->len);
   g_assert_cmpuint (count_with_class (GTK_WIDGET (view), "follow-up-answer"), ==, 0);
 

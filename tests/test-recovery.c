@@ -28,62 +28,45 @@ static char *notes_path;
 static char *reviews_path;
 static char *folder;
 
-/* The notice bar in sight, or NULL. */
-static PrepNoticeBar *
-notice_in_sight (GtkWidget *widget)
-{
-  PrepNoticeBar *bar;
-
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-  if (PREP_IS_NOTICE_BAR (widget) && prep_notice_bar_get_text (PREP_NOTICE_BAR (widget)))
-    return PREP_NOTICE_BAR (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if ((bar = notice_in_sight (child)))
-      return bar;
-  return NULL;
-}
-
 static const char *
 notice_text (PrepWindow *window)
 {
-  PrepNoticeBar *bar = notice_in_sight (GTK_WIDGET (window));
-
-  return bar ? prep_notice_bar_get_text (bar) : NULL;
+  return prep_test_notice_in_sight (GTK_WIDGET (window));
 }
 
-/* A visible button under @widget whose action is @action. */
+/* A button on screen under @widget with action @action, or labelled
+ * @label (with its mnemonic). */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *action,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = prep_test_collect (widget, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (gtk_widget_get_mapped (button) &&
+          (action == NULL || g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), action) == 0) &&
+          (label == NULL || g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0))
+        return button;
+    }
+  return NULL;
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *widget,
                     const char *action)
 {
-  GtkWidget *found;
-
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if ((found = find_action_button (child, action)))
-      return found;
-  return NULL;
+  return find_button (widget, action, NULL);
 }
 
-/* A visible button under @widget labelled @label (with its mnemonic). */
 static GtkWidget *
 find_labelled_button (GtkWidget  *widget,
                       const char *label)
 {
-  GtkWidget *found;
-
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if ((found = find_labelled_button (child, label)))
-      return found;
-  return NULL;
+  return find_button (widget, NULL, label);
 }
 
 /* The message dialog over the main window, if one is shown. */

@@ -948,25 +948,6 @@ check_preferences (PrepApplication *app,
   g_assert_cmpfloat_with_epsilon (prep_review_store_get_desired_retention (reviews), 0.9, 1e-9);
 }
 
-/* The notice shown under a header bar in sight, or NULL. */
-static const char *
-notice_in_sight (GtkWidget *widget)
-{
-  const char *text;
-
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-
-  if (PREP_IS_NOTICE_BAR (widget) && (text = prep_notice_bar_get_text (PREP_NOTICE_BAR (widget))))
-    return text;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if ((text = notice_in_sight (child)))
-      return text;
-
-  return NULL;
-}
-
 static void
 check_read_only (PrepApplication *app,
                  PrepWindow      *window)
@@ -980,8 +961,8 @@ check_read_only (PrepApplication *app,
 
   /* In a lasting notice under the header bar, in the Quiz view too,
    * without a path; the notes do not claim to be saved (review m8). */
-  g_assert_nonnull (notice_in_sight (GTK_WIDGET (window)));
-  g_assert_null (strchr (notice_in_sight (GTK_WIDGET (window)), '/'));
+  g_assert_nonnull (prep_test_notice_in_sight (GTK_WIDGET (window)));
+  g_assert_null (strchr (prep_test_notice_in_sight (GTK_WIDGET (window)), '/'));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-notes", NULL));
   prep_test_wait_for_frame (GTK_WIDGET (window));
   caption = prep_test_find_with_class (GTK_WIDGET (window), "notes-caption");
@@ -990,7 +971,7 @@ check_read_only (PrepApplication *app,
   prep_test_save_screenshot (GTK_WIDGET (window), "ui-read-only.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-quiz", NULL));
   prep_test_wait_for_frame (GTK_WIDGET (window));
-  g_assert_nonnull (notice_in_sight (GTK_WIDGET (window)));
+  g_assert_nonnull (prep_test_notice_in_sight (GTK_WIDGET (window)));
   prep_test_save_screenshot (GTK_WIDGET (window), "ui-read-only-quiz.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-study", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-bookmark", NULL));
@@ -1024,7 +1005,7 @@ check_damaged (PrepApplication *app,
 
   g_assert_nonnull (aside);
   g_assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
-  text = notice_in_sight (GTK_WIDGET (window));
+  text = prep_test_notice_in_sight (GTK_WIDGET (window));
   g_assert_cmpstr (text, ==, _("Your bookmarks and notes could not be read, so a new file was started. "
                                "The damaged file was kept."));
   prep_test_save_screenshot (GTK_WIDGET (window), "ui-damaged.png");
@@ -1032,16 +1013,16 @@ check_damaged (PrepApplication *app,
   /* A phone-sized window starts in the list: the notice is there. */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
   prep_test_wait_for_frame (GTK_WIDGET (window));
-  g_assert_cmpstr (notice_in_sight (GTK_WIDGET (window)), ==, text);
+  g_assert_cmpstr (prep_test_notice_in_sight (GTK_WIDGET (window)), ==, text);
   prep_test_save_screenshot (GTK_WIDGET (window), "ui-damaged-narrow.png");
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   prep_test_wait_for_frame (GTK_WIDGET (window));
 
   /* Still there a while later, then dismissed. */
-  g_assert_cmpstr (notice_in_sight (GTK_WIDGET (window)), ==, text);
+  g_assert_cmpstr (prep_test_notice_in_sight (GTK_WIDGET (window)), ==, text);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-notice", NULL));
   prep_test_wait_for_frame (GTK_WIDGET (window));
-  g_assert_null (notice_in_sight (GTK_WIDGET (window)));
+  g_assert_null (prep_test_notice_in_sight (GTK_WIDGET (window)));
 }
 
 static void
