@@ -191,12 +191,21 @@ compose_markdown (PrepQuestion *question)
   return g_string_free (markdown, FALSE);
 }
 
+/* A wrapped label without width-chars measures its least width by laying
+ * out its text at width 0, one character per line, and Pango shapes the
+ * rest of a run again for every line: for a paragraph of Chinese, most
+ * of the time a question took to open (issue 15). At 20 characters it
+ * lays out a few lines instead, and the label still fits a 360 px window.
+ * The template's wrapped labels set the same. */
+#define WRAP_MIN_CHARS 20
+
 static GtkWidget *
 content_label (const char *text,
                const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
+  gtk_label_set_width_chars (GTK_LABEL (label), WRAP_MIN_CHARS);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
