@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "prep-library.h"
+#include "prep-question.h"
 #include "prep-render-table.h"
 #include "prep-renderer.h"
 #include "prep-scaled-paintable.h"
@@ -675,6 +677,142 @@ test_many_spans (void)
   g_object_unref (buffer);
 }
 
+/* The whole text and every tag range, for comparing two renderings. */
+static char *
+dump_buffer (GtkTextBuffer *buffer)
+{
+  g_autoptr(GPtrArray) ranges = tag_ranges (buffer);
+  g_autofree char *text = buffer_text (buffer);
+  GString *dump = g_string_new (text);
+
+  g_string_append (dump, "\n--- tags\n");
+  for (guint i = 0; i < ranges->len; i++)
+    g_string_append_printf (dump, "%s\n", (char *) g_ptr_array_index (ranges, i));
+  append_tables (buffer, dump);
+
+  return g_string_free (dump, FALSE);
+}
+
+/* Renders @markdown a section at a time, as the answer view does, and
+ * checks that the result is the same as rendering it whole. Returns the
+ * number of sections. */
+static guint
+check_sections (PrepRenderer *renderer,
+                const char   *markdown,
+                gsize         min_bytes)
+{
+  gsize length = strlen (markdown);
+  g_autoptr(GtkTextBuffer) whole = render (renderer, markdown, length);
+  g_autoptr(GtkTextBuffer) parts = gtk_text_buffer_new (NULL);
+  g_autofree char *expected = dump_buffer (whole);
+  g_autofree char *got = NULL;
+  gsize start = 0;
+  guint n = 0;
+
+  while (start < length)
+    {
+      gsize end = prep_renderer_section_end (markdown, length, start, min_bytes);
+      GtkTextIter iter;
+
+      g_assert_cmpuint (end, >, start);
+      g_assert_cmpuint (end, <=, length);
+      if (end < length)
+        g_assert_true (markdown[end] == '#' && markdown[end - 1] == '\n');
+      gtk_text_buffer_get_end_iter (parts, &iter);
+      prep_renderer_render (renderer, parts, &iter, markdown + start, end - start);
+      start = end;
+      n++;
+    }
+
+  got = dump_buffer (parts);
+  g_assert_cmpstr (got, ==, expected);
+
+  return n;
+}
+
+static void
+test_sections (void)
+{
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  g_autoptr(PrepLibrary) library = prep_library_new ("zh_TW");
+  GListModel *questions;
+  guint split = 0;
+  static const char *tricky =
+    "Intro paragraph\n"
+    "continued.\n"
+    "\n"
+    "# One\n"
+    "1. a list\n"
+    "2. that a heading after a blank line ends\n"
+    "\n"
+    "## Two\n"
+    "```python\n"
+    "# a comment, not a heading\n"
+    "\n"
+    "# nor this\n"
+    "``` x\n"
+    "\n"
+    "# still code: a closing fence has nothing after it\n"
+    "````\n"
+    "\n"
+    "#not a heading\n"
+    "\n"
+    "####### nor this\n"
+    "> a quote\n"
+    "\n"
+    "### Three\n"
+    "| a | b |\n"
+    "|---|---|\n"
+    "| 1 | 2 |\n"
+    "# md4c keeps this in the table: no split before it\n"
+    "\n"
+    "#\n"
+    "~~~\n"
+    "\n"
+    "# in a tilde fence\n"
+    "```\n"
+    "~~~\n"
+    "\n"
+    "#### Four *em*\n"
+    "- item\n"
+    "\n"
+    "  still the item\n"
+    "# a heading right after a list: not a split point\n";
+
+  /* The split points of the tricky document, every heading a section. */
+  {
+    gsize length = strlen (tricky);
+    gsize start = 0;
+    g_autoptr(GString) heads = g_string_new (NULL);
+
+    while ((start = prep_renderer_section_end (tricky, length, start, 1)) < length)
+      {
+        const char *eol = strchr (tricky + start, '\n');
+        g_string_append_len (heads, tricky + start, eol - (tricky + start));
+        g_string_append_c (heads, '|');
+      }
+    g_assert_cmpstr (heads->str, ==, "# One|## Two|### Three|#|#### Four *em*|");
+  }
+  g_assert_cmpuint (check_sections (renderer, tricky, 1), ==, 6);
+  g_assert_cmpuint (prep_renderer_section_end ("", 0, 0, 1), ==, 0);
+  g_assert_cmpuint (prep_renderer_section_end ("# only\n", 7, 0, 0), ==, 7);
+
+  /* Every bundled answer, in sections of any size. */
+  g_assert_true (prep_library_load_resources (library, NULL, NULL));
+  questions = prep_library_get_questions (library);
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
+      const char *answer = prep_question_get_detailed_answer (question);
+
+      if (answer == NULL)
+        continue;
+      split += check_sections (renderer, answer, 1) > 1;
+      check_sections (renderer, answer, 3072);
+    }
+  g_assert_cmpuint (split, >=, 40);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -715,6 +853,7 @@ main (int   argc,
   g_test_add_func ("/renderer/hostile", test_hostile);
   g_test_add_func ("/renderer/unbalanced-spans", test_unbalanced_spans);
   g_test_add_func ("/renderer/many-spans", test_many_spans);
+  g_test_add_func ("/renderer/sections", test_sections);
 
   return g_test_run ();
 }

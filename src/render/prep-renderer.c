@@ -1283,6 +1283,107 @@ prep_renderer_prepare_step (PrepRenderer *self,
   return step < g_strv_length (names);
 }
 
+/* A line that opens or closes a fence: up to three spaces, then at least
+ * three backticks or tildes. Returns the run's length, or 0. */
+static gsize
+fence_run (const char *line,
+           const char *end,
+           char       *fence_char)
+{
+  const char *p = line;
+  gsize run = 0;
+
+  while (p < end && *p == ' ' && p - line < 3)
+    p++;
+  if (p >= end || (*p != '`' && *p != '~'))
+    return 0;
+
+  *fence_char = *p;
+  while (p + run < end && p[run] == *fence_char)
+    run++;
+
+  return run >= 3 ? run : 0;
+}
+
+/**
+ * prep_renderer_section_end:
+ * @markdown: a Markdown document
+ * @length: its length in bytes
+ * @start: where a section of it starts
+ * @min_bytes: the section's least length
+ *
+ * Where the section starting at @start ends: at the first heading
+ * (`#` … `######` at the start of a line, after a blank line, outside
+ * fenced code) at least @min_bytes after @start, or at @length. Such a
+ * heading ends any paragraph, list, quote or table before it (md4c
+ * continues a table through a heading line, not through a blank line), so
+ * the sections of a document rendered one after another give the same
+ * text and tags as the whole document rendered at once: the answer view
+ * renders the first screen's worth at once and the rest in later steps
+ * (issue 15).
+ *
+ * Returns: the offset of the next section's start
+ */
+gsize
+prep_renderer_section_end (const char *markdown,
+                           gsize       length,
+                           gsize       start,
+                           gsize       min_bytes)
+{
+  const char *end = markdown + length;
+  const char *line = markdown + start;
+  gsize fence = 0;
+  char fence_char = 0;
+  gboolean after_blank = FALSE;
+
+  g_return_val_if_fail (markdown != NULL, length);
+
+  while (line < end)
+    {
+      const char *eol = memchr (line, '\n', end - line);
+      const char *next = eol ? eol + 1 : end;
+      char c = 0;
+      gsize run = fence_run (line, next, &c);
+
+      if (fence > 0)
+        {
+          const char *p = line;
+
+          /* A closing fence: the same character, at least as many,
+           * nothing but spaces after it. */
+          while (p < next && *p == ' ')
+            p++;
+          p += run;
+          while (p < next && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+            p++;
+          if (run >= fence && c == fence_char && p == next)
+            fence = 0;
+        }
+      else if (run > 0)
+        {
+          fence = run;
+          fence_char = c;
+        }
+      else if (line[0] == '#' && after_blank &&
+               (gsize) (line - markdown) >= start + min_bytes && (gsize) (line - markdown) > start)
+        {
+          const char *p = line;
+
+          while (p < next && *p == '#')
+            p++;
+          if (p - line <= 6 && (p == next || *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+            return line - markdown;
+        }
+
+      after_blank = fence == 0 && run == 0;
+      for (const char *p = line; after_blank && p < next; p++)
+        after_blank = *p == ' ' || *p == '\t' || *p == '\r' || *p == '\n';
+      line = next;
+    }
+
+  return length;
+}
+
 /**
  * prep_renderer_render:
  * @buffer: the buffer to render into

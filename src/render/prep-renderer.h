@@ -62,6 +62,10 @@ void          prep_renderer_render              (PrepRenderer  *self,
                                                  GtkTextIter   *iter,
                                                  const char    *markdown,
                                                  gssize         length);
+gsize         prep_renderer_section_end         (const char    *markdown,
+                                                 gsize          length,
+                                                 gsize          start,
+                                                 gsize          min_bytes);
 char         *prep_renderer_decode_entity       (const char    *entity,
                                                  gsize          length);
 char         *prep_renderer_recolor_dark        (const char    *svg,

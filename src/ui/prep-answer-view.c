@@ -65,6 +65,8 @@ struct _PrepAnswerView
 
   guint           current_match; /* index, or G_MAXUINT */
   guint           rerender_source;
+  guint           continue_source;
+  gsize           rendered_bytes; /* of markdown, rendered so far */
   guint           prepare_source;
   guint           prepare_step;
   guint           render_on_map : 1;
@@ -92,6 +94,14 @@ static guint signals [N_SIGNALS];
 #define IMAGE_MARGIN 48
 #define CODE_RADIUS  8
 #define FIGURES_PATH "/io/github/llmprep/LlmPrep/content/figures"
+
+/* An answer is rendered a section at a time (see
+ * prep_renderer_section_end()): about a screen's worth before the page's
+ * first frame, the rest in steps of a few milliseconds after it, so that
+ * opening a question does not wait for text nobody sees yet (issue 15). */
+#define FIRST_SECTION_BYTES 3072
+#define LATER_SECTION_BYTES 1024
+#define RENDER_STEP_USEC    6000
 
 static void
 clear_heading (gpointer data)
@@ -151,18 +161,28 @@ available_width (PrepAnswerView *self,
   return MAX (width - rect.x - 2, 120);
 }
 
-/* After rendering: the code boxes and their copy buttons, a widget for
- * each table, and the headings for the outline. */
+static gboolean
+is_object_char (gunichar c,
+                gpointer user_data)
+{
+  return c == 0xFFFC; /* what the buffer has for a child or a paintable */
+}
+
+/* After rendering a section (from character @from on): the code boxes
+ * and their copy buttons, a widget for each table, and the headings for
+ * the outline. Only tag toggles and embedded objects are visited. */
 static void
-collect_blocks (PrepAnswerView *self)
+collect_blocks (PrepAnswerView *self,
+                int             from)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
   GtkTextIter iter;
 
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  do
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, from);
+  for (;;)
     {
+      GtkTextIter toggle, object;
       GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
       g_autoptr(GSList) toggled = gtk_text_iter_get_toggled_tags (&iter, TRUE);
       PrepRenderTable *data;
@@ -227,8 +247,18 @@ collect_blocks (PrepAnswerView *self)
               g_array_append_val (self->headings, heading);
             }
         }
+
+      /* On to the next toggle or embedded object, whichever is first. */
+      if (gtk_text_iter_is_end (&iter))
+        break;
+      toggle = iter;
+      gtk_text_iter_forward_to_tag_toggle (&toggle, NULL);
+      object = iter;
+      if (gtk_text_iter_forward_find_char (&object, is_object_char, NULL, &toggle))
+        iter = object;
+      else
+        iter = toggle;
     }
-  while (gtk_text_iter_forward_char (&iter));
 }
 
 /* Overlays and anchored children are placed by the view; their positions
@@ -282,14 +312,72 @@ clear_blocks (PrepAnswerView *self)
   g_array_set_size (self->table_offsets, 0);
 }
 
+/* Renders the next section, at least @min_bytes of the Markdown. */
+static void
+render_section (PrepAnswerView *self,
+                gsize           min_bytes)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gsize length = strlen (self->markdown);
+  gsize end = prep_renderer_section_end (self->markdown, length, self->rendered_bytes, min_bytes);
+  GtkTextIter iter;
+  int from;
+
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  from = gtk_text_iter_get_offset (&iter);
+  prep_renderer_render (self->renderer, buffer, &iter, self->markdown + self->rendered_bytes,
+                        end - self->rendered_bytes);
+  self->rendered_bytes = end;
+  collect_blocks (self, from);
+}
+
+static void
+finish_render (PrepAnswerView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  place_blocks (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  self->rendered = self->markdown != NULL;
+
+  g_signal_emit (self, signals [RENDERED], 0);
+}
+
+static gboolean
+continue_render_cb (gpointer user_data)
+{
+  PrepAnswerView *self = user_data;
+  gint64 until = g_get_monotonic_time () + RENDER_STEP_USEC;
+  gsize length = strlen (self->markdown);
+
+  do
+    render_section (self, LATER_SECTION_BYTES);
+  while (self->rendered_bytes < length && g_get_monotonic_time () < until);
+
+  if (self->rendered_bytes < length)
+    {
+      place_blocks (self, gtk_widget_get_width (GTK_WIDGET (self)));
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->continue_source = 0;
+  finish_render (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 render (PrepAnswerView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextIter iter;
   int width = gtk_widget_get_width (GTK_WIDGET (self));
 
   g_clear_handle_id (&self->rerender_source, g_source_remove);
+  g_clear_handle_id (&self->continue_source, g_source_remove);
+  self->rendered = FALSE;
+  self->rendered_bytes = 0;
 
   /* Matches are offsets into the old text. */
   prep_answer_view_clear_find (self);
@@ -302,17 +390,22 @@ render (PrepAnswerView *self)
   prep_renderer_set_scale_factor (self->renderer, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 
   gtk_text_buffer_set_text (buffer, "", 0);
-  gtk_text_buffer_get_start_iter (buffer, &iter);
   if (self->markdown != NULL)
-    prep_renderer_render (self->renderer, buffer, &iter, self->markdown, -1);
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  gtk_text_buffer_place_cursor (buffer, &iter);
+    {
+      render_section (self, FIRST_SECTION_BYTES);
+      if (self->rendered_bytes < strlen (self->markdown))
+        {
+          GtkTextIter iter;
 
-  collect_blocks (self);
-  place_blocks (self, width);
-  self->rendered = self->markdown != NULL;
+          gtk_text_buffer_get_start_iter (buffer, &iter);
+          gtk_text_buffer_place_cursor (buffer, &iter);
+          place_blocks (self, width);
+          self->continue_source = g_idle_add (continue_render_cb, self);
+          return;
+        }
+    }
 
-  g_signal_emit (self, signals [RENDERED], 0);
+  finish_render (self);
 }
 
 static gboolean
@@ -738,6 +831,7 @@ prep_answer_view_dispose (GObject *object)
   PrepAnswerView *self = (PrepAnswerView *)object;
 
   g_clear_handle_id (&self->rerender_source, g_source_remove);
+  g_clear_handle_id (&self->continue_source, g_source_remove);
   g_clear_handle_id (&self->prepare_source, g_source_remove);
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed_cb, self);
   g_clear_pointer (&self->label_matches, g_hash_table_unref);
@@ -928,6 +1022,7 @@ prep_answer_view_set_markdown (PrepAnswerView *self,
 
       prep_answer_view_clear_find (self);
       clear_blocks (self);
+      g_clear_handle_id (&self->continue_source, g_source_remove);
       gtk_text_buffer_set_text (buffer, "", 0);
       self->rendered = FALSE;
       self->render_on_map = TRUE;
@@ -947,7 +1042,7 @@ prep_answer_view_get_rendered (PrepAnswerView *self)
 {
   g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), FALSE);
 
-  return self->rendered && self->rerender_source == 0;
+  return self->rendered && self->rerender_source == 0 && self->continue_source == 0;
 }
 
 /**

@@ -99,6 +99,10 @@ run_bench_cb (gpointer data)
   GtkWidget *plain_window, *scrolled, *view;
   guint n = g_list_model_get_n_items (questions);
 
+  /* BENCH_LIMIT=N: the first N questions only (for profiling). */
+  if (g_getenv ("BENCH_LIMIT"))
+    n = MIN (n, (guint) atoi (g_getenv ("BENCH_LIMIT")));
+
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   wait_for_paint (GTK_WIDGET (window));
   longest_iteration (1000);
