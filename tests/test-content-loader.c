@@ -177,6 +177,39 @@ test_strict (void)
   g_assert_cmpstr (prep_question_get_last_reviewed (question), ==, "2026-11-29");
 }
 
+/* Strict checking wants every text in both languages (issue 17); the
+ * same file passes the ordinary check, which needs Chinese only. */
+static void
+test_strict_both_languages (void)
+{
+  const char *names[] = { "chinese-only.json", NULL };
+  g_autoptr(PrepContentLoader) lax = load_with_bundled_categories (names, "good", 0);
+  g_autoptr(PrepContentLoader) strict = load_with_bundled_categories (names, "good", PREP_CONTENT_FLAGS_STRICT);
+  GPtrArray *issues = prep_content_loader_get_issues (strict);
+  g_autoptr(GString) paths = g_string_new (NULL);
+
+  g_assert_cmpuint (prep_content_loader_get_issues (lax)->len, ==, 0);
+  g_assert_cmpuint (prep_content_loader_get_questions (lax)->len, ==, 1);
+
+  /* Every text without English is named: 1 detailed answer, 3 key
+   * points, 2 × 2 follow-up texts, 1 pitfall, 2 × (1 prompt, 4 options,
+   * 1 explanation, 4 option explanations). */
+  g_assert_cmpuint (issues->len, ==, 1 + 3 + 4 + 1 + 2 * 10);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      PrepContentIssue *issue = g_ptr_array_index (issues, i);
+
+      g_assert_cmpstr (issue->message, ==, "missing locale “en”");
+      g_string_append_printf (paths, "%s\n", issue->path);
+    }
+  g_assert_nonnull (strstr (paths->str, "$.questions[0].detailed_answer\n"));
+  g_assert_nonnull (strstr (paths->str, "$.questions[0].key_points[2]\n"));
+  g_assert_nonnull (strstr (paths->str, "$.questions[0].follow_ups[1].answer\n"));
+  g_assert_nonnull (strstr (paths->str, "$.questions[0].quiz[1].options[3]\n"));
+  g_assert_nonnull (strstr (paths->str, "$.questions[0].quiz[0].option_explanations[0]\n"));
+  g_assert_cmpuint (prep_content_loader_get_questions (strict)->len, ==, 0);
+}
+
 static void
 test_duplicate_across_files (void)
 {
@@ -282,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/content-loader/issue-to-string", test_issue_to_string);
   g_test_add_func ("/content-loader/good/minimal", test_good_minimal);
   g_test_add_func ("/content-loader/strict", test_strict);
+  g_test_add_func ("/content-loader/strict-both-languages", test_strict_both_languages);
   g_test_add_func ("/content-loader/duplicate-across-files", test_duplicate_across_files);
   g_test_add_func ("/content-loader/categories-in-file", test_categories_in_file);
   g_test_add_func ("/content-loader/propagate", test_propagate);

@@ -309,8 +309,11 @@ read_id (Ctx        *ctx,
 }
 
 /* Reads a localized string from @node, which is an object keyed by content
- * locale. The default locale is always required; @all_locales requires
- * every content locale. The path must already point at @node. */
+ * locale. The default locale is always required; @all_locales, or strict
+ * checking, requires every content locale: the bundled content is
+ * complete in both languages, so the lists in them (key points,
+ * follow-ups, quiz items, options) are the same length. The path must
+ * already point at @node. */
 static PrepText *
 parse_text (Ctx      *ctx,
             JsonNode *node,
@@ -361,6 +364,9 @@ parse_text (Ctx      *ctx,
 
       ctx_pop (ctx, len);
     }
+
+  if (ctx->loader->flags & PREP_CONTENT_FLAGS_STRICT)
+    all_locales = TRUE;
 
   for (guint i = 0; locales[i] != NULL; i++)
     {
