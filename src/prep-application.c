@@ -276,6 +276,16 @@ prep_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (ensure_window (PREP_APPLICATION (app))));
 }
 
+/* The content language follows its setting at once: every view shows
+ * the library's texts, which notify the change. */
+static void
+content_language_changed_cb (PrepApplication *self)
+{
+  g_autofree char *setting = g_settings_get_string (self->settings, "content-language");
+
+  prep_library_set_locale (self->library, prep_content_locale_for_setting (setting));
+}
+
 static void
 prep_application_startup (GApplication *app)
 {
@@ -313,6 +323,10 @@ prep_application_startup (GApplication *app)
     self->settings = g_settings_new (APP_ID);
     g_settings_bind (self->settings, "desired-retention", self->reviews, "desired-retention", G_SETTINGS_BIND_GET);
   }
+
+  g_signal_connect_object (self->settings, "changed::content-language",
+                           G_CALLBACK (content_language_changed_cb), self, G_CONNECT_SWAPPED);
+  content_language_changed_cb (self);
 }
 
 static void

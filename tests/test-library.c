@@ -145,6 +145,50 @@ test_locale (void)
 }
 
 static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+/* Switching the content language (issue 17): every text follows, and
+ * views learn of it from the properties they show. */
+static void
+test_switch_locale (void)
+{
+  g_autoptr(PrepLibrary) library = load_library ("zh_TW");
+  PrepQuestion *question = prep_library_lookup_question (library, "kv-cache");
+  PrepCategory *category = prep_library_lookup_category (library, "basics");
+  g_autofree char *zh_answer = g_strdup (prep_question_get_detailed_answer (question));
+  guint title_notified = 0, locale_notified = 0, category_notified = 0, library_notified = 0;
+
+  g_signal_connect (question, "notify::title", G_CALLBACK (count_cb), &title_notified);
+  g_signal_connect (question, "notify::locale", G_CALLBACK (count_cb), &locale_notified);
+  g_signal_connect (category, "notify::title", G_CALLBACK (count_cb), &category_notified);
+  g_signal_connect (library, "notify::locale", G_CALLBACK (count_cb), &library_notified);
+
+  prep_library_set_locale (library, "en");
+  g_assert_cmpstr (prep_library_get_locale (library), ==, "en");
+  g_assert_cmpstr (prep_question_get_locale (question), ==, "en");
+  g_assert_cmpstr (prep_category_get_title (category), ==, "Basic Concepts and Theory");
+  g_assert_true (g_str_is_ascii (prep_question_get_title (question)));
+  g_assert_cmpstr (prep_question_get_detailed_answer (question), !=, zh_answer);
+  g_assert_cmpuint (title_notified, ==, 1);
+  g_assert_cmpuint (locale_notified, ==, 1);
+  g_assert_cmpuint (category_notified, ==, 1);
+  g_assert_cmpuint (library_notified, ==, 1);
+
+  /* The same locale again changes nothing; an unknown one is the default. */
+  prep_library_set_locale (library, "en");
+  g_assert_cmpuint (library_notified, ==, 1);
+  prep_library_set_locale (library, "fr");
+  g_assert_cmpstr (prep_library_get_locale (library), ==, "zh_TW");
+  g_assert_cmpstr (prep_question_get_detailed_answer (question), ==, zh_answer);
+  g_assert_cmpuint (locale_notified, ==, 2);
+}
+
+static void
 test_missing_resource (void)
 {
   g_autoptr(PrepLibrary) library = prep_library_new ("zh_TW");
@@ -182,6 +226,7 @@ main (int   argc,
   g_test_add_func ("/library/questions", test_questions);
   g_test_add_func ("/library/seed-wording", test_seed_wording);
   g_test_add_func ("/library/locale", test_locale);
+  g_test_add_func ("/library/switch-locale", test_switch_locale);
   g_test_add_func ("/library/missing-resource", test_missing_resource);
   g_test_add_func ("/library/bad-content-keeps-library", test_bad_content_keeps_library);
 

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "prep-answer-view.h"
 #include "prep-application.h"
 #include "prep-card-view.h"
 #include "prep-choice-view.h"
@@ -534,6 +535,114 @@ test_choice_contrast (void)
   g_assert_cmpint (prep_test_run_app (NULL, check_choice_contrast), ==, 0);
 }
 
+static gboolean
+has_chinese (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) >= 0x4E00 && g_utf8_get_char (p) <= 0x9FFF)
+      return TRUE;
+
+  return FALSE;
+}
+
+static char *
+answer_text (PrepWindow *window)
+{
+  PrepAnswerView *answer = PREP_ANSWER_VIEW (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_ANSWER_VIEW));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (answer));
+  GtkTextIter start, end;
+
+  while (!prep_answer_view_get_rendered (answer))
+    g_main_context_iteration (NULL, TRUE);
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The content language (issue 17): Ctrl+Shift+L, or the button on the
+ * page, shows the answer, the window title and the quiz in English, and
+ * again in Chinese; the choice is the preference, kept. */
+static void
+check_content_language (PrepApplication *app,
+                        PrepWindow      *window)
+{
+  const char *basics[] = { "basics", NULL };
+  PrepQuizOptions options = { PREP_QUIZ_CHOICE, PREP_QUIZ_SET_ALL, basics, 2, 11, now () };
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.llmprep.LlmPrep");
+  PrepLibrary *library = prep_application_get_library (app);
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
+  g_autofree char *zh_prompt = NULL;
+  PrepQuizView *quiz;
+  GtkWidget *choice, *button;
+  GtkLabel *prompt;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  prep_window_open_question (window, "kv-cache");
+  zh = answer_text (window);
+  g_assert_true (has_chinese (zh));
+  g_assert_true (has_chinese (gtk_window_get_title (GTK_WINDOW (window))));
+  button = prep_test_find_with_class (GTK_WIDGET (window), "language-button");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "English");
+  prep_test_save_screenshot (GTK_WIDGET (window), "language-zh.png");
+
+  /* The shortcut: the same page in English, the preference set. */
+  prep_test_press (GTK_WIDGET (window), "ctrl+shift+l");
+  en = answer_text (window);
+  g_assert_cmpstr (prep_library_get_locale (library), ==, "en");
+  g_assert_false (has_chinese (gtk_window_get_title (GTK_WINDOW (window))));
+  g_assert_cmpstr (en, !=, zh);
+  g_assert_nonnull (strstr (en, "KV cache"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "中文");
+  {
+    g_autofree char *setting = g_settings_get_string (settings, "content-language");
+    g_assert_cmpstr (setting, ==, "en");
+  }
+  prep_test_save_screenshot (GTK_WIDGET (window), "language-en.png");
+
+  /* A quiz item in English, then in Chinese when the preference (here
+   * set as the Preferences window would) changes. */
+  quiz = open_quiz (window);
+  g_assert_true (prep_quiz_view_start (quiz, &options, NULL));
+  choice = prep_test_find_descendant (GTK_WIDGET (quiz), PREP_TYPE_CHOICE_VIEW);
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  prompt = GTK_LABEL (prep_test_find_with_class (choice, "choice-prompt"));
+  g_assert_nonnull (prompt);
+  g_assert_false (has_chinese (gtk_label_get_text (prompt)));
+  prep_test_save_screenshot (GTK_WIDGET (window), "language-quiz-en.png");
+
+  g_settings_set_string (settings, "content-language", "zh_TW");
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  zh_prompt = g_strdup (gtk_label_get_text (prompt));
+  g_assert_true (has_chinese (zh_prompt));
+  prep_test_save_screenshot (GTK_WIDGET (window), "language-quiz-zh.png");
+
+  /* Back on the page, the button goes the other way again. */
+  prep_test_press (GTK_WIDGET (window), "ctrl+1");
+  prep_test_click (button);
+  g_free (en);
+  en = answer_text (window);
+  g_assert_false (has_chinese (gtk_window_get_title (GTK_WINDOW (window))));
+
+  g_settings_reset (settings, "content-language");
+}
+
+static void
+test_content_language (void)
+{
+  if (!prep_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  forget_user_files ();
+  g_assert_cmpint (prep_test_run_app (NULL, check_content_language), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +652,7 @@ main (int   argc,
   g_test_add_func ("/quiz-ui/start-page", test_start_page);
   g_test_add_func ("/quiz-ui/interview-keys", test_interview_keys);
   g_test_add_func ("/quiz-ui/choice-contrast", test_choice_contrast);
+  g_test_add_func ("/quiz-ui/content-language", test_content_language);
 
   return g_test_run ();
 }

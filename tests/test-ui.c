@@ -943,6 +943,25 @@ check_preferences (PrepApplication *app,
   g_assert_cmpfloat_with_epsilon (prep_review_store_get_desired_retention (reviews), 0.85, 1e-9);
   prep_test_wait_for_frame (preferences);
   prep_test_save_screenshot (preferences, "ui-preferences.png");
+
+  /* The answer language row sets the preference, which the library
+   * follows at once (issue 17). */
+  {
+    AdwComboRow *language = ADW_COMBO_ROW (prep_test_find_descendant (preferences, ADW_TYPE_COMBO_ROW));
+    PrepLibrary *library = prep_application_get_library (app);
+    g_autofree char *setting = NULL;
+
+    g_assert_cmpuint (adw_combo_row_get_selected (language), ==, 0);
+    g_assert_cmpstr (prep_library_get_locale (library), ==, "zh_TW");
+    adw_combo_row_set_selected (language, 2);
+    setting = g_settings_get_string (settings, "content-language");
+    g_assert_cmpstr (setting, ==, "en");
+    g_assert_cmpstr (prep_library_get_locale (library), ==, "en");
+    g_settings_reset (settings, "content-language");
+    g_assert_cmpuint (adw_combo_row_get_selected (language), ==, 0);
+    g_assert_cmpstr (prep_library_get_locale (library), ==, "zh_TW");
+  }
+
   gtk_window_destroy (GTK_WINDOW (preferences));
   g_settings_reset (settings, "desired-retention");
   g_assert_cmpfloat_with_epsilon (prep_review_store_get_desired_retention (reviews), 0.9, 1e-9);

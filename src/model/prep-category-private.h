@@ -15,5 +15,7 @@ void _prep_category_set_position (PrepCategory *self,
                                   guint         position);
 void _prep_category_add_question (PrepCategory *self,
                                   PrepQuestion *question);
+void _prep_category_set_locale   (PrepCategory *self,
+                                  const char   *locale);
 
 G_END_DECLS

@@ -160,6 +160,21 @@ prep_category_get_id (PrepCategory *self)
   return self->id;
 }
 
+void
+_prep_category_set_locale (PrepCategory *self,
+                           const char   *locale)
+{
+  g_return_if_fail (PREP_IS_CATEGORY (self));
+
+  locale = g_intern_string (locale);
+  if (self->locale == locale)
+    return;
+
+  self->locale = locale;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DESCRIPTION]);
+}
+
 const char *
 prep_category_get_title (PrepCategory *self)
 {

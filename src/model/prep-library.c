@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "prep-library.h"
+#include "prep-category-private.h"
+#include "prep-question-private.h"
 
 #define CATEGORIES_FILE "categories.json"
 #define QUESTIONS_DIR   "questions"
@@ -90,8 +92,7 @@ prep_library_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_LOCALE:
-      self->locale = g_intern_string (g_value_get_string (value) ?
-                                      g_value_get_string (value) : PREP_CONTENT_LOCALE_DEFAULT);
+      prep_library_set_locale (self, g_value_get_string (value));
       break;
 
     default:
@@ -110,7 +111,8 @@ prep_library_class_init (PrepLibraryClass *klass)
 
   properties [PROP_LOCALE] =
     g_param_spec_string ("locale", NULL, NULL, PREP_CONTENT_LOCALE_DEFAULT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
   properties [PROP_CATEGORIES] =
     g_param_spec_object ("categories", NULL, NULL, G_TYPE_LIST_MODEL,
@@ -148,6 +150,42 @@ prep_library_get_locale (PrepLibrary *self)
   g_return_val_if_fail (PREP_IS_LIBRARY (self), NULL);
 
   return self->locale;
+}
+
+/**
+ * prep_library_set_locale:
+ * @locale: (nullable): a content locale; unknown ones and %NULL mean the
+ *   default
+ *
+ * Shows every category and question in @locale from now on: each notifies
+ * its text properties (and questions their "locale"), so that every view
+ * bound to them shows the other language at once.
+ */
+void
+prep_library_set_locale (PrepLibrary *self,
+                         const char  *locale)
+{
+  g_return_if_fail (PREP_IS_LIBRARY (self));
+
+  if (!prep_content_locale_is_known (locale))
+    locale = PREP_CONTENT_LOCALE_DEFAULT;
+  locale = g_intern_string (locale);
+  if (self->locale == locale)
+    return;
+
+  self->locale = locale;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->categories)); i++)
+    {
+      g_autoptr(PrepCategory) category = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
+      _prep_category_set_locale (category, locale);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->questions)); i++)
+    {
+      g_autoptr(PrepQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->questions), i);
+      _prep_question_set_locale (question, locale);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOCALE]);
 }
 
 static int

@@ -24,6 +24,8 @@ G_DECLARE_FINAL_TYPE (PrepLibrary, prep_library, PREP, LIBRARY, GObject)
 
 PrepLibrary  *prep_library_new               (const char    *locale);
 const char   *prep_library_get_locale        (PrepLibrary   *self);
+void          prep_library_set_locale        (PrepLibrary   *self,
+                                              const char    *locale);
 gboolean      prep_library_load_resources    (PrepLibrary   *self,
                                               const char    *resource_path,
                                               GError       **error);

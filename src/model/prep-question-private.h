@@ -45,5 +45,7 @@ PrepQuestion *_prep_question_new          (const char   *id,
                                            const char   *locale);
 void          _prep_question_set_category (PrepQuestion *self,
                                            PrepCategory *category);
+void          _prep_question_set_locale   (PrepQuestion *self,
+                                           const char   *locale);
 
 G_END_DECLS

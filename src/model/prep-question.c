@@ -37,6 +37,7 @@ enum {
   PROP_ORIGIN,
   PROP_TAGS,
   PROP_LAST_REVIEWED,
+  PROP_LOCALE,
   N_PROPS
 };
 
@@ -114,6 +115,10 @@ prep_question_get_property (GObject    *object,
       g_value_set_boxed (value, self->tags);
       break;
 
+    case PROP_LOCALE:
+      g_value_set_string (value, self->locale);
+      break;
+
     case PROP_LAST_REVIEWED:
       g_value_set_string (value, self->last_reviewed);
       break;
@@ -149,6 +154,9 @@ prep_question_class_init (PrepQuestionClass *klass)
   properties [PROP_TAGS] = g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, flags);
   properties [PROP_LAST_REVIEWED] =
     g_param_spec_string ("last-reviewed", NULL, NULL, NULL, flags);
+  /* The content locale its texts are shown in: it changes when the
+   * library's does, and every text property is notified with it. */
+  properties [PROP_LOCALE] = g_param_spec_string ("locale", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -189,6 +197,25 @@ _prep_question_set_category (PrepQuestion *self,
   g_weak_ref_set (&self->category, category);
 }
 
+void
+_prep_question_set_locale (PrepQuestion *self,
+                           const char   *locale)
+{
+  g_return_if_fail (PREP_IS_QUESTION (self));
+
+  locale = g_intern_string (locale ? locale : PREP_CONTENT_LOCALE_DEFAULT);
+  if (self->locale == locale)
+    return;
+
+  self->locale = locale;
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHORT_ANSWER]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DETAILED_ANSWER]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOCALE]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 const char *
 prep_question_get_id (PrepQuestion *self)
 {
@@ -224,6 +251,24 @@ prep_question_get_locale (PrepQuestion *self)
   g_return_val_if_fail (PREP_IS_QUESTION (self), NULL);
 
   return self->locale;
+}
+
+/**
+ * prep_question_has_locale:
+ *
+ * Returns: whether the question's answer (its title, for a question not
+ *   answered yet) is written in @locale
+ */
+gboolean
+prep_question_has_locale (PrepQuestion *self,
+                          const char   *locale)
+{
+  g_return_val_if_fail (PREP_IS_QUESTION (self), FALSE);
+
+  if (self->detailed_answer != NULL)
+    return prep_text_lookup (self->detailed_answer, locale) != NULL;
+
+  return prep_text_lookup (self->title, locale) != NULL;
 }
 
 const char *

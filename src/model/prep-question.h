@@ -39,6 +39,8 @@ const char     *prep_question_get_id               (PrepQuestion *self);
 const char     *prep_question_get_category_id      (PrepQuestion *self);
 PrepCategory   *prep_question_dup_category         (PrepQuestion *self);
 const char     *prep_question_get_locale           (PrepQuestion *self);
+gboolean        prep_question_has_locale           (PrepQuestion *self,
+                                                    const char   *locale);
 const char     *prep_question_get_title            (PrepQuestion *self);
 PrepText       *prep_question_get_title_text       (PrepQuestion *self);
 const char     *prep_question_get_short_answer     (PrepQuestion *self);

@@ -76,6 +76,24 @@ prep_content_locale_for_languages (const char * const *languages)
   return PREP_CONTENT_LOCALE_DEFAULT;
 }
 
+/**
+ * prep_content_locale_for_setting:
+ * @setting: (nullable): the content-language setting: a content locale,
+ *   or "auto"
+ *
+ * Returns: the content locale to show: @setting if it is a known locale,
+ *   otherwise the one for the UI language (see
+ *   prep_content_locale_for_languages())
+ */
+const char *
+prep_content_locale_for_setting (const char *setting)
+{
+  if (prep_content_locale_is_known (setting))
+    return content_locales[locale_index (setting)];
+
+  return prep_content_locale_for_languages (NULL);
+}
+
 PrepText *
 prep_text_new (void)
 {

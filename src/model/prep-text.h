@@ -33,6 +33,7 @@ const char  *prep_text_lookup               (PrepText   *self,
 gboolean     prep_content_locale_is_known   (const char *locale);
 const char * const *prep_content_locales    (void);
 const char  *prep_content_locale_for_languages (const char * const *languages);
+const char  *prep_content_locale_for_setting   (const char *setting);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrepText, prep_text_unref)
 

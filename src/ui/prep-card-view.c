@@ -53,6 +53,8 @@ struct _PrepCardView
 
   /* Owned references */
   PrepQuizSession *session;
+  PrepQuestion    *watched;
+  gulong           locale_handler;
 
   GtkWidget       *grade_buttons[4];
   GtkLabel        *interval_labels[4];
@@ -282,6 +284,54 @@ sync_revealed (PrepCardView *self)
     }
 }
 
+/* The card's texts in the other language; the timer, the draft and the
+ * ticked key points stay as they are. */
+static void
+locale_changed_cb (PrepCardView *self)
+{
+  PrepQuestion *question = self->watched;
+  g_autoptr(PrepCategory) category = prep_question_dup_category (question);
+  GPtrArray *key_points = prep_question_get_key_points (question);
+  guint i = 0;
+
+  gtk_label_set_text (self->category_label, category ? prep_category_get_title (category) : "");
+  gtk_label_set_text (self->question_label, prep_question_get_title (question));
+  gtk_label_set_text (self->short_answer_label, prep_question_get_short_answer (question));
+  prep_label_text_update (self->question_label, NULL, G_MAXUINT);
+  prep_label_text_update (self->short_answer_label, NULL, G_MAXUINT);
+
+  /* Each key point is a check button holding its key and its label. */
+  for (GtkWidget *check = gtk_widget_get_first_child (GTK_WIDGET (self->key_points_box));
+       check != NULL && i < key_points->len;
+       check = gtk_widget_get_next_sibling (check), i++)
+    {
+      GtkWidget *box = gtk_check_button_get_child (GTK_CHECK_BUTTON (check));
+      GtkWidget *label = box ? gtk_widget_get_last_child (box) : NULL;
+
+      if (GTK_IS_LABEL (label))
+        {
+          gtk_label_set_text (GTK_LABEL (label), prep_text_get (g_ptr_array_index (key_points, i),
+                                                                prep_question_get_locale (question)));
+          prep_label_text_update (GTK_LABEL (label), NULL, G_MAXUINT);
+        }
+    }
+}
+
+/* The question on show, followed into the other content language. */
+static void
+watch_question (PrepCardView  *self,
+                PrepQuestion *question)
+{
+  if (self->watched == question)
+    return;
+
+  g_clear_signal_handler (&self->locale_handler, self->watched);
+  g_set_object (&self->watched, question);
+  if (question != NULL)
+    self->locale_handler = g_signal_connect_object (question, "notify::locale", G_CALLBACK (locale_changed_cb),
+                                                    self, G_CONNECT_SWAPPED);
+}
+
 static void
 show_card (PrepCardView *self)
 {
@@ -298,6 +348,7 @@ show_card (PrepCardView *self)
     return;
 
   interview = prep_quiz_session_get_mode (self->session) == PREP_QUIZ_INTERVIEW;
+  watch_question (self, question);
   category = prep_question_dup_category (question);
   /* Translators: quiz progress, "3 / 10" */
   progress = g_strdup_printf (_("%u / %u"), prep_quiz_session_get_position (self->session) + 1,
@@ -597,6 +648,7 @@ prep_card_view_dispose (GObject *object)
   PrepCardView *self = (PrepCardView *)object;
 
   prep_card_view_set_session (self, NULL);
+  watch_question (self, NULL);
   g_clear_handle_id (&self->timer_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PREP_TYPE_CARD_VIEW);
 

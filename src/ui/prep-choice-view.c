@@ -36,6 +36,8 @@ struct _PrepChoiceView
 
   /* Owned references */
   PrepQuizSession *session;
+  PrepQuestion    *watched;
+  gulong           locale_handler;
 
   GtkWidget       *option_buttons[PREP_QUIZ_N_OPTIONS];
   GtkLabel        *option_labels[PREP_QUIZ_N_OPTIONS];
@@ -138,6 +140,30 @@ show_feedback (PrepChoiceView *self)
   update_score (self);
 }
 
+static void show_item (PrepChoiceView *self);
+
+/* The item again in the other language, the choice made kept. */
+static void
+locale_changed_cb (PrepChoiceView *self)
+{
+  show_item (self);
+}
+
+/* The question on show, followed into the other content language. */
+static void
+watch_question (PrepChoiceView*self,
+                PrepQuestion *question)
+{
+  if (self->watched == question)
+    return;
+
+  g_clear_signal_handler (&self->locale_handler, self->watched);
+  g_set_object (&self->watched, question);
+  if (question != NULL)
+    self->locale_handler = g_signal_connect_object (question, "notify::locale", G_CALLBACK (locale_changed_cb),
+                                                    self, G_CONNECT_SWAPPED);
+}
+
 static void
 show_item (PrepChoiceView *self)
 {
@@ -150,6 +176,7 @@ show_item (PrepChoiceView *self)
     return;
 
   question = prep_quiz_session_get_question (self->session);
+  watch_question (self, question);
   locale = prep_question_get_locale (question);
   /* Translators: quiz progress, "3 / 10" */
   progress = g_strdup_printf (_("%u / %u"), prep_quiz_session_get_position (self->session) + 1,
@@ -207,6 +234,7 @@ prep_choice_view_dispose (GObject *object)
   PrepChoiceView *self = (PrepChoiceView *)object;
 
   prep_choice_view_set_session (self, NULL);
+  watch_question (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PREP_TYPE_CHOICE_VIEW);
 
   G_OBJECT_CLASS (prep_choice_view_parent_class)->dispose (object);

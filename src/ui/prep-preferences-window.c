@@ -26,6 +26,7 @@ struct _PrepPreferencesWindow
 
   /* Owned references */
   GSettings            *settings;
+  AdwComboRow          *language_row;
 };
 
 G_DEFINE_FINAL_TYPE (PrepPreferencesWindow, prep_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -38,6 +39,38 @@ retention_get_mapping (GValue   *value,
 {
   g_value_set_double (value, g_variant_get_double (variant) * 100);
   return TRUE;
+}
+
+/* The content-language setting, as the row's position: Automatic,
+ * Chinese, English. */
+static const char *language_values[] = { "auto", "zh_TW", "en" };
+
+static gboolean
+language_get_mapping (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  const char *setting = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (language_values); i++)
+    if (g_str_equal (setting, language_values[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+language_set_mapping (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  return g_variant_new_string (language_values[i < G_N_ELEMENTS (language_values) ? i : 0]);
 }
 
 static GVariant *
@@ -102,6 +135,7 @@ prep_preferences_window_class_init (PrepPreferencesWindowClass *klass)
                                                "/io/github/llmprep/LlmPrep/ui/prep-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PrepPreferencesWindow, retention_adjustment);
   gtk_widget_class_bind_template_child (widget_class, PrepPreferencesWindow, minutes_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, PrepPreferencesWindow, language_row);
   gtk_widget_class_bind_template_callback (widget_class, retention_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, retention_input_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -118,6 +152,9 @@ prep_preferences_window_init (PrepPreferencesWindow *self)
                                 NULL, NULL);
   g_settings_bind (self->settings, "interview-minutes", self->minutes_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "content-language", self->language_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, language_get_mapping, language_set_mapping,
+                                NULL, NULL);
 }
 
 GtkWidget *

@@ -56,6 +56,7 @@ struct _PrepQuestionView
   GtkLabel          *title_label;
   GtkLabel          *difficulty_label;
   GtkLabel          *tags_label;
+  GtkButton         *language_button;
   GtkLabel          *short_answer_label;
   GtkWidget         *short_answer_card;
   PrepAnswerView    *answer_view;
@@ -99,6 +100,7 @@ struct _PrepQuestionView
   guint              pending_frames;
   guint              stable_frames;
   guint              has_pending : 1;
+  gulong             locale_handler;
 
   double             zoom;
 };
@@ -399,6 +401,10 @@ reveal_step (PrepQuestionView *self)
     self->revealing = FALSE;
 }
 
+/* A pending position given as a fraction of the page's scroll range (in
+ * delta): the same place in the other language's text, roughly. */
+#define FRACTION_OFFSET (-2)
+
 static gboolean
 answer_shown (PrepQuestionView *self)
 {
@@ -413,6 +419,15 @@ position_value (PrepQuestionView          *self,
                 const PrepReadingPosition *position)
 {
   double top, line_y;
+
+  if (position->offset == FRACTION_OFFSET)
+    {
+      GtkAdjustment *adjustment = vadjustment (self);
+
+      if (answer_shown (self) && !prep_answer_view_get_rendered (self->answer_view))
+        return -1;
+      return position->delta * (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+    }
 
   if (position->offset < 0)
     return position->delta;
@@ -944,6 +959,23 @@ load_note (PrepQuestionView *self)
     }
 }
 
+/* The button to the other content language, each language named in
+ * itself as language pickers do. */
+static void
+update_language_button (PrepQuestionView *self)
+{
+  gboolean english = g_str_equal (prep_question_get_locale (self->question), "en");
+  const char *tooltip = english ? _("Show in Chinese") : _("Show in English");
+
+  gtk_button_set_label (self->language_button, english ? "中文" : "English");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->language_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->language_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->language_button),
+                          prep_question_has_locale (self->question, english ? "zh_TW" : "en"));
+}
+
 static void
 update (PrepQuestionView *self)
 {
@@ -983,6 +1015,7 @@ update (PrepQuestionView *self)
       tags = both;
     }
   set_optional_label (self->tags_label, tags);
+  update_language_button (self);
 
   if (prep_question_get_has_answer (question))
     {
@@ -1028,6 +1061,7 @@ prep_question_view_dispose (GObject *object)
   /* Template children that are not bound to a field stay parented. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  g_clear_signal_handler (&self->locale_handler, self->question);
   g_clear_object (&self->question);
   g_clear_object (&self->user_data);
   g_clear_object (&self->settings);
@@ -1156,6 +1190,7 @@ prep_question_view_class_init (PrepQuestionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, title_label);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, difficulty_label);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, tags_label);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, language_button);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, short_answer_label);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, short_answer_card);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, answer_view);
@@ -1237,6 +1272,27 @@ prep_question_view_get_question (PrepQuestionView *self)
   return self->question;
 }
 
+/* The question is shown in the other language: the page is filled again
+ * and keeps its place, as a share of the page (the texts differ in
+ * length), once the answer is rendered. */
+static void
+locale_changed_cb (PrepQuestionView *self)
+{
+  GtkAdjustment *adjustment = vadjustment (self);
+  double range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  double fraction = range > 0 ? gtk_adjustment_get_value (adjustment) / range : 0;
+
+  update (self);
+
+  if (fraction > 0)
+    {
+      self->pending = (PrepReadingPosition) { FRACTION_OFFSET, CLAMP (fraction, 0, 1) };
+      self->has_pending = TRUE;
+      self->revealing = FALSE;
+      start_pending (self);
+    }
+}
+
 void
 prep_question_view_set_question (PrepQuestionView *self,
                                  PrepQuestion     *question)
@@ -1244,8 +1300,14 @@ prep_question_view_set_question (PrepQuestionView *self,
   g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
   g_return_if_fail (!question || PREP_IS_QUESTION (question));
 
-  if (!g_set_object (&self->question, question))
+  if (self->question == question)
     return;
+
+  g_clear_signal_handler (&self->locale_handler, self->question);
+  g_set_object (&self->question, question);
+  if (question != NULL)
+    self->locale_handler = g_signal_connect_object (question, "notify::locale",
+                                                    G_CALLBACK (locale_changed_cb), self, G_CONNECT_SWAPPED);
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_QUESTION]);

@@ -33,6 +33,7 @@ struct _PrepSidebarRow
   /* Owned references */
   GObject   *item;
   PrepUserData *user_data;
+  gulong     title_handler;
 };
 
 G_DEFINE_FINAL_TYPE (PrepSidebarRow, prep_sidebar_row, GTK_TYPE_WIDGET)
@@ -87,6 +88,7 @@ prep_sidebar_row_dispose (GObject *object)
   GtkWidget *child;
 
   prep_sidebar_row_set_user_data (self, NULL);
+  g_clear_signal_handler (&self->title_handler, self->item);
   gtk_widget_dispose_template (GTK_WIDGET (self), PREP_TYPE_SIDEBAR_ROW);
   /* Template children that are not bound to a field stay parented. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -186,6 +188,18 @@ prep_sidebar_row_get_item (PrepSidebarRow *self)
   return self->item;
 }
 
+/* The content language changed: the item's title is in the other one. */
+static void
+title_changed_cb (PrepSidebarRow *self,
+                  GParamSpec     *pspec,
+                  GObject        *item)
+{
+  gtk_label_set_label (self->title, PREP_IS_CATEGORY (item) ? prep_category_get_title (PREP_CATEGORY (item))
+                                                             : prep_question_get_title (PREP_QUESTION (item)));
+  if (PREP_IS_QUESTION (item))
+    prep_label_text_update (self->title, NULL, G_MAXUINT);
+}
+
 void
 prep_sidebar_row_set_item (PrepSidebarRow *self,
                            GObject        *item)
@@ -193,8 +207,14 @@ prep_sidebar_row_set_item (PrepSidebarRow *self,
   g_return_if_fail (PREP_IS_SIDEBAR_ROW (self));
   g_return_if_fail (!item || PREP_IS_CATEGORY (item) || PREP_IS_QUESTION (item));
 
-  if (!g_set_object (&self->item, item))
+  if (self->item == item)
     return;
+
+  g_clear_signal_handler (&self->title_handler, self->item);
+  g_set_object (&self->item, item);
+  if (item != NULL)
+    self->title_handler = g_signal_connect_object (item, "notify::title", G_CALLBACK (title_changed_cb),
+                                                   self, G_CONNECT_SWAPPED);
 
   if (PREP_IS_CATEGORY (item))
     {

@@ -12,8 +12,10 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "prep-library.h"
 #include "prep-question-view.h"
 #include "prep-sidebar.h"
+#include "prep-text.h"
 #include "prep-user-data.h"
 #include "prep-window-private.h"
 
@@ -246,6 +248,21 @@ toggle_bookmark_action (GtkWidget  *widget,
                                 !gtk_toggle_button_get_active (self->bookmark_button));
 }
 
+/* Ctrl+Shift+L, or the language button on the question page: answers in
+ * the other content language. It is the content-language preference that
+ * changes, so the choice is kept; the application applies it to the
+ * library, which every view shows. */
+static void
+toggle_content_language_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+  const char *locale = self->library ? prep_library_get_locale (self->library) : PREP_CONTENT_LOCALE_DEFAULT;
+
+  g_settings_set_string (self->settings, "content-language", g_str_equal (locale, "en") ? "zh_TW" : "en");
+}
+
 /* Alt+←: back in the history of questions; where there is none, from the
  * question to the list on a narrow window. */
 static void
@@ -382,6 +399,10 @@ _prep_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.open-question", "s", open_question_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-bookmark", NULL, toggle_bookmark_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-content-language", NULL,
+                                   toggle_content_language_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.toggle-content-language", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-notes", "notes-visible");
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);

@@ -412,12 +412,26 @@ prep_window_export_notes (PrepWindow *self,
 
 static void highlight_search (PrepWindow *self);
 
+/* The window's titles name the question and its category, in the
+ * content language. */
+static void
+update_titles (PrepWindow *self)
+{
+  g_autoptr(PrepCategory) category = self->question ? prep_question_dup_category (self->question) : NULL;
+  g_autofree char *title = NULL;
+
+  if (self->question != NULL)
+    /* Translators: the window title, the question then the application name */
+    title = g_strdup_printf (_("%s – LLM Prep"), prep_question_get_title (self->question));
+
+  adw_window_title_set_title (self->content_title, category ? prep_category_get_title (category) : "");
+  gtk_window_set_title (GTK_WINDOW (self), title ? title : _("LLM Prep"));
+}
+
 static void
 prep_window_set_question (PrepWindow   *self,
                           PrepQuestion *question)
 {
-  g_autoptr(PrepCategory) category = NULL;
-  g_autofree char *title = NULL;
   PrepReadingPosition leaving, position;
   gboolean was_shown = self->question != NULL;
   gboolean restore = FALSE;
@@ -439,9 +453,6 @@ prep_window_set_question (PrepWindow   *self,
 
   if (question != NULL)
     {
-      category = prep_question_dup_category (question);
-      /* Translators: the window title, the question then the application name */
-      title = g_strdup_printf (_("%s – LLM Prep"), prep_question_get_title (question));
       g_settings_set_string (self->settings, "last-question", prep_question_get_id (question));
 
       if (!self->navigating)
@@ -451,9 +462,7 @@ prep_window_set_question (PrepWindow   *self,
         }
     }
 
-  adw_window_title_set_title (self->content_title,
-                              category ? prep_category_get_title (category) : "");
-  gtk_window_set_title (GTK_WINDOW (self), title ? title : _("LLM Prep"));
+  update_titles (self);
   sync_question_controls (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_QUESTION]);
@@ -827,6 +836,9 @@ prep_window_constructed (GObject *object)
 
   prep_sidebar_set_reviews (self->sidebar, self->reviews);
   prep_sidebar_set_library (self->sidebar, self->library);
+  if (self->library != NULL)
+    g_signal_connect_object (self->library, "notify::locale", G_CALLBACK (update_titles),
+                             self, G_CONNECT_SWAPPED);
   if (self->reviews != NULL)
     g_signal_connect_object (self->reviews, "changed", G_CALLBACK (prep_sidebar_refresh_due),
                              self->sidebar, G_CONNECT_SWAPPED);
