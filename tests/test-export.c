@@ -52,6 +52,14 @@ test_export (void)
   g_assert_null (strstr (markdown, "BERT"));
   g_assert_null (strstr (markdown, "## 實踐應用"));
 
+  /* In the chosen content language (issue 17). */
+  prep_library_set_locale (library, "en");
+  g_free (markdown);
+  markdown = prep_export_notes_markdown (user_data, library, when);
+  g_assert_nonnull (strstr (markdown, "## Basic Concepts and Theory"));
+  g_assert_nonnull (strstr (markdown, "### ★ What is the KV cache?"));
+  g_assert_nonnull (strstr (markdown, "算一次 128 KiB／token"));
+
   g_clear_object (&user_data);
   prep_test_remove_tree (dir);
 }

@@ -596,6 +596,10 @@ check_content_language (PrepApplication *app,
   g_assert_false (has_chinese (gtk_window_get_title (GTK_WINDOW (window))));
   g_assert_cmpstr (en, !=, zh);
   g_assert_nonnull (strstr (en, "KV cache"));
+  /* The sections the page adds are headed in English too. */
+  g_assert_nonnull (strstr (en, "Key Points"));
+  g_assert_nonnull (strstr (en, "References"));
+  g_assert_null (strstr (en, "參考資料"));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "中文");
   {
     g_autofree char *setting = g_settings_get_string (settings, "content-language");

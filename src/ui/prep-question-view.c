@@ -157,6 +157,28 @@ append_list (GString    *markdown,
     g_string_append_printf (markdown, "- %s\n", prep_text_get (g_ptr_array_index (texts, i), locale));
 }
 
+enum {
+  SECTION_KEY_POINTS,
+  SECTION_PITFALLS,
+  SECTION_REFERENCES,
+};
+
+/* The headings of the sections the page adds to the answer: they are part
+ * of the answer's text, so they are in its language, not the UI's (an
+ * English answer under a Chinese UI has English headings). */
+static const char *
+section_title (const char *locale,
+               guint       section)
+{
+  static const char *titles[][2] = {
+    [SECTION_KEY_POINTS] = { "重點", "Key Points" },
+    [SECTION_PITFALLS] = { "常見誤區", "Common Pitfalls" },
+    [SECTION_REFERENCES] = { "參考資料", "References" },
+  };
+
+  return titles[section][g_strcmp0 (locale, "en") == 0 ? 1 : 0];
+}
+
 /* One document for the text view: the detailed answer, then key points,
  * pitfalls and references as sections of it, so that find and selection
  * work across all of them. */
@@ -167,11 +189,11 @@ compose_markdown (PrepQuestion *question)
   GPtrArray *references = prep_question_get_references (question);
   GString *markdown = g_string_new (prep_question_get_detailed_answer (question));
 
-  append_list (markdown, _("Key Points"), prep_question_get_key_points (question), locale);
-  append_list (markdown, _("Common Pitfalls"), prep_question_get_pitfalls (question), locale);
+  append_list (markdown, section_title (locale, SECTION_KEY_POINTS), prep_question_get_key_points (question), locale);
+  append_list (markdown, section_title (locale, SECTION_PITFALLS), prep_question_get_pitfalls (question), locale);
 
   if (references->len > 0)
-    g_string_append_printf (markdown, "\n\n## %s\n\n", _("References"));
+    g_string_append_printf (markdown, "\n\n## %s\n\n", section_title (locale, SECTION_REFERENCES));
 
   for (guint i = 0; i < references->len; i++)
     {
