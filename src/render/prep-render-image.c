@@ -189,8 +189,10 @@ _prep_render_finish_image (PrepRenderState *st)
        * is an insertion into the buffer's line. */
       if (st->inline_budget > 0)
         {
+          g_autofree char *path = prep_renderer_dup_figure_path (self, src + strlen ("resource://"));
+
           st->inline_budget--;
-          paintable = load_image (self, src + strlen ("resource://"));
+          paintable = load_image (self, path);
         }
 
       if (paintable != NULL)

@@ -35,6 +35,7 @@ struct _PrepRenderer
   GHashTable               *textures;     /* "dark:WIDTH@SCALE:path" → GdkPaintable */
   int                       max_image_width;
   int                       scale_factor;
+  const char               *locale;       /* interned; figures' variant, or NULL */
   guint                     dark : 1;
 };
 

@@ -1187,6 +1187,60 @@ prep_renderer_set_dark (PrepRenderer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DARK]);
 }
 
+const char *
+prep_renderer_get_locale (PrepRenderer *self)
+{
+  g_return_val_if_fail (PREP_IS_RENDERER (self), NULL);
+
+  return self->locale;
+}
+
+/**
+ * prep_renderer_set_locale:
+ * @locale: (nullable): the content locale of the text rendered next
+ *
+ * Figures are drawn with the text of @locale where the content has a
+ * variant for it (see prep_renderer_dup_figure_path()).
+ */
+void
+prep_renderer_set_locale (PrepRenderer *self,
+                          const char   *locale)
+{
+  g_return_if_fail (PREP_IS_RENDERER (self));
+
+  self->locale = g_intern_string (locale);
+}
+
+/**
+ * prep_renderer_dup_figure_path:
+ * @path: a figure's resource path, e.g. ".../figures/attention.svg"
+ *
+ * A figure's labels are in English; one with a variant for the renderer's
+ * locale beside it (".../figures/attention.zh_TW.svg") is drawn from that.
+ *
+ * Returns: the resource path to draw @path from
+ */
+char *
+prep_renderer_dup_figure_path (PrepRenderer *self,
+                               const char   *path)
+{
+  const char *dot;
+  g_autofree char *variant = NULL;
+
+  g_return_val_if_fail (PREP_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (self->locale == NULL || g_str_equal (self->locale, "en") || !(dot = strrchr (path, '.')) ||
+      strchr (dot, '/') != NULL)
+    return g_strdup (path);
+
+  variant = g_strdup_printf ("%.*s.%s%s", (int) (dot - path), path, self->locale, dot);
+  if (g_resources_get_info (variant, 0, NULL, NULL, NULL))
+    return g_steal_pointer (&variant);
+
+  return g_strdup (path);
+}
+
 int
 prep_renderer_get_max_image_width (PrepRenderer *self)
 {

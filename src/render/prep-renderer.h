@@ -51,6 +51,11 @@ void          prep_renderer_set_max_image_width (PrepRenderer  *self,
 int           prep_renderer_get_scale_factor    (PrepRenderer  *self);
 void          prep_renderer_set_scale_factor    (PrepRenderer  *self,
                                                  int            scale_factor);
+const char   *prep_renderer_get_locale          (PrepRenderer  *self);
+void          prep_renderer_set_locale          (PrepRenderer  *self,
+                                                 const char    *locale);
+char         *prep_renderer_dup_figure_path     (PrepRenderer  *self,
+                                                 const char    *path);
 gboolean      prep_renderer_prepare_step        (PrepRenderer  *self,
                                                  const char    *figures,
                                                  guint          step);

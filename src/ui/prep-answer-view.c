@@ -1032,6 +1032,21 @@ prep_answer_view_set_markdown (PrepAnswerView *self,
 }
 
 /**
+ * prep_answer_view_set_locale:
+ * @locale: (nullable): the content locale of the Markdown set next
+ *
+ * Figures are drawn with their labels in @locale where they can be.
+ */
+void
+prep_answer_view_set_locale (PrepAnswerView *self,
+                             const char     *locale)
+{
+  g_return_if_fail (PREP_IS_ANSWER_VIEW (self));
+
+  prep_renderer_set_locale (self->renderer, locale);
+}
+
+/**
  * prep_answer_view_get_rendered:
  *
  * Returns: whether the text on show is the current Markdown's; it is not

@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (PrepAnswerView, prep_answer_view, PREP, ANSWER_VIEW, GtkTe
 
 GtkWidget  *prep_answer_view_new               (void);
 const char *prep_answer_view_get_markdown      (PrepAnswerView     *self);
+void        prep_answer_view_set_locale        (PrepAnswerView     *self,
+                                                const char         *locale);
 void        prep_answer_view_set_markdown      (PrepAnswerView     *self,
                                                 const char         *markdown);
 gboolean    prep_answer_view_get_rendered      (PrepAnswerView     *self);

@@ -1047,6 +1047,11 @@ update (PrepQuestionView *self)
       gtk_label_set_label (self->short_answer_label, short_answer);
       prep_label_text_update (self->short_answer_label, NULL, G_MAXUINT);
       gtk_widget_set_visible (self->short_answer_card, short_answer[0] != '\0');
+      /* The answer's own language: a question not written in the chosen
+       * one shows its Chinese, figures included. */
+      prep_answer_view_set_locale (self->answer_view,
+                                   prep_question_has_locale (question, prep_question_get_locale (question))
+                                   ? prep_question_get_locale (question) : PREP_CONTENT_LOCALE_DEFAULT);
       prep_answer_view_set_markdown (self->answer_view, markdown);
       fill_follow_ups (self, question);
       gtk_stack_set_visible_child_name (self->answer_stack, "answer");
