@@ -48,7 +48,8 @@ struct _PrepQuestionView
 
   /* Template widgets */
   GtkStack          *stack;
-  GtkStack          *answer_stack;
+  GtkWidget         *pending_box;
+  GtkWidget         *answer_box;
   GtkScrolledWindow *scroller;
   GtkWidget         *clamp;
   AdwStatusPage     *error_page;
@@ -1054,13 +1055,15 @@ update (PrepQuestionView *self)
                                    ? prep_question_get_locale (question) : PREP_CONTENT_LOCALE_DEFAULT);
       prep_answer_view_set_markdown (self->answer_view, markdown);
       fill_follow_ups (self, question);
-      gtk_stack_set_visible_child_name (self->answer_stack, "answer");
+      gtk_widget_set_visible (self->pending_box, FALSE);
+      gtk_widget_set_visible (self->answer_box, TRUE);
     }
   else
     {
       prep_answer_view_set_markdown (self->answer_view, NULL);
       fill_follow_ups (self, NULL);
-      gtk_stack_set_visible_child_name (self->answer_stack, "pending");
+      gtk_widget_set_visible (self->answer_box, FALSE);
+      gtk_widget_set_visible (self->pending_box, TRUE);
     }
 
   load_note (self);
@@ -1209,7 +1212,8 @@ prep_question_view_class_init (PrepQuestionViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "prepquestionview");
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/llmprep/LlmPrep/ui/prep-question-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, stack);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, answer_stack);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, pending_box);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, answer_box);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, scroller);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, clamp);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, error_page);

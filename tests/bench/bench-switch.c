@@ -87,6 +87,16 @@ print_row (const char *label,
   g_print ("\n");
 }
 
+/* One switch, to its first frame: for profiling, e.g.
+ *   BENCH_LIMIT=10 valgrind --tool=callgrind --toggle-collect=open_and_paint … */
+G_GNUC_NO_INLINE static void
+open_and_paint (PrepWindow *window,
+                const char *id)
+{
+  prep_window_open_question (window, id);
+  wait_for_paint (GTK_WIDGET (window));
+}
+
 static gboolean
 run_bench_cb (gpointer data)
 {
@@ -113,8 +123,7 @@ run_bench_cb (gpointer data)
       gint64 begin = g_get_monotonic_time ();
       double ms;
 
-      prep_window_open_question (window, prep_question_get_id (question));
-      wait_for_paint (GTK_WIDGET (window));
+      open_and_paint (window, prep_question_get_id (question));
       ms = (g_get_monotonic_time () - begin) / 1000.0;
       g_array_append_val (switch_ms, ms);
       ms = longest_iteration (300);
