@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "prep-figure-paintable.h"
 #include "prep-library.h"
 #include "prep-question.h"
 #include "prep-render-table.h"
@@ -736,7 +737,7 @@ check_sections (PrepRenderer *renderer,
       g_assert_cmpuint (end, >, start);
       g_assert_cmpuint (end, <=, length);
       if (end < length)
-        g_assert_true (markdown[end] == '#' && markdown[end - 1] == '\n');
+        g_assert_true (markdown[end - 1] == '\n' && markdown[end] != ' ' && markdown[end] != '\n');
       gtk_text_buffer_get_end_iter (parts, &iter);
       prep_renderer_render (renderer, parts, &iter, markdown + start, end - start);
       start = end;
@@ -796,9 +797,22 @@ test_sections (void)
     "- item\n"
     "\n"
     "  still the item\n"
-    "# a heading right after a list: not a split point\n";
+    "# a heading right after a list: not a split point\n"
+    "\n"
+    "1. a loose list\n"
+    "\n"
+    "2. whose items are not split points\n"
+    "\n"
+    "10) nor this one\n"
+    "\n"
+    "> a quote after a blank line\n"
+    "\n"
+    "| x |\n"
+    "|---|\n"
+    "| 1 |\n";
 
-  /* The split points of the tricky document, every heading a section. */
+  /* The split points of the tricky document: every block at the top level
+   * after a blank line, list items and fenced code aside. */
   {
     gsize length = strlen (tricky);
     gsize start = 0;
@@ -810,9 +824,10 @@ test_sections (void)
         g_string_append_len (heads, tricky + start, eol - (tricky + start));
         g_string_append_c (heads, '|');
       }
-    g_assert_cmpstr (heads->str, ==, "# One|## Two|### Three|#|#### Four *em*|");
+    g_assert_cmpstr (heads->str, ==, "# One|## Two|#not a heading|####### nor this|### Three|#|#### Four *em*|"
+                                     "> a quote after a blank line|| x ||");
   }
-  g_assert_cmpuint (check_sections (renderer, tricky, 1), ==, 6);
+  g_assert_cmpuint (check_sections (renderer, tricky, 1), ==, 10);
   g_assert_cmpuint (prep_renderer_section_end ("", 0, 0, 1), ==, 0);
   g_assert_cmpuint (prep_renderer_section_end ("# only\n", 7, 0, 0), ==, 7);
 
@@ -877,6 +892,83 @@ test_figure_locale (void)
   }
 }
 
+static void
+count_ready_cb (PrepRenderer *renderer,
+                guint        *count)
+{
+  (*count)++;
+}
+
+static GdkPaintable *
+first_paintable (GtkTextBuffer *buffer)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    if (gtk_text_iter_get_paintable (&iter) != NULL)
+      return gtk_text_iter_get_paintable (&iter);
+  while (gtk_text_iter_forward_char (&iter));
+
+  return NULL;
+}
+
+/* Figures decoded in the worker thread (issue 15): a placeholder of the
+ * final size at once, the image when it is decoded, then straight from the
+ * cache; the same sizes as decoding in place, at scale 1 and 2. */
+static void
+test_async_figures (void)
+{
+  static const char *markdown = "![attention](resource:///io/github/llmprep/LlmPrep/content/figures/attention.svg)\n";
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      g_autoptr(PrepRenderer) sync = prep_renderer_new ();
+      g_autoptr(PrepRenderer) async = prep_renderer_new ();
+      g_autoptr(GtkTextBuffer) expected = NULL;
+      g_autoptr(GtkTextBuffer) first = NULL;
+      g_autoptr(GtkTextBuffer) again = NULL;
+      GdkPaintable *placeholder, *reference, *cached;
+      guint ready = 0;
+
+      prep_renderer_set_max_image_width (sync, 600);
+      prep_renderer_set_scale_factor (sync, scale);
+      prep_renderer_set_max_image_width (async, 600);
+      prep_renderer_set_scale_factor (async, scale);
+      prep_renderer_set_async_figures (async, TRUE);
+      g_signal_connect (async, "figure-ready", G_CALLBACK (count_ready_cb), &ready);
+
+      expected = render (sync, markdown, -1);
+      reference = first_paintable (expected);
+      g_assert_nonnull (reference);
+      g_assert_false (PREP_IS_FIGURE_PAINTABLE (reference));
+
+      first = render (async, markdown, -1);
+      placeholder = first_paintable (first);
+      g_assert_true (PREP_IS_FIGURE_PAINTABLE (placeholder));
+      g_assert_null (prep_figure_paintable_get_image (PREP_FIGURE_PAINTABLE (placeholder)));
+      g_assert_cmpint (gdk_paintable_get_intrinsic_width (placeholder), ==, gdk_paintable_get_intrinsic_width (reference));
+      g_assert_cmpint (gdk_paintable_get_intrinsic_height (placeholder), ==, gdk_paintable_get_intrinsic_height (reference));
+      {
+        g_autofree char *text = buffer_text (first);
+        g_autofree char *sync_text = buffer_text (expected);
+
+        g_assert_cmpstr (text, ==, sync_text);
+      }
+
+      while (ready == 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpuint (ready, ==, 1);
+      g_assert_nonnull (prep_figure_paintable_get_image (PREP_FIGURE_PAINTABLE (placeholder)));
+      g_assert_cmpint (gdk_paintable_get_intrinsic_width (prep_figure_paintable_get_image (PREP_FIGURE_PAINTABLE (placeholder))),
+                       ==, gdk_paintable_get_intrinsic_width (reference));
+
+      again = render (async, markdown, -1);
+      cached = first_paintable (again);
+      g_assert_true (cached == prep_figure_paintable_get_image (PREP_FIGURE_PAINTABLE (placeholder)));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -919,6 +1011,7 @@ main (int   argc,
   g_test_add_func ("/renderer/many-spans", test_many_spans);
   g_test_add_func ("/renderer/sections", test_sections);
   g_test_add_func ("/renderer/figure-locale", test_figure_locale);
+  g_test_add_func ("/renderer/async-figures", test_async_figures);
 
   return g_test_run ();
 }

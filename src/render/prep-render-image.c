@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "prep-figure-paintable.h"
 #include "prep-renderer-private.h"
 #include "prep-scaled-paintable.h"
 
@@ -83,11 +84,13 @@ prep_renderer_recolor_dark (const char *svg,
   return g_string_free (out, FALSE);
 }
 
+/* Decodes a figure, at @width × @height device pixels or (-1) its natural
+ * size. Touches nothing shared: the worker thread calls it too. */
 static GdkPixbuf *
-decode (PrepRenderer *self,
-        const char   *path,
-        int           width,
-        int           height)
+decode (const char *path,
+        gboolean    dark,
+        int         width,
+        int         height)
 {
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
   g_autoptr(GInputStream) stream = NULL;
@@ -98,19 +101,77 @@ decode (PrepRenderer *self,
     return NULL;
 
   data = g_bytes_get_data (bytes, &size);
-  if (self->dark && g_str_has_suffix (path, ".svg"))
+  if (dark && g_str_has_suffix (path, ".svg"))
     {
-      char *dark = prep_renderer_recolor_dark (data, size);
-      gsize dark_size = strlen (dark);
+      char *recolored = prep_renderer_recolor_dark (data, size);
+      gsize recolored_size = strlen (recolored);
 
       g_bytes_unref (bytes);
-      bytes = g_bytes_new_take (dark, dark_size);
+      bytes = g_bytes_new_take (recolored, recolored_size);
     }
 
   stream = g_memory_input_stream_new_from_bytes (bytes);
   if (width > 0)
     return gdk_pixbuf_new_from_stream_at_scale (stream, width, height, TRUE, NULL, NULL);
   return gdk_pixbuf_new_from_stream (stream, NULL, NULL);
+}
+
+/* The figure for @pixels device pixels wide, from its natural-size image:
+ * scaled down, or an SVG drawn again at more pixels. */
+static GdkPixbuf *
+fit (GdkPixbuf  *natural,
+     const char *path,
+     gboolean    dark,
+     int         pixels)
+{
+  int width = gdk_pixbuf_get_width (natural);
+  int height = gdk_pixbuf_get_height (natural);
+
+  if (pixels < width)
+    return gdk_pixbuf_scale_simple (natural, pixels, MAX (1, (int) ((double) height * pixels / width)),
+                                    GDK_INTERP_BILINEAR);
+  if (pixels > width && g_str_has_suffix (path, ".svg"))
+    {
+      GdkPixbuf *redrawn = decode (path, dark, pixels, MAX (1, (int) ((double) height * pixels / width)));
+
+      if (redrawn != NULL)
+        return redrawn;
+    }
+
+  return g_object_ref (natural);
+}
+
+/* The size an SVG declares on its root element (width="900"
+ * height="640"), read without decoding it; FALSE if it declares none. */
+static gboolean
+svg_size (const char *path,
+          int        *width,
+          int        *height)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data, *root, *end;
+  gsize size;
+
+  if (!g_str_has_suffix (path, ".svg") || !(bytes = g_resources_lookup_data (path, 0, NULL)))
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &size);
+  if (!(root = g_strstr_len (data, MIN (size, 4096), "<svg")) ||
+      !(end = memchr (root, '>', size - (root - data))))
+    return FALSE;
+
+  *width = *height = 0;
+  for (const char *p = root; p < end; p++)
+    {
+      if (p[-1] != ' ' && p[-1] != '\n' && p[-1] != '\t')
+        continue;
+      if (strncmp (p, "width=\"", 7) == 0)
+        *width = (int) g_ascii_strtod (p + 7, NULL);
+      else if (strncmp (p, "height=\"", 8) == 0)
+        *height = (int) g_ascii_strtod (p + 8, NULL);
+    }
+
+  return *width > 0 && *height > 0 && *width <= 16384 && *height <= 16384;
 }
 
 GdkPixbuf *
@@ -123,52 +184,221 @@ _prep_render_load_natural (PrepRenderer *self,
   if ((pixbuf = g_hash_table_lookup (self->images, key)))
     return g_object_ref (pixbuf);
 
-  if (!(pixbuf = decode (self, path, -1, -1)))
+  if (!(pixbuf = decode (path, self->dark, -1, -1)))
     return NULL;
 
   g_hash_table_insert (self->images, g_steal_pointer (&key), g_object_ref (pixbuf));
   return pixbuf;
 }
 
+/* The figure as the text shows it: @image (device pixels) at the display's
+ * scale factor. */
+static GdkPaintable *
+make_paintable (PrepRenderer *self,
+                GdkPixbuf    *image)
+{
+  g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (image);
+
+  if (self->scale_factor > 1)
+    return prep_scaled_paintable_new (texture, self->scale_factor);
+
+  return GDK_PAINTABLE (g_steal_pointer (&texture));
+}
+
+/* Decoding in the worker thread: one figure for the text (key and
+ * placeholder set), or every figure of a folder ahead of time. */
+typedef struct
+{
+  char      *key;         /* in the textures cache, or NULL */
+  char      *path;        /* or NULL with folder */
+  char      *folder;
+  GdkPixbuf *natural;     /* given, or decoded by the worker */
+  GdkPixbuf *image;       /* for key: at pixels */
+  GPtrArray *paths;       /* for folder: decoded ones … */
+  GPtrArray *naturals;    /* … and their images */
+  int        pixels;
+  int        scale_factor;
+  gboolean   dark;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_free (job->key);
+  g_free (job->path);
+  g_free (job->folder);
+  g_clear_object (&job->natural);
+  g_clear_object (&job->image);
+  g_clear_pointer (&job->paths, g_ptr_array_unref);
+  g_clear_pointer (&job->naturals, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+decode_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  Job *job = data;
+
+  if (job->folder != NULL)
+    {
+      g_auto(GStrv) names = g_resources_enumerate_children (job->folder, 0, NULL);
+
+      for (guint i = 0; names != NULL && names[i] != NULL; i++)
+        {
+          g_autofree char *path = g_build_path ("/", job->folder, names[i], NULL);
+          GdkPixbuf *natural = decode (path, job->dark, -1, -1);
+
+          if (natural != NULL)
+            {
+              g_ptr_array_add (job->paths, g_steal_pointer (&path));
+              g_ptr_array_add (job->naturals, natural);
+            }
+        }
+    }
+  else
+    {
+      if (job->natural == NULL)
+        job->natural = decode (job->path, job->dark, -1, -1);
+      if (job->natural != NULL)
+        job->image = fit (job->natural, job->path, job->dark, job->pixels);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static char *
+natural_key (gboolean    dark,
+             const char *path)
+{
+  return g_strdup_printf ("%d:%s", dark, path);
+}
+
+static void
+decode_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PrepRenderer *self = PREP_RENDERER (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(PrepFigurePaintable) placeholder = NULL;
+
+  for (guint i = 0; job->paths != NULL && i < job->paths->len; i++)
+    g_hash_table_insert (self->images, natural_key (job->dark, g_ptr_array_index (job->paths, i)),
+                         g_object_ref (g_ptr_array_index (job->naturals, i)));
+
+  if (job->key == NULL)
+    return;
+
+  g_hash_table_steal_extended (self->pending, job->key, NULL, (gpointer *) &placeholder);
+  if (job->natural != NULL)
+    g_hash_table_insert (self->images, natural_key (job->dark, job->path), g_object_ref (job->natural));
+
+  if (job->image != NULL && job->scale_factor == self->scale_factor)
+    {
+      g_autoptr(GdkPaintable) paintable = make_paintable (self, job->image);
+
+      g_hash_table_insert (self->textures, g_strdup (job->key), g_object_ref (paintable));
+      if (placeholder != NULL)
+        prep_figure_paintable_set_image (placeholder, paintable);
+      _prep_render_figure_ready (self);
+    }
+}
+
+static void
+start_job (PrepRenderer *self,
+           Job          *job)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, decode_done, NULL);
+
+  job->dark = self->dark;
+  job->scale_factor = self->scale_factor;
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, decode_thread);
+}
+
+/**
+ * _prep_render_decode_all:
+ * @folder: a resource folder of figures
+ *
+ * Decodes every figure of @folder in the worker thread, one after the
+ * other, so that answers show them at once later.
+ */
+void
+_prep_render_decode_all (PrepRenderer *self,
+                         const char   *folder)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->folder = g_strdup (folder);
+  job->paths = g_ptr_array_new_with_free_func (g_free);
+  job->naturals = g_ptr_array_new_with_free_func (g_object_unref);
+  start_job (self, job);
+}
+
 /* The figure at most max-image-width logical pixels wide, rasterized for
- * the display's scale factor. */
+ * the display's scale factor. Rasterizing an SVG with text takes tens of
+ * milliseconds: an asynchronous renderer (the answer view's) gives a
+ * placeholder of the final size at once and decodes in the worker thread. */
 static GdkPaintable *
 load_image (PrepRenderer *self,
             const char   *path)
 {
   g_autofree char *key = g_strdup_printf ("%d:%d@%d:%s", self->dark, self->max_image_width,
                                           self->scale_factor, path);
+  g_autofree char *nkey = natural_key (self->dark, path);
   g_autoptr(GdkPixbuf) natural = NULL;
-  g_autoptr(GdkPixbuf) scaled = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkPixbuf) image = NULL;
   GdkPaintable *paintable;
-  int width, height, logical, pixels;
+  int width, height, logical, pixels, pixel_height;
 
-  if ((paintable = g_hash_table_lookup (self->textures, key)))
+  if ((paintable = g_hash_table_lookup (self->textures, key)) ||
+      (paintable = g_hash_table_lookup (self->pending, key)))
     return g_object_ref (paintable);
 
-  if (!(natural = _prep_render_load_natural (self, path)))
-    return NULL;
+  if ((natural = g_hash_table_lookup (self->images, nkey)))
+    {
+      g_object_ref (natural);
+      width = gdk_pixbuf_get_width (natural);
+      height = gdk_pixbuf_get_height (natural);
+    }
+  else if (!self->async_figures || !svg_size (path, &width, &height))
+    {
+      if (!(natural = _prep_render_load_natural (self, path)))
+        return NULL;
+      width = gdk_pixbuf_get_width (natural);
+      height = gdk_pixbuf_get_height (natural);
+    }
 
-  width = gdk_pixbuf_get_width (natural);
-  height = gdk_pixbuf_get_height (natural);
   logical = MIN (width, self->max_image_width);
   pixels = logical * self->scale_factor;
 
-  if (pixels < width)
-    scaled = gdk_pixbuf_scale_simple (natural, pixels, MAX (1, (int) ((double) height * pixels / width)),
-                                      GDK_INTERP_BILINEAR);
-  else if (pixels > width && g_str_has_suffix (path, ".svg"))
-    /* Vector figures are drawn again at the device's pixels. */
-    scaled = decode (self, path, pixels, MAX (1, (int) ((double) height * pixels / width)));
+  /* Scaling down a decoded figure is quick; decoding is not. */
+  if (!self->async_figures || (natural != NULL && pixels <= width))
+    {
+      image = fit (natural, path, self->dark, pixels);
+      paintable = make_paintable (self, image);
+      g_hash_table_insert (self->textures, g_steal_pointer (&key), g_object_ref (paintable));
+      return paintable;
+    }
 
-  texture = gdk_texture_new_for_pixbuf (scaled ? scaled : natural);
-  if (self->scale_factor > 1)
-    paintable = prep_scaled_paintable_new (texture, self->scale_factor);
-  else
-    paintable = GDK_PAINTABLE (g_object_ref (texture));
+  {
+    Job *job = g_new0 (Job, 1);
 
-  g_hash_table_insert (self->textures, g_steal_pointer (&key), g_object_ref (paintable));
+    pixel_height = pixels == width ? height : MAX (1, (int) ((double) height * pixels / width));
+    paintable = prep_figure_paintable_new (logical, (pixel_height + self->scale_factor - 1) / self->scale_factor);
+    g_hash_table_insert (self->pending, g_strdup (key), g_object_ref (paintable));
+
+    job->key = g_steal_pointer (&key);
+    job->path = g_strdup (path);
+    job->natural = g_steal_pointer (&natural);
+    job->pixels = pixels;
+    start_job (self, job);
+  }
 
   return paintable;
 }

@@ -36,7 +36,9 @@ struct _PrepRenderer
   int                       max_image_width;
   int                       scale_factor;
   const char               *locale;       /* interned; figures' variant, or NULL */
+  GHashTable               *pending;      /* texture key → PrepFigurePaintable being decoded */
   guint                     dark : 1;
+  guint                     async_figures : 1;
 };
 
 typedef struct
@@ -141,6 +143,9 @@ void        _prep_render_table_cell_span   (PrepRenderState *st,
 void        _prep_render_finish_table      (PrepRenderState *st);
 
 /* prep-render-image.c */
+void        _prep_render_decode_all        (PrepRenderer    *self,
+                                            const char      *folder);
+void        _prep_render_figure_ready      (PrepRenderer    *self);
 GdkPixbuf  *_prep_render_load_natural      (PrepRenderer    *self,
                                             const char      *path);
 void        _prep_render_finish_image      (PrepRenderState *st);

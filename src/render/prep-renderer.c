@@ -36,6 +36,7 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+static guint figure_ready_signal;
 
 typedef PrepRenderState State;
 
@@ -1061,6 +1062,7 @@ prep_renderer_finalize (GObject *object)
   g_clear_object (&self->source_buffer);
   g_clear_pointer (&self->images, g_hash_table_unref);
   g_clear_pointer (&self->textures, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
 
   G_OBJECT_CLASS (prep_renderer_parent_class)->finalize (object);
 }
@@ -1141,6 +1143,22 @@ prep_renderer_class_init (PrepRendererClass *klass)
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PrepRenderer::figure-ready:
+   *
+   * A figure decoded in the worker thread has its image: the text showing
+   * it needs drawing again.
+   */
+  figure_ready_signal =
+    g_signal_new ("figure-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+void
+_prep_render_figure_ready (PrepRenderer *self)
+{
+  g_signal_emit (self, figure_ready_signal, 0);
 }
 
 static void
@@ -1150,6 +1168,7 @@ prep_renderer_init (PrepRenderer *self)
   self->scale_factor = 1;
   self->images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 PrepRenderer *
@@ -1185,6 +1204,23 @@ prep_renderer_set_dark (PrepRenderer *self,
   self->dark = dark;
   _prep_render_update_scheme (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DARK]);
+}
+
+/**
+ * prep_renderer_set_async_figures:
+ * @async: whether figures not decoded yet are decoded in a worker thread
+ *
+ * With @async, a figure that is not decoded yet is inserted as a
+ * placeholder of its final size (a #PrepFigurePaintable) and drawn when
+ * the worker thread has decoded it (#PrepRenderer::figure-ready).
+ */
+void
+prep_renderer_set_async_figures (PrepRenderer *self,
+                                 gboolean      async)
+{
+  g_return_if_fail (PREP_IS_RENDERER (self));
+
+  self->async_figures = !!async;
 }
 
 const char *
@@ -1302,8 +1338,8 @@ prep_renderer_set_scale_factor (PrepRenderer *self,
  *
  * Does one piece of the work that would otherwise make the first answer
  * with code or figures slow to open: loading the code highlighter and the
- * languages answers use most, then decoding one figure per step. Call from
- * an idle handler until it returns %FALSE.
+ * languages answers use most, then starting the decoding of every figure
+ * in the worker thread. Call from an idle handler until it returns %FALSE.
  *
  * Returns: whether there is more to do
  */
@@ -1312,8 +1348,6 @@ prep_renderer_prepare_step (PrepRenderer *self,
                             const char   *figures,
                             guint         step)
 {
-  g_auto(GStrv) names = NULL;
-
   g_return_val_if_fail (PREP_IS_RENDERER (self), FALSE);
 
   if (step == 0)
@@ -1322,19 +1356,11 @@ prep_renderer_prepare_step (PrepRenderer *self,
       return figures != NULL;
     }
 
-  if (figures == NULL || !(names = g_resources_enumerate_children (figures, 0, NULL)))
-    return FALSE;
+  /* Figures are decoded in the worker thread, one after the other. */
+  if (step == 1 && figures != NULL)
+    _prep_render_decode_all (self, figures);
 
-  if (step - 1 < g_strv_length (names))
-    {
-      g_autofree char *path = g_build_path ("/", figures, names[step - 1], NULL);
-      GdkPixbuf *pixbuf = _prep_render_load_natural (self, path);
-
-      /* Decoded into the renderer's cache; this reference is not needed. */
-      g_clear_object (&pixbuf);
-    }
-
-  return step < g_strv_length (names);
+  return FALSE;
 }
 
 /* A line that opens or closes a fence: up to three spaces, then at least
@@ -1359,6 +1385,28 @@ fence_run (const char *line,
   return run >= 3 ? run : 0;
 }
 
+/* Whether @line starts a list item: "-", "*" or "+", or up to nine digits
+ * and "." or ")", then a space, a tab or the end of the line. */
+static gboolean
+is_list_item (const char *line,
+              const char *end)
+{
+  const char *p = line;
+
+  if (p < end && (*p == '-' || *p == '*' || *p == '+'))
+    p++;
+  else
+    {
+      while (p < end && g_ascii_isdigit (*p) && p - line < 9)
+        p++;
+      if (p == line || p >= end || (*p != '.' && *p != ')'))
+        return FALSE;
+      p++;
+    }
+
+  return p >= end || *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+}
+
 /**
  * prep_renderer_section_end:
  * @markdown: a Markdown document
@@ -1366,15 +1414,15 @@ fence_run (const char *line,
  * @start: where a section of it starts
  * @min_bytes: the section's least length
  *
- * Where the section starting at @start ends: at the first heading
- * (`#` … `######` at the start of a line, after a blank line, outside
- * fenced code) at least @min_bytes after @start, or at @length. Such a
- * heading ends any paragraph, list, quote or table before it (md4c
- * continues a table through a heading line, not through a blank line), so
- * the sections of a document rendered one after another give the same
- * text and tags as the whole document rendered at once: the answer view
- * renders the first screen's worth at once and the rest in later steps
- * (issue 15).
+ * Where the section starting at @start ends: at the first block that
+ * starts at the top level at least @min_bytes after @start (a line at
+ * column 0, after a blank line, outside fenced code, that does not start a
+ * list item), or at @length. Such a line ends any paragraph, list, quote
+ * or table before it (md4c continues a table through a heading line, not
+ * through a blank line), so the sections of a document rendered one after
+ * another give the same text and tags as the whole document rendered at
+ * once: the answer view renders the first screen's worth at once and the
+ * rest in later steps (issue 15).
  *
  * Returns: the offset of the next section's start
  */
@@ -1398,6 +1446,15 @@ prep_renderer_section_end (const char *markdown,
       const char *next = eol ? eol + 1 : end;
       char c = 0;
       gsize run = fence_run (line, next, &c);
+      gboolean blank = TRUE;
+
+      for (const char *p = line; blank && p < next; p++)
+        blank = *p == ' ' || *p == '\t' || *p == '\r' || *p == '\n';
+
+      if (fence == 0 && after_blank && !blank && line[0] != ' ' && line[0] != '\t' &&
+          !is_list_item (line, next) &&
+          (gsize) (line - markdown) >= start + min_bytes && (gsize) (line - markdown) > start)
+        return line - markdown;
 
       if (fence > 0)
         {
@@ -1418,20 +1475,8 @@ prep_renderer_section_end (const char *markdown,
           fence = run;
           fence_char = c;
         }
-      else if (line[0] == '#' && after_blank &&
-               (gsize) (line - markdown) >= start + min_bytes && (gsize) (line - markdown) > start)
-        {
-          const char *p = line;
 
-          while (p < next && *p == '#')
-            p++;
-          if (p - line <= 6 && (p == next || *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-            return line - markdown;
-        }
-
-      after_blank = fence == 0 && run == 0;
-      for (const char *p = line; after_blank && p < next; p++)
-        after_blank = *p == ' ' || *p == '\t' || *p == '\r' || *p == '\n';
+      after_blank = fence == 0 && run == 0 && blank;
       line = next;
     }
 

@@ -51,6 +51,8 @@ void          prep_renderer_set_max_image_width (PrepRenderer  *self,
 int           prep_renderer_get_scale_factor    (PrepRenderer  *self);
 void          prep_renderer_set_scale_factor    (PrepRenderer  *self,
                                                  int            scale_factor);
+void          prep_renderer_set_async_figures   (PrepRenderer  *self,
+                                                 gboolean       async);
 const char   *prep_renderer_get_locale          (PrepRenderer  *self);
 void          prep_renderer_set_locale          (PrepRenderer  *self,
                                                  const char    *locale);

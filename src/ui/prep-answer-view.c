@@ -950,7 +950,11 @@ prep_answer_view_init (PrepAnswerView *self)
   GtkEventController *keys;
   GtkGesture *click;
 
+  /* Figures are decoded in a worker thread, and drawn when they arrive. */
   self->renderer = prep_renderer_new ();
+  prep_renderer_set_async_figures (self->renderer, TRUE);
+  g_signal_connect_object (self->renderer, "figure-ready", G_CALLBACK (gtk_widget_queue_draw),
+                           self, G_CONNECT_SWAPPED);
   self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
   self->label_matches = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   self->code_boxes = g_array_new (FALSE, FALSE, sizeof (CodeBox));

@@ -109,7 +109,8 @@ run_bench_cb (gpointer data)
   GtkWidget *plain_window, *scrolled, *view;
   guint n = g_list_model_get_n_items (questions);
 
-  /* BENCH_LIMIT=N: the first N questions only (for profiling). */
+  /* BENCH_LIMIT=N: the first N questions only (for profiling);
+   * BENCH_VERBOSE: each question's time. */
   if (g_getenv ("BENCH_LIMIT"))
     n = MIN (n, (guint) atoi (g_getenv ("BENCH_LIMIT")));
 
@@ -125,6 +126,8 @@ run_bench_cb (gpointer data)
 
       open_and_paint (window, prep_question_get_id (question));
       ms = (g_get_monotonic_time () - begin) / 1000.0;
+      if (g_getenv ("BENCH_VERBOSE"))
+        g_printerr ("%-40s %7.1f ms\n", prep_question_get_id (question), ms);
       g_array_append_val (switch_ms, ms);
       ms = longest_iteration (300);
       g_array_append_val (blocked_ms, ms);
