@@ -192,8 +192,10 @@ bench_first_frame (const char *self)
 
       if (m == 0)
         reference = ms;
+      /* Issue 15: a fresh start within 15 % of the reference, a restored
+       * one (the last question shown again) within 25 %. */
       g_print ("  %-40s %7.1f ms  %5.2f x%s\n", labels[m], ms, ms / reference,
-               m == 0 ? "" : "  (target <= 1.15 x)");
+               m == 0 ? "" : m == 1 ? "  (target <= 1.15 x)" : "  (target <= 1.25 x)");
       g_array_unref (times[m]);
     }
 }
