@@ -24,6 +24,8 @@
 #include "prep-quiz-session.h"
 #include "prep-quiz-view.h"
 #include "prep-review-store.h"
+#include "prep-search-result.h"
+#include "prep-sidebar.h"
 #include "prep-test-utils.h"
 #include "prep-window.h"
 
@@ -630,6 +632,28 @@ check_content_language (PrepApplication *app,
   g_free (en);
   en = answer_text (window);
   g_assert_false (has_chinese (gtk_window_get_title (GTK_WINDOW (window))));
+
+  /* A search on show runs again: its snippets are in the new language. */
+  {
+    PrepSidebar *sidebar = PREP_SIDEBAR (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_SIDEBAR));
+    GListModel *results;
+    g_autoptr(PrepSearchResult) first = NULL;
+    g_autoptr(PrepSearchResult) again = NULL;
+
+    g_settings_set_string (settings, "content-language", "zh_TW");
+    prep_sidebar_search (sidebar, "self-attention");
+    results = prep_sidebar_get_search_results (sidebar);
+    g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
+    first = g_list_model_get_item (results, 0);
+    g_assert_true (has_chinese (prep_search_result_get_snippet (first)));
+
+    g_settings_set_string (settings, "content-language", "en");
+    results = prep_sidebar_get_search_results (sidebar);
+    g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
+    again = g_list_model_get_item (results, 0);
+    g_assert_false (has_chinese (prep_search_result_get_snippet (again)));
+    prep_sidebar_search (sidebar, "");
+  }
 
   g_settings_reset (settings, "content-language");
 }

@@ -495,6 +495,20 @@ search_changed_cb (PrepSidebar *self)
     }
 }
 
+/* The answers are shown in the other language: the search index puts
+ * that language first (its snippets), so it is built again and a search
+ * on show runs again. */
+static void
+library_locale_cb (PrepSidebar *self)
+{
+  g_clear_object (&self->search);
+  if (self->query != NULL && self->query[0] != '\0')
+    {
+      g_clear_pointer (&self->query, g_free);
+      search_changed_cb (self);
+    }
+}
+
 static void
 stop_search_cb (PrepSidebar *self)
 {
@@ -811,8 +825,12 @@ prep_sidebar_set_library (PrepSidebar *self,
   g_return_if_fail (PREP_IS_SIDEBAR (self));
   g_return_if_fail (!library || PREP_IS_LIBRARY (library));
 
-  if (!g_set_object (&self->library, library))
+  if (self->library == library)
     return;
+
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_func (self->library, library_locale_cb, self);
+  g_set_object (&self->library, library);
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
@@ -845,6 +863,8 @@ prep_sidebar_set_library (PrepSidebar *self,
 
       g_clear_object (&self->search);
       g_clear_pointer (&self->query, g_free);
+      g_signal_connect_object (library, "notify::locale", G_CALLBACK (library_locale_cb),
+                               self, G_CONNECT_SWAPPED);
       self->filter = gtk_custom_filter_new (filter_match_cb, self, NULL);
       self->filtered = gtk_filter_list_model_new (g_object_ref (prep_library_get_questions (library)),
                                                   g_object_ref (GTK_FILTER (self->filter)));
