@@ -286,6 +286,7 @@ decode_done (GObject      *source,
   PrepRenderer *self = PREP_RENDERER (source);
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(PrepFigurePaintable) placeholder = NULL;
+  g_autofree char *pending_key = NULL;
 
   for (guint i = 0; job->paths != NULL && i < job->paths->len; i++)
     g_hash_table_insert (self->images, natural_key (job->dark, g_ptr_array_index (job->paths, i)),
@@ -294,7 +295,7 @@ decode_done (GObject      *source,
   if (job->key == NULL)
     return;
 
-  g_hash_table_steal_extended (self->pending, job->key, NULL, (gpointer *) &placeholder);
+  g_hash_table_steal_extended (self->pending, job->key, (gpointer *) &pending_key, (gpointer *) &placeholder);
   if (job->natural != NULL)
     g_hash_table_insert (self->images, natural_key (job->dark, job->path), g_object_ref (job->natural));
 
