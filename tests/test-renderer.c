@@ -969,6 +969,38 @@ test_async_figures (void)
     }
 }
 
+/* Decoding ahead of time, in the worker thread: the figures of the
+ * renderer's locale only, after which an answer shows them at once. */
+static void
+test_figures_ahead (void)
+{
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  g_autoptr(GtkTextBuffer) zh = NULL;
+  g_autoptr(GtkTextBuffer) en = NULL;
+  guint ready = 0;
+
+  prep_renderer_set_async_figures (renderer, TRUE);
+  prep_renderer_set_max_image_width (renderer, 600);
+  prep_renderer_set_locale (renderer, "zh_TW");
+  g_signal_connect (renderer, "figure-ready", G_CALLBACK (count_ready_cb), &ready);
+
+  g_assert_true (prep_renderer_prepare_step (renderer, "/io/github/llmprep/LlmPrep/content/figures", 0));
+  g_assert_false (prep_renderer_prepare_step (renderer, "/io/github/llmprep/LlmPrep/content/figures", 1));
+  while (ready == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Decoded: the Chinese figure comes at once, the English one is still
+   * to be decoded. */
+  zh = render (renderer, "![a](resource:///io/github/llmprep/LlmPrep/content/figures/transformer.svg)\n", -1);
+  g_assert_false (PREP_IS_FIGURE_PAINTABLE (first_paintable (zh)));
+  prep_renderer_set_locale (renderer, "en");
+  en = render (renderer, "![a](resource:///io/github/llmprep/LlmPrep/content/figures/transformer.svg)\n", -1);
+  g_assert_true (PREP_IS_FIGURE_PAINTABLE (first_paintable (en)));
+
+  while (ready < 2)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1012,6 +1044,7 @@ main (int   argc,
   g_test_add_func ("/renderer/sections", test_sections);
   g_test_add_func ("/renderer/figure-locale", test_figure_locale);
   g_test_add_func ("/renderer/async-figures", test_async_figures);
+  g_test_add_func ("/renderer/figures-ahead", test_figures_ahead);
 
   return g_test_run ();
 }

@@ -210,8 +210,8 @@ make_paintable (PrepRenderer *self,
 typedef struct
 {
   char      *key;         /* in the textures cache, or NULL */
-  char      *path;        /* or NULL with folder */
-  char      *folder;
+  char      *path;        /* or NULL with wanted */
+  char     **wanted;      /* figures to decode ahead, or NULL */
   GdkPixbuf *natural;     /* given, or decoded by the worker */
   GdkPixbuf *image;       /* for key: at pixels */
   GPtrArray *paths;       /* for folder: decoded ones … */
@@ -228,7 +228,7 @@ job_free (gpointer data)
 
   g_free (job->key);
   g_free (job->path);
-  g_free (job->folder);
+  g_strfreev (job->wanted);
   g_clear_object (&job->natural);
   g_clear_object (&job->image);
   g_clear_pointer (&job->paths, g_ptr_array_unref);
@@ -244,18 +244,15 @@ decode_thread (GTask        *task,
 {
   Job *job = data;
 
-  if (job->folder != NULL)
+  if (job->wanted != NULL)
     {
-      g_auto(GStrv) names = g_resources_enumerate_children (job->folder, 0, NULL);
-
-      for (guint i = 0; names != NULL && names[i] != NULL; i++)
+      for (guint i = 0; job->wanted[i] != NULL; i++)
         {
-          g_autofree char *path = g_build_path ("/", job->folder, names[i], NULL);
-          GdkPixbuf *natural = decode (path, job->dark, -1, -1);
+          GdkPixbuf *natural = decode (job->wanted[i], job->dark, -1, -1);
 
           if (natural != NULL)
             {
-              g_ptr_array_add (job->paths, g_steal_pointer (&path));
+              g_ptr_array_add (job->paths, g_strdup (job->wanted[i]));
               g_ptr_array_add (job->naturals, natural);
             }
         }
@@ -293,7 +290,10 @@ decode_done (GObject      *source,
                          g_object_ref (g_ptr_array_index (job->naturals, i)));
 
   if (job->key == NULL)
-    return;
+    {
+      _prep_render_figure_ready (self);
+      return;
+    }
 
   g_hash_table_steal_extended (self->pending, job->key, (gpointer *) &pending_key, (gpointer *) &placeholder);
   if (job->natural != NULL)
@@ -326,16 +326,42 @@ start_job (PrepRenderer *self,
  * _prep_render_decode_all:
  * @folder: a resource folder of figures
  *
- * Decodes every figure of @folder in the worker thread, one after the
- * other, so that answers show them at once later.
+ * Decodes the figures of @folder in the worker thread, one after the
+ * other, so that answers show them at once later: each in the variant
+ * for the renderer's locale, once one is set (see
+ * prep_renderer_dup_figure_path()).
  */
 void
 _prep_render_decode_all (PrepRenderer *self,
                          const char   *folder)
 {
-  Job *job = g_new0 (Job, 1);
+  g_auto(GStrv) names = g_resources_enumerate_children (folder, 0, NULL);
+  g_autoptr(GStrvBuilder) wanted = g_strv_builder_new ();
+  Job *job;
 
-  job->folder = g_strdup (folder);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_path ("/", folder, names[i], NULL);
+      const char *dot = strchr (names[i], '.');
+
+      /* A variant (NAME.LOCALE.svg) is decoded for its base name, when
+       * it is the one the renderer's locale shows. */
+      if (self->locale != NULL && dot != NULL && strchr (dot + 1, '.') != NULL)
+        continue;
+      if (self->locale != NULL)
+        {
+          g_autofree char *shown = prep_renderer_dup_figure_path (self, path);
+
+          g_strv_builder_add (wanted, shown);
+        }
+      else
+        {
+          g_strv_builder_add (wanted, path);
+        }
+    }
+
+  job = g_new0 (Job, 1);
+  job->wanted = g_strv_builder_end (wanted);
   job->paths = g_ptr_array_new_with_free_func (g_free);
   job->naturals = g_ptr_array_new_with_free_func (g_object_unref);
   start_job (self, job);
