@@ -36,6 +36,9 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+/* Zeros after the copy of a document md4c parses. */
+#define MD_PADDING 16
 static guint figure_ready_signal;
 
 typedef PrepRenderState State;
@@ -982,10 +985,16 @@ text_cb (MD_TEXTTYPE    type,
   State *st = user_data;
 
   /* md4c 0.4.8 can report text reaching past the end of the document
-   * with mis-nested emphasis in links (found by fuzz-render): never read
-   * beyond it. */
-  if (text >= st->doc && text <= st->doc_end && (gsize) (st->doc_end - text) < size)
-    size = st->doc_end - text;
+   * with mis-nested emphasis in links, or starting after it (found by
+   * fuzz-render): it parses a copy followed by zeros (see
+   * prep_renderer_render()), and nothing past the document is shown. */
+  if (text >= st->doc && text <= st->doc_end + MD_PADDING)
+    {
+      if (text >= st->doc_end)
+        return 0;
+      if ((gsize) (st->doc_end - text) < size)
+        size = st->doc_end - text;
+    }
 
   if (st->code != NULL)
     {
@@ -1508,6 +1517,7 @@ prep_renderer_render (PrepRenderer  *self,
     .text = text_cb,
   };
   g_autofree char *valid = NULL;
+  g_autofree char *padded = NULL;
   State st = { 0 };
 
   g_return_if_fail (PREP_IS_RENDERER (self));
@@ -1526,6 +1536,15 @@ prep_renderer_render (PrepRenderer  *self,
       markdown = valid;
       length = strlen (valid);
     }
+
+  /* md4c reads, and reports, a few bytes past the end of what it is given
+   * for some inputs, so what it reads there depends on memory that is not
+   * the document's (fuzz-render found it, not reproducibly): it reads a
+   * copy followed by zeros. A section of an answer is not followed by a
+   * NUL of its own either. */
+  padded = g_malloc0 (length + MD_PADDING + 1);
+  memcpy (padded, markdown, length);
+  markdown = padded;
 
   ensure_tags (self, buffer);
   update_colors (self, gtk_text_buffer_get_tag_table (buffer));
