@@ -14,6 +14,7 @@
 #include "prep-answer-view.h"
 #include "prep-content-loader.h"
 #include "prep-library.h"
+#include "prep-question-private.h"
 #include "prep-question-view.h"
 #include "prep-renderer.h"
 #include "prep-table.h"
@@ -338,6 +339,46 @@ test_scroll_to_top (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 }
 
+static guint
+count_follow_ups (Fixture *f)
+{
+  g_autoptr(GPtrArray) rows = prep_test_collect (GTK_WIDGET (f->view), ADW_TYPE_EXPANDER_ROW);
+
+  return rows->len;
+}
+
+/* The follow-ups come after the answer on the page, and are made once it
+ * is rendered (issue 15): not in the frame that opens the question, and
+ * still there when the same answer is shown again (a switch to a language
+ * the question is not written in). */
+static void
+test_follow_ups_after_answer (Fixture       *f,
+                              gconstpointer  data)
+{
+  guint n = prep_question_get_follow_ups (f->question)->len;
+
+  g_assert_cmpuint (n, >, 0);
+  while (!prep_answer_view_get_rendered (f->answer))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (count_follow_ups (f), ==, n);
+
+  /* Until the answer is rendered (this one is a single section, rendered
+   * at once), there are none. */
+  prep_question_view_set_question (f->view, NULL);
+  prep_question_view_set_question (f->view, f->question);
+  if (!prep_answer_view_get_rendered (f->answer))
+    g_assert_cmpuint (count_follow_ups (f), ==, 0);
+  while (!prep_answer_view_get_rendered (f->answer))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (count_follow_ups (f), ==, n);
+
+  /* Chinese only: in English it shows the same answer. */
+  _prep_question_set_locale (f->question, "en");
+  g_assert_true (prep_answer_view_get_rendered (f->answer));
+  g_assert_cmpuint (count_follow_ups (f), ==, n);
+  _prep_question_set_locale (f->question, "zh_TW");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +390,8 @@ main (int   argc,
   g_test_add ("/viewer/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
   g_test_add ("/viewer/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
   g_test_add ("/viewer/scroll-to-top", Fixture, NULL, fixture_set_up, test_scroll_to_top, fixture_tear_down);
+  g_test_add ("/viewer/follow-ups-after-answer", Fixture, NULL, fixture_set_up, test_follow_ups_after_answer,
+              fixture_tear_down);
 
   return g_test_run ();
 }

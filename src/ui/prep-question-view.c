@@ -101,6 +101,7 @@ struct _PrepQuestionView
   guint              pending_frames;
   guint              stable_frames;
   guint              has_pending : 1;
+  guint              follow_ups_pending : 1;
   gulong             locale_handler;
 
   double             zoom;
@@ -880,7 +881,17 @@ search_mode_cb (PrepQuestionView *self)
 static void
 answer_rendered_cb (PrepQuestionView *self)
 {
-  if (self->matches->len > 0 && self->find_text != NULL)
+  gboolean filled = self->follow_ups_pending;
+
+  /* The follow-ups come after the answer on the page: they are made once
+   * it is rendered, not in the frame that opens the question (issue 15). */
+  if (self->follow_ups_pending)
+    {
+      self->follow_ups_pending = FALSE;
+      fill_follow_ups (self, self->question);
+    }
+
+  if ((self->matches->len > 0 || filled) && self->find_text != NULL)
     {
       guint current = self->current;
 
@@ -1053,14 +1064,19 @@ update (PrepQuestionView *self)
       prep_answer_view_set_locale (self->answer_view,
                                    prep_question_has_locale (question, prep_question_get_locale (question))
                                    ? prep_question_get_locale (question) : PREP_CONTENT_LOCALE_DEFAULT);
+      fill_follow_ups (self, NULL);
+      self->follow_ups_pending = TRUE;
       prep_answer_view_set_markdown (self->answer_view, markdown);
-      fill_follow_ups (self, question);
+      /* The same answer, already on show: no new rendering to wait for. */
+      if (prep_answer_view_get_rendered (self->answer_view))
+        answer_rendered_cb (self);
       gtk_widget_set_visible (self->pending_box, FALSE);
       gtk_widget_set_visible (self->answer_box, TRUE);
     }
   else
     {
       prep_answer_view_set_markdown (self->answer_view, NULL);
+      self->follow_ups_pending = FALSE;
       fill_follow_ups (self, NULL);
       gtk_widget_set_visible (self->answer_box, FALSE);
       gtk_widget_set_visible (self->pending_box, TRUE);
