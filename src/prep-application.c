@@ -184,14 +184,21 @@ start_library (PrepApplication *self)
     self->library_thread = g_thread_new ("llm-prep-content", load_library_thread, self);
 }
 
+/* Waits for the thread loading the bundled content, if it runs. */
+static void
+join_library (PrepApplication *self)
+{
+  if (self->library_thread != NULL)
+    g_thread_join (g_steal_pointer (&self->library_thread));
+}
+
 /* The bundled content, loaded once: by --open's check of its ID, or at
  * start-up. */
 static PrepLibrary *
 ensure_library (PrepApplication *self)
 {
-  if (self->library_thread != NULL)
-    g_thread_join (g_steal_pointer (&self->library_thread));
-  else if (self->library == NULL)
+  join_library (self);
+  if (self->library == NULL)
     load_library (self);
 
   return self->library;
@@ -377,8 +384,7 @@ prep_application_dispose (GObject *object)
 {
   PrepApplication *self = (PrepApplication *)object;
 
-  if (self->library_thread != NULL)
-    g_thread_join (g_steal_pointer (&self->library_thread));
+  join_library (self);
   g_clear_object (&self->library);
   g_clear_object (&self->user_data);
   g_clear_error (&self->load_error);
@@ -523,8 +529,7 @@ prep_application_get_library (PrepApplication *self)
 {
   g_return_val_if_fail (PREP_IS_APPLICATION (self), NULL);
 
-  if (self->library_thread != NULL)
-    g_thread_join (g_steal_pointer (&self->library_thread));
+  join_library (self);
 
   return self->library;
 }
@@ -565,8 +570,7 @@ prep_application_get_load_error (PrepApplication *self)
 {
   g_return_val_if_fail (PREP_IS_APPLICATION (self), NULL);
 
-  if (self->library_thread != NULL)
-    g_thread_join (g_steal_pointer (&self->library_thread));
+  join_library (self);
 
   return self->load_error;
 }

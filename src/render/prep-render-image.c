@@ -174,11 +174,19 @@ svg_size (const char *path,
   return *width > 0 && *height > 0 && *width <= 16384 && *height <= 16384;
 }
 
+/* The key of a figure's natural-size image in the cache. */
+static char *
+natural_key (gboolean    dark,
+             const char *path)
+{
+  return g_strdup_printf ("%d:%s", dark, path);
+}
+
 GdkPixbuf *
 _prep_render_load_natural (PrepRenderer *self,
                            const char   *path)
 {
-  g_autofree char *key = g_strdup_printf ("%d:%s", self->dark, path);
+  g_autofree char *key = natural_key (self->dark, path);
   GdkPixbuf *pixbuf;
 
   if ((pixbuf = g_hash_table_lookup (self->images, key)))
@@ -266,13 +274,6 @@ decode_thread (GTask        *task,
     }
 
   g_task_return_boolean (task, TRUE);
-}
-
-static char *
-natural_key (gboolean    dark,
-             const char *path)
-{
-  return g_strdup_printf ("%d:%s", dark, path);
 }
 
 static void

@@ -1232,14 +1232,6 @@ prep_renderer_set_async_figures (PrepRenderer *self,
   self->async_figures = !!async;
 }
 
-const char *
-prep_renderer_get_locale (PrepRenderer *self)
-{
-  g_return_val_if_fail (PREP_IS_RENDERER (self), NULL);
-
-  return self->locale;
-}
-
 /**
  * prep_renderer_set_locale:
  * @locale: (nullable): the content locale of the text rendered next

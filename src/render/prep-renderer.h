@@ -53,7 +53,6 @@ void          prep_renderer_set_scale_factor    (PrepRenderer  *self,
                                                  int            scale_factor);
 void          prep_renderer_set_async_figures   (PrepRenderer  *self,
                                                  gboolean       async);
-const char   *prep_renderer_get_locale          (PrepRenderer  *self);
 void          prep_renderer_set_locale          (PrepRenderer  *self,
                                                  const char    *locale);
 char         *prep_renderer_dup_figure_path     (PrepRenderer  *self,

@@ -53,8 +53,7 @@ struct _PrepCardView
 
   /* Owned references */
   PrepQuizSession *session;
-  PrepQuestion    *watched;
-  gulong           locale_handler;
+  GSignalGroup    *question_signals; /* of the question on show */
 
   GtkWidget       *grade_buttons[4];
   GtkLabel        *interval_labels[4];
@@ -289,10 +288,16 @@ sync_revealed (PrepCardView *self)
 static void
 locale_changed_cb (PrepCardView *self)
 {
-  PrepQuestion *question = self->watched;
-  g_autoptr(PrepCategory) category = prep_question_dup_category (question);
-  GPtrArray *key_points = prep_question_get_key_points (question);
+  PrepQuestion *question = self->session ? prep_quiz_session_get_question (self->session) : NULL;
+  g_autoptr(PrepCategory) category = NULL;
+  GPtrArray *key_points;
   guint i = 0;
+
+  if (question == NULL)
+    return;
+
+  category = prep_question_dup_category (question);
+  key_points = prep_question_get_key_points (question);
 
   gtk_label_set_text (self->category_label, category ? prep_category_get_title (category) : "");
   gtk_label_set_text (self->question_label, prep_question_get_title (question));
@@ -317,21 +322,6 @@ locale_changed_cb (PrepCardView *self)
     }
 }
 
-/* The question on show, followed into the other content language. */
-static void
-watch_question (PrepCardView  *self,
-                PrepQuestion *question)
-{
-  if (self->watched == question)
-    return;
-
-  g_clear_signal_handler (&self->locale_handler, self->watched);
-  g_set_object (&self->watched, question);
-  if (question != NULL)
-    self->locale_handler = g_signal_connect_object (question, "notify::locale", G_CALLBACK (locale_changed_cb),
-                                                    self, G_CONNECT_SWAPPED);
-}
-
 static void
 show_card (PrepCardView *self)
 {
@@ -348,7 +338,7 @@ show_card (PrepCardView *self)
     return;
 
   interview = prep_quiz_session_get_mode (self->session) == PREP_QUIZ_INTERVIEW;
-  watch_question (self, question);
+  g_signal_group_set_target (self->question_signals, question);
   category = prep_question_dup_category (question);
   /* Translators: quiz progress, "3 / 10" */
   progress = g_strdup_printf (_("%u / %u"), prep_quiz_session_get_position (self->session) + 1,
@@ -648,7 +638,7 @@ prep_card_view_dispose (GObject *object)
   PrepCardView *self = (PrepCardView *)object;
 
   prep_card_view_set_session (self, NULL);
-  watch_question (self, NULL);
+  g_clear_object (&self->question_signals);
   g_clear_handle_id (&self->timer_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PREP_TYPE_CARD_VIEW);
 
@@ -789,6 +779,10 @@ prep_card_view_init (PrepCardView *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The card on show follows its question into the other content language. */
+  self->question_signals = g_signal_group_new (PREP_TYPE_QUESTION);
+  g_signal_group_connect_swapped (self->question_signals, "notify::locale", G_CALLBACK (locale_changed_cb), self);
   self->time_limit = 180;
 
   keys = gtk_event_controller_key_new ();

@@ -36,8 +36,7 @@ struct _PrepChoiceView
 
   /* Owned references */
   PrepQuizSession *session;
-  PrepQuestion    *watched;
-  gulong           locale_handler;
+  GSignalGroup    *question_signals; /* of the question on show */
 
   GtkWidget       *option_buttons[PREP_QUIZ_N_OPTIONS];
   GtkLabel        *option_labels[PREP_QUIZ_N_OPTIONS];
@@ -149,21 +148,6 @@ locale_changed_cb (PrepChoiceView *self)
   show_item (self);
 }
 
-/* The question on show, followed into the other content language. */
-static void
-watch_question (PrepChoiceView*self,
-                PrepQuestion *question)
-{
-  if (self->watched == question)
-    return;
-
-  g_clear_signal_handler (&self->locale_handler, self->watched);
-  g_set_object (&self->watched, question);
-  if (question != NULL)
-    self->locale_handler = g_signal_connect_object (question, "notify::locale", G_CALLBACK (locale_changed_cb),
-                                                    self, G_CONNECT_SWAPPED);
-}
-
 static void
 show_item (PrepChoiceView *self)
 {
@@ -176,7 +160,7 @@ show_item (PrepChoiceView *self)
     return;
 
   question = prep_quiz_session_get_question (self->session);
-  watch_question (self, question);
+  g_signal_group_set_target (self->question_signals, question);
   locale = prep_question_get_locale (question);
   /* Translators: quiz progress, "3 / 10" */
   progress = g_strdup_printf (_("%u / %u"), prep_quiz_session_get_position (self->session) + 1,
@@ -234,7 +218,7 @@ prep_choice_view_dispose (GObject *object)
   PrepChoiceView *self = (PrepChoiceView *)object;
 
   prep_choice_view_set_session (self, NULL);
-  watch_question (self, NULL);
+  g_clear_object (&self->question_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), PREP_TYPE_CHOICE_VIEW);
 
   G_OBJECT_CLASS (prep_choice_view_parent_class)->dispose (object);
@@ -326,6 +310,10 @@ static void
 prep_choice_view_init (PrepChoiceView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The item on show follows its question into the other content language. */
+  self->question_signals = g_signal_group_new (PREP_TYPE_QUESTION);
+  g_signal_group_connect_swapped (self->question_signals, "notify::locale", G_CALLBACK (locale_changed_cb), self);
 
   for (guint i = 0; i < PREP_QUIZ_N_OPTIONS; i++)
     {
