@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "prep-figure-paintable.h"
@@ -480,6 +481,92 @@ test_dark_scheme (void)
 
   g_assert_cmpuint (names->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (names, 0), !=, g_ptr_array_index (names, 1));
+}
+
+/* Every highlighting tag with its name (its colours) and range. */
+static char *
+highlights (GtkTextBuffer *buffer)
+{
+  GString *out = g_string_new (NULL);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  for (; !gtk_text_iter_is_end (&iter); gtk_text_iter_forward_char (&iter))
+    {
+      g_autoptr(GSList) tags = gtk_text_iter_get_toggled_tags (&iter, TRUE);
+
+      for (GSList *l = tags; l; l = l->next)
+        {
+          g_autofree char *name = NULL;
+          GtkTextIter end = iter;
+
+          g_object_get (l->data, "name", &name, NULL);
+          if (name == NULL || !g_str_has_prefix (name, "hl:"))
+            continue;
+          gtk_text_iter_forward_to_tag_toggle (&end, l->data);
+          g_string_append_printf (out, "%s %d %d\n", name, gtk_text_iter_get_offset (&iter),
+                                  gtk_text_iter_get_offset (&end));
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The highlighters are shared by every renderer, one per language: code
+ * in alternating languages, from a light and a dark renderer in turn, is
+ * highlighted as each alone would. */
+static void
+test_shared_highlighters (void)
+{
+  const char *code = "```python\nimport os\nx = 'a'  # c\n```\n\n```bash\necho \"$HOME\" # c\n```\n\n"
+                     "```python\nimport os\nx = 'a'  # c\n```\n";
+  g_autoptr(PrepRenderer) light = prep_renderer_new ();
+  g_autoptr(PrepRenderer) dark = prep_renderer_new ();
+  g_autoptr(GtkTextBuffer) light_first = NULL;
+  g_autoptr(GtkTextBuffer) dark_first = NULL;
+  g_autoptr(GtkTextBuffer) light_again = NULL;
+  g_autoptr(GtkTextBuffer) dark_again = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_python = 0;
+
+  prep_renderer_set_dark (dark, TRUE);
+  light_first = render (light, code, -1);
+  dark_first = render (dark, code, -1);
+  light_again = render (light, code, -1);
+  dark_again = render (dark, code, -1);
+
+  a = highlights (light_first);
+  b = highlights (light_again);
+  c = highlights (dark_first);
+  d = highlights (dark_again);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (c, ==, d);
+  g_assert_cmpstr (a, !=, c);
+
+  /* Both Python blocks are highlighted, alike: "import" at the start of
+   * each block's first line of code. */
+  lines = g_strsplit (a, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      GtkTextIter start;
+      int offset;
+
+      if (sscanf (lines[i], "%*s %d", &offset) != 1)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (light_first, &start, offset);
+      if (gtk_text_iter_starts_line (&start))
+        {
+          GtkTextIter end = start;
+          g_autofree char *word = NULL;
+
+          gtk_text_iter_forward_chars (&end, 6);
+          word = gtk_text_iter_get_slice (&start, &end);
+          if (g_str_equal (word, "import"))
+            n_python++;
+        }
+    }
+  g_assert_cmpuint (n_python, ==, 2);
 }
 
 static void
@@ -984,8 +1071,9 @@ test_figures_ahead (void)
   prep_renderer_set_locale (renderer, "zh_TW");
   g_signal_connect (renderer, "figure-ready", G_CALLBACK (count_ready_cb), &ready);
 
-  g_assert_true (prep_renderer_prepare_step (renderer, "/io/github/llmprep/LlmPrep/content/figures", 0));
-  g_assert_false (prep_renderer_prepare_step (renderer, "/io/github/llmprep/LlmPrep/content/figures", 1));
+  /* The figures first, then one language a step; a handful in all. */
+  for (guint step = 0; prep_renderer_prepare_step (renderer, "/io/github/llmprep/LlmPrep/content/figures", step); step++)
+    g_assert_cmpuint (step, <, 8);
   while (ready == 0)
     g_main_context_iteration (NULL, TRUE);
 
@@ -1062,6 +1150,7 @@ main (int   argc,
   g_test_add_func ("/renderer/chinese-emphasis", test_chinese_emphasis);
   g_test_add_func ("/renderer/dark-figures-rendered", test_dark_figures_rendered);
   g_test_add_func ("/renderer/dark-scheme", test_dark_scheme);
+  g_test_add_func ("/renderer/shared-highlighters", test_shared_highlighters);
   g_test_add_func ("/renderer/image-scaled", test_image_scaled);
   g_test_add_func ("/renderer/entities", test_entities);
   g_test_add_func ("/renderer/hostile", test_hostile);

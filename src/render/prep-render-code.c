@@ -34,9 +34,23 @@ _prep_render_has_long_line (const char *code)
 }
 
 /* Code blocks: a header line with the language, then the code, highlighted
- * by one hidden GtkSourceBuffer whose highlighting tags are copied over.
+ * by a hidden GtkSourceBuffer whose highlighting tags are copied over.
  * The whole block carries an anonymous tag with the code as written, from
  * which the view draws the block's box and places its copy button. */
+
+/* The language manager is made on first use: loading GtkSourceView's
+ * languages costs start-up time that answers without code do not need. */
+static GtkSourceLanguageManager *
+ensure_languages (PrepRenderer *self)
+{
+  if (self->languages == NULL)
+    {
+      gtk_source_init ();
+      self->languages = gtk_source_language_manager_get_default ();
+    }
+
+  return self->languages;
+}
 
 GtkSourceLanguage *
 _prep_render_lookup_language (PrepRenderer *self,
@@ -55,12 +69,7 @@ _prep_render_lookup_language (PrepRenderer *self,
   if (lang == NULL || lang[0] == '\0' || strlen (lang) > 32)
     return NULL;
 
-  if (self->languages == NULL)
-    {
-      gtk_source_init ();
-      self->languages = gtk_source_language_manager_get_default ();
-    }
-
+  ensure_languages (self);
   lower = g_ascii_strdown (lang, -1);
   for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
     {
@@ -143,47 +152,64 @@ ensure_highlight_tag (GtkTextBuffer *buffer,
   return tag;
 }
 
-void
-_prep_render_update_scheme (PrepRenderer *self)
+static GtkSourceStyleScheme *
+lookup_scheme (gboolean dark)
 {
-  GtkSourceStyleSchemeManager *schemes;
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
   GtkSourceStyleScheme *scheme;
 
-  if (self->source_buffer == NULL)
-    return;
-
-  schemes = gtk_source_style_scheme_manager_get_default ();
-  scheme = gtk_source_style_scheme_manager_get_scheme (schemes, self->dark ? "Adwaita-dark" : "Adwaita");
+  scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita");
   if (scheme == NULL)
-    scheme = gtk_source_style_scheme_manager_get_scheme (schemes, self->dark ? "classic-dark" : "classic");
-  gtk_source_buffer_set_style_scheme (self->source_buffer, scheme);
+    scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "classic-dark" : "classic");
+
+  return scheme;
 }
 
-/* Made on first use: loading GtkSourceView's languages and style schemes
- * costs start-up time that answers without code do not need. */
+/* One hidden buffer per language for the whole process (the renderers all
+ * run on the main thread, and highlight in one go). GtkSourceView compiles
+ * a language's patterns when a buffer takes the language and frees them
+ * with the last buffer that has it: a single buffer switching languages
+ * compiled them again at every switch, 10 to 75 ms a language here. */
 static GtkSourceBuffer *
-ensure_source_buffer (PrepRenderer *self)
+source_buffer_for (GtkSourceLanguage *language,
+                   gboolean           dark)
 {
-  if (self->source_buffer == NULL)
+  static GHashTable *buffers;  /* language id → GtkSourceBuffer */
+  GtkSourceStyleScheme *scheme = lookup_scheme (dark);
+  GtkSourceBuffer *buffer;
+
+  if (buffers == NULL)
+    buffers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  if (!(buffer = g_hash_table_lookup (buffers, gtk_source_language_get_id (language))))
     {
-      gtk_source_init ();
-      self->languages = gtk_source_language_manager_get_default ();
-      self->source_buffer = gtk_source_buffer_new (NULL);
-      gtk_source_buffer_set_highlight_syntax (self->source_buffer, TRUE);
-      _prep_render_update_scheme (self);
+      buffer = gtk_source_buffer_new (NULL);
+      gtk_source_buffer_set_highlight_syntax (buffer, TRUE);
+      gtk_source_buffer_set_language (buffer, language);
+      g_hash_table_insert (buffers, g_strdup (gtk_source_language_get_id (language)), buffer);
     }
 
-  return self->source_buffer;
+  if (gtk_source_buffer_get_style_scheme (buffer) != scheme)
+    gtk_source_buffer_set_style_scheme (buffer, scheme);
+
+  return buffer;
 }
 
 /**
- * _prep_render_prepare_languages:
+ * _prep_render_prepare_language:
+ * @step: which language, from 0
  *
- * Loads the highlighter and compiles the patterns of the languages that
- * answers use most, which each language does on first sight.
+ * Compiles the patterns of one of the languages that answers use most, and
+ * highlights a sample with them, which each language otherwise does when
+ * its first code block is shown (here python3 about 30 ms, sh 15 ms, yaml
+ * 10 ms). JSON, in three answers, is left to its first block: it takes
+ * 55 to 80 ms, more than an idle step should block input.
+ *
+ * Returns: whether there are more languages to prepare
  */
-void
-_prep_render_prepare_languages (PrepRenderer *self)
+gboolean
+_prep_render_prepare_language (PrepRenderer *self,
+                               guint         step)
 {
   static const struct { const char *id; const char *sample; } languages[] = {
     { "python3", "import os\nfrom a import b as c\n@dec\ndef f(x: int = 1, *args) -> str:\n"
@@ -191,26 +217,26 @@ _prep_render_prepare_languages (PrepRenderer *self)
                  "    return x @ y if x else lambda z: z ** 2\nclass A(B):\n    pass\n" },
     { "sh", "#!/bin/sh\n# comment\nexport A=\"$HOME\" B='x'\nfor i in 1 2; do echo \"$i\" | grep -c x; done\n"
             "if [ -f a ]; then pip install -U torch==2.5 --index-url \"$U\"; fi\n" },
-    { "json", "{\"a\": [1, 2.5, true, null, \"s\"], \"b\": {\"c\": -1e3}}\n" },
     { "yaml", "# c\nkey: value\nlist:\n  - 1\n  - \"s\"\nmap: {a: true, b: null}\n" },
-    { "c", "#include <stdio.h>\n/* c */\nint main (void) { char *s = \"x\"; return 0x1 + 'a'; }\n" },
   };
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (ensure_source_buffer (self));
+  GtkSourceLanguage *language;
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+  if (step >= G_N_ELEMENTS (languages))
+    return FALSE;
+
+  language = gtk_source_language_manager_get_language (ensure_languages (self), languages[step].id);
+  if (language != NULL)
     {
-      GtkSourceLanguage *language = gtk_source_language_manager_get_language (self->languages,
-                                                                              languages[i].id);
+      GtkSourceBuffer *buffer = source_buffer_for (language, self->dark);
       GtkTextIter start, end;
 
-      if (language == NULL)
-        continue;
-      gtk_source_buffer_set_language (self->source_buffer, language);
-      gtk_text_buffer_set_text (buffer, languages[i].sample, -1);
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      gtk_source_buffer_ensure_highlight (self->source_buffer, &start, &end);
+      gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), languages[step].sample, -1);
+      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
+      gtk_source_buffer_ensure_highlight (buffer, &start, &end);
+      gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), "", 0);
     }
-  gtk_text_buffer_set_text (buffer, "", 0);
+
+  return step + 1 < G_N_ELEMENTS (languages);
 }
 
 static void
@@ -220,8 +246,9 @@ highlight_code (PrepRenderState *st,
                 int              start)
 {
   PrepRenderer *self = st->self;
-  GtkTextBuffer *source = GTK_TEXT_BUFFER (ensure_source_buffer (self));
   GtkSourceLanguage *language = _prep_render_lookup_language (self, lang);
+  GtkSourceBuffer *source_buffer;
+  GtkTextBuffer *source;
   GtkTextIter iter, end;
   guint n_on_line = 0;
   int line_seen = -1;
@@ -231,10 +258,11 @@ highlight_code (PrepRenderState *st,
   if (language == NULL || strlen (code) > MAX_HIGHLIGHTED_CODE || _prep_render_has_long_line (code))
     return;
 
-  gtk_source_buffer_set_language (self->source_buffer, language);
+  source_buffer = source_buffer_for (language, self->dark);
+  source = GTK_TEXT_BUFFER (source_buffer);
   gtk_text_buffer_set_text (source, code, -1);
   gtk_text_buffer_get_bounds (source, &iter, &end);
-  gtk_source_buffer_ensure_highlight (self->source_buffer, &iter, &end);
+  gtk_source_buffer_ensure_highlight (source_buffer, &iter, &end);
 
   /* The code is in the target buffer before its tags are copied. */
   _prep_render_flush (st);

@@ -29,7 +29,6 @@ struct _PrepRenderer
 {
   GObject                   parent_instance;
 
-  GtkSourceBuffer          *source_buffer;
   GtkSourceLanguageManager *languages;
   GHashTable               *images;       /* "dark:path" → GdkPixbuf, natural size */
   GHashTable               *textures;     /* "dark:WIDTH@SCALE:path" → GdkPaintable */
@@ -121,8 +120,8 @@ char       *_prep_render_attribute_to_string (const MD_ATTRIBUTE *attr);
 /* prep-render-code.c */
 GtkSourceLanguage *_prep_render_lookup_language   (PrepRenderer    *self,
                                                    const char      *lang);
-void               _prep_render_update_scheme     (PrepRenderer    *self);
-void               _prep_render_prepare_languages (PrepRenderer    *self);
+gboolean           _prep_render_prepare_language  (PrepRenderer    *self,
+                                                   guint            step);
 void               _prep_render_finish_code_block (PrepRenderState *st);
 gboolean           _prep_render_has_long_line     (const char      *code);
 

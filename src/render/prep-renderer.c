@@ -1068,7 +1068,6 @@ prep_renderer_finalize (GObject *object)
 {
   PrepRenderer *self = (PrepRenderer *)object;
 
-  g_clear_object (&self->source_buffer);
   g_clear_pointer (&self->images, g_hash_table_unref);
   g_clear_pointer (&self->textures, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
@@ -1211,7 +1210,6 @@ prep_renderer_set_dark (PrepRenderer *self,
     return;
 
   self->dark = dark;
-  _prep_render_update_scheme (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DARK]);
 }
 
@@ -1338,9 +1336,10 @@ prep_renderer_set_scale_factor (PrepRenderer *self,
  * @step: 0 for the first call, then one more each time
  *
  * Does one piece of the work that would otherwise make the first answer
- * with code or figures slow to open: loading the code highlighter and the
- * languages answers use most, then starting the decoding of every figure
- * in the worker thread. Call from an idle handler until it returns %FALSE.
+ * with code or figures slow to open: starting the decoding of every figure
+ * in the worker thread, then loading the code highlighter with the
+ * languages answers use most, one language a step. Call from an idle
+ * handler until it returns %FALSE.
  *
  * Returns: whether there is more to do
  */
@@ -1351,17 +1350,15 @@ prep_renderer_prepare_step (PrepRenderer *self,
 {
   g_return_val_if_fail (PREP_IS_RENDERER (self), FALSE);
 
+  /* Figures are decoded in the worker thread, one after the other. */
   if (step == 0)
     {
-      _prep_render_prepare_languages (self);
-      return figures != NULL;
+      if (figures != NULL)
+        _prep_render_decode_all (self, figures);
+      return TRUE;
     }
 
-  /* Figures are decoded in the worker thread, one after the other. */
-  if (step == 1 && figures != NULL)
-    _prep_render_decode_all (self, figures);
-
-  return FALSE;
+  return _prep_render_prepare_language (self, step - 1);
 }
 
 /* A line that opens or closes a fence: up to three spaces, then at least
