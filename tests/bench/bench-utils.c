@@ -7,7 +7,11 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+#include <string.h>
+
 #include "bench-utils.h"
+#include "prep-library.h"
 
 static int
 compare_doubles (gconstpointer a,
@@ -32,4 +36,162 @@ prep_bench_median (GArray *values)
 
   g_array_sort (values, compare_doubles);
   return g_array_index (values, double, values->len / 2);
+}
+
+/* Every bundled question again @factor - 1 times, with ids and titles
+ * made unique, as one category file each. */
+static GBytes *
+scale_questions (GBytes  *bytes,
+                 guint    factor,
+                 GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) out = g_string_new ("{\"schema_version\":1,\"questions\":[");
+  JsonArray *questions;
+  guint n;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+    return NULL;
+
+  questions = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "questions");
+  n = json_array_get_length (questions);
+
+  /* Each copy is the original with its id and title changed, written out;
+   * json_node_copy() would share the objects. */
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (questions, i);
+      JsonObject *question = json_node_get_object (node);
+      JsonObject *title = json_object_get_object_member (question, "question");
+      g_autofree char *id = g_strdup (json_object_get_string_member (question, "id"));
+      g_autoptr(GList) members = json_object_get_members (title);
+      g_autoptr(GPtrArray) locales = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+
+      /* Copied: setting a member frees the name the list points to. */
+      for (GList *l = members; l; l = l->next)
+        {
+          g_ptr_array_add (locales, g_strdup (l->data));
+          g_ptr_array_add (titles, g_strdup (json_object_get_string_member (title, l->data)));
+        }
+
+      for (guint copy = 1; copy <= factor; copy++)
+        {
+          g_autofree char *text = NULL;
+
+          if (copy > 1)
+            {
+              g_autofree char *copy_id = g_strdup_printf ("%s-copy-%u", id, copy);
+
+              json_object_set_string_member (question, "id", copy_id);
+              for (guint j = 0; j < locales->len; j++)
+                {
+                  g_autofree char *copy_title = g_strdup_printf ("%s (%u)", (char *) titles->pdata[j], copy);
+                  json_object_set_string_member (title, locales->pdata[j], copy_title);
+                }
+            }
+
+          text = json_to_string (node, FALSE);
+          if (i > 0 || copy > 1)
+            g_string_append_c (out, ',');
+          g_string_append (out, text);
+        }
+    }
+  g_string_append (out, "]}");
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+/**
+ * prep_bench_write_scaled_content:
+ * @factor: how many times the bundled questions are in it
+ * @dir: a folder for the files
+ *
+ * Writes a GResource file that holds the bundled content @factor times
+ * over, at the bundled content's own paths: registered after the app's
+ * resources, it is what the app loads.
+ *
+ * Returns: (transfer full): the resource file's path, or %NULL
+ */
+char *
+prep_bench_write_scaled_content (guint        factor,
+                                 const char  *dir,
+                                 GError     **error)
+{
+  g_auto(GStrv) files = prep_library_list_resource_files (PREP_CONTENT_RESOURCE_PATH, error);
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gresources>\n");
+  g_autofree char *xml_path = g_build_filename (dir, "scaled.gresource.xml", NULL);
+  g_autofree char *target = g_build_filename (dir, "scaled.gresource", NULL);
+  g_autofree char *target_arg = g_strconcat ("--target=", target, NULL);
+  g_autofree char *sourcedir_arg = g_strconcat ("--sourcedir=", dir, NULL);
+  const char *argv[] = { "glib-compile-resources", target_arg, sourcedir_arg, xml_path, NULL };
+  int status;
+
+  if (files == NULL)
+    return NULL;
+
+  g_string_append_printf (xml, "  <gresource prefix=\"%s\">\n", PREP_CONTENT_RESOURCE_PATH);
+  for (guint i = 0; files[i]; i++)
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (files[i], 0, error);
+      g_autoptr(GBytes) scaled = NULL;
+      g_autofree char *base = g_path_get_basename (files[i]);
+      g_autofree char *path = g_build_filename (dir, base, NULL);
+
+      if (bytes == NULL || !(scaled = scale_questions (bytes, factor, error)) ||
+          !g_file_set_contents (path, g_bytes_get_data (scaled, NULL), g_bytes_get_size (scaled), error))
+        return NULL;
+      g_string_append_printf (xml, "    <file alias=\"questions/%s\">%s</file>\n", base, base);
+    }
+  g_string_append (xml, "  </gresource>\n</gresources>\n");
+
+  if (!g_file_set_contents (xml_path, xml->str, xml->len, error) ||
+      !g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, error) ||
+      !g_spawn_check_wait_status (status, error))
+    return NULL;
+
+  return g_steal_pointer (&target);
+}
+
+/**
+ * prep_bench_register_content:
+ *
+ * Registers the resource file named by $BENCH_CONTENT_RESOURCE, if any, so
+ * that it overrides the bundled content (the last registered resource is
+ * looked up first).
+ */
+void
+prep_bench_register_content (void)
+{
+  const char *path = g_getenv ("BENCH_CONTENT_RESOURCE");
+  g_autoptr(GError) error = NULL;
+  GResource *resource;
+
+  if (path == NULL || *path == '\0')
+    return;
+
+  /* The app's own resources register themselves on the first lookup,
+   * ahead of any registered before: look something up first. */
+  g_strfreev (g_resources_enumerate_children (PREP_CONTENT_RESOURCE_PATH, 0, NULL));
+  if (!(resource = g_resource_load (path, &error)))
+    g_error ("%s: %s", path, error->message);
+  g_resources_register (resource);
+}
+
+/**
+ * prep_bench_rss_kib:
+ *
+ * Returns: this process's resident memory in KiB, 0 if unknown
+ */
+guint64
+prep_bench_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      !(line = strstr (status, "VmRSS:")))
+    return 0;
+
+  return g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
 }

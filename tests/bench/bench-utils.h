@@ -7,10 +7,15 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
-double prep_bench_median (GArray *values);
+double   prep_bench_median               (GArray      *values);
+char    *prep_bench_write_scaled_content (guint        factor,
+                                          const char  *dir,
+                                          GError     **error);
+void     prep_bench_register_content     (void);
+guint64  prep_bench_rss_kib              (void);
 
 G_END_DECLS
