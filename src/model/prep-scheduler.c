@@ -81,16 +81,19 @@ gint64
 prep_study_day (gint64 time)
 {
   g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) shifted = NULL;
   g_autoptr(GDate) date = NULL;
   int year, month, day;
 
   /* Times from files may be anything GDateTime takes (year 1 to 9999):
    * days are counted within a range where every step below is defined. */
   local = g_date_time_new_from_unix_local (CLAMP (time, PREP_TIME_MIN, PREP_TIME_MAX));
-  shifted = g_date_time_add_hours (local, -PREP_DAY_ROLLOVER_HOUR);
-  g_date_time_get_ymd (shifted, &year, &month, &day);
+  g_date_time_get_ymd (local, &year, &month, &day);
   date = g_date_new_dmy (day, month, year);
+
+  /* By the clock on the wall, not four hours of elapsed time: on the days
+   * summer time starts or ends, those are three or five hours. */
+  if (g_date_time_get_hour (local) < PREP_DAY_ROLLOVER_HOUR)
+    g_date_subtract_days (date, 1);
 
   return g_date_get_julian (date);
 }
