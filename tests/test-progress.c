@@ -176,7 +176,10 @@ test_streak_long (void)
 {
   g_autoptr(GArray) log = new_log ();
   g_autoptr(PrepProgress) progress = NULL;
+  g_autoptr(PrepProgress) gap = NULL;
+  g_autoptr(PrepProgress) joined = NULL;
   gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 today = prep_study_day (now);
 
   /* 400 days in a row, longer than the heatmap, across both changes of
    * summer time. */
@@ -193,6 +196,24 @@ test_streak_long (void)
   progress = progress_for_log (log, now);
   g_assert_cmpuint (prep_progress_get_today (progress)->streak, ==, 400);
   assert_heatmap_matches_reference (progress, log);
+
+  /* A day without reviews 380 days ago ends it there, at 4 a.m. sharp
+   * on both sides; older days and times out of range change nothing. */
+  g_array_set_size (log, 0);
+  for (gint64 day = today - 379; day <= today; day++)
+    add_review (log, "a", prep_study_day_start (day), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  add_review (log, "a", prep_study_day_start (today - 380) - 1, PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  add_review (log, "a", prep_study_day_start (today - 390), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  add_review (log, "a", 0, PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  add_review (log, "a", G_MININT64, PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  add_review (log, "a", G_MAXINT64, PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  gap = progress_for_log (log, now);
+  g_assert_cmpuint (prep_progress_get_today (gap)->streak, ==, 380);
+
+  /* The day before the gap: one more. */
+  add_review (log, "a", prep_study_day_start (today - 380), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  joined = progress_for_log (log, now);
+  g_assert_cmpuint (prep_progress_get_today (joined)->streak, ==, 382);
 }
 
 static void

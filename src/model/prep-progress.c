@@ -68,50 +68,54 @@ category_clear (PrepProgressCategory *category)
   g_clear_pointer (&category->category_id, g_free);
 }
 
-/* The same times as prep_study_day_start(), one GDateTime per day rather
- * than several. */
+/* The same time as prep_study_day_start() for the day of @date, with one
+ * GDateTime rather than several. */
+static gint64
+date_start (const GDate *date)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                                      g_date_get_day (date), PREP_DAY_ROLLOVER_HOUR, 0, 0);
+
+  return start ? g_date_time_to_unix (start) : prep_study_day_start (g_date_get_julian (date));
+}
+
 static void
 compute_starts (PrepProgress *self)
 {
   g_autoptr(GDate) date = NULL;
 
-  self->first_day = self->today - (PREP_PROGRESS_HEATMAP_DAYS - 1);
   /* prep_study_day() keeps today within years 1971 to 9998. */
+  self->first_day = self->today - (PREP_PROGRESS_HEATMAP_DAYS - 1);
   date = g_date_new_julian ((guint32) self->first_day);
 
   for (guint i = 0; i <= N_DAYS; i++)
     {
-      g_autoptr(GDateTime) start = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                                          g_date_get_day (date), PREP_DAY_ROLLOVER_HOUR, 0, 0);
-
-      self->starts[i] = start ? g_date_time_to_unix (start) : prep_study_day_start (self->first_day + i);
+      self->starts[i] = date_start (date);
       g_date_add_days (date, 1);
     }
 }
 
 /* The day of @time relative to first_day: -1 before it, N_DAYS from the
- * end of the last day on. */
+ * end of the last day on. Days are 24 hours but for changes of the UTC
+ * offset: a guess and a step or two find the day. */
 static int
 day_index (PrepProgress *self,
            gint64        time)
 {
-  guint lo = 0, hi = N_DAYS + 1;
+  gint64 i;
 
   if (time < self->starts[0])
     return -1;
+  if (time >= self->starts[N_DAYS])
+    return N_DAYS;
 
-  /* The last start not after @time. */
-  while (hi - lo > 1)
-    {
-      guint mid = (lo + hi) / 2;
+  i = MIN ((time - self->starts[0]) / DAY, N_DAYS - 1);
+  while (i > 0 && time < self->starts[i])
+    i--;
+  while (time >= self->starts[i + 1])
+    i++;
 
-      if (self->starts[mid] <= time)
-        lo = mid;
-      else
-        hi = mid;
-    }
-
-  return (int) lo;
+  return (int) i;
 }
 
 static double
@@ -211,38 +215,75 @@ add_cards (PrepProgress   *self,
   self->summary.n_due_today = self->forecast[0];
 }
 
-/* The streak goes on past the heatmap's first day: older days, one by one,
- * from the study days of older reviews. */
+/* The streak goes on past the heatmap's first day. Older reviews are
+ * first placed by a guess of their day (days back from first_day, 24 hours
+ * each), which is off by at most one where the UTC offset changes: a day
+ * whose guesses and their neighbours saw no review had none for sure, and
+ * the streak ends before it. Only up to there are days found exactly. */
 static guint
 older_streak (PrepProgress *self,
               GArray       *log)
 {
-  g_autoptr(GHashTable) days = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 start = 0, end = 0, day = 0;
-  guint streak = 0;
+  g_autofree guint8 *guessed = NULL;
+  g_autofree guint8 *exact = NULL;
+  g_autofree gint64 *ends = NULL;
+  g_autoptr(GDate) date = NULL;
+  gint64 oldest = self->starts[0], bound;
+  guint n_guesses, streak = 0;
+
+  /* Times out of the range the app reads count as its first day. */
+  for (guint i = 0; i < log->len; i++)
+    oldest = MIN (oldest, MAX (g_array_index (log, PrepReviewLogEntry, i).time, PREP_TIME_MIN));
+  if (oldest >= self->starts[0])
+    return 0;
+
+  /* Day k back is first_day - 1 - k; guesses go from 0 to n_guesses - 1. */
+  n_guesses = (guint) ((self->starts[0] - 1 - oldest) / DAY) + 1;
+  guessed = g_new0 (guint8, n_guesses + 2);
+  for (guint i = 0; i < log->len; i++)
+    {
+      gint64 time = MAX (g_array_index (log, PrepReviewLogEntry, i).time, PREP_TIME_MIN);
+
+      if (time < self->starts[0])
+        guessed[(self->starts[0] - 1 - time) / DAY] = 1;
+    }
+
+  for (bound = 0; bound < n_guesses; bound++)
+    if (!guessed[bound] && !guessed[bound + 1] && (bound == 0 || !guessed[bound - 1]))
+      break;
+
+  /* ends[k] is the end of day k back, i.e. the start of day k - 1 back. */
+  ends = g_new (gint64, bound + 2);
+  exact = g_new0 (guint8, bound + 1);
+  date = g_date_new_julian ((guint32) self->first_day);
+  ends[0] = self->starts[0];
+  for (gint64 k = 1; k <= bound + 1; k++)
+    {
+      g_date_subtract_days (date, 1);
+      ends[k] = date_start (date);
+    }
 
   for (guint i = 0; i < log->len; i++)
     {
-      gint64 time = g_array_index (log, PrepReviewLogEntry, i).time;
+      gint64 time = MAX (g_array_index (log, PrepReviewLogEntry, i).time, PREP_TIME_MIN);
+      gint64 k;
 
       if (time >= self->starts[0])
         continue;
 
-      /* Logs are in time order: most entries fall on the day before. */
-      if (time < start || time >= end)
-        {
-          day = prep_study_day (time);
-          start = prep_study_day_start (day);
-          end = prep_study_day_start (day + 1);
-          g_array_append_val (keys, day);
-        }
+      k = (self->starts[0] - 1 - time) / DAY;
+      if (k > bound + 1)
+        continue;
+      /* Day k back is [ends[k + 1], ends[k]). */
+      while (k > 0 && time >= ends[k])
+        k--;
+      while (k <= bound && time < ends[k + 1])
+        k++;
+      if (k <= bound)
+        exact[k] = 1;
     }
 
-  for (guint i = 0; i < keys->len; i++)
-    g_hash_table_add (days, &g_array_index (keys, gint64, i));
-
-  for (day = self->first_day - 1; g_hash_table_contains (days, &day); day--)
+  while (streak <= bound && exact[streak])
     streak++;
 
   return streak;
