@@ -534,6 +534,15 @@ test_duration_round_trip (Fixture       *f,
   g_assert_cmpstr (g_array_index (prep_review_store_get_log (store), PrepReviewLogEntry, 1).question_id,
                    ==, "kv-cache");
 
+  /* An empty id is recorded but not read back; undoing it leaves the read
+   * log as it was. */
+  g_assert_true (prep_review_store_grade (store, "", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, now + 800));
+  g_assert_cmpuint (prep_review_store_get_log (store)->len, ==, 2);
+  g_assert_cmpuint (prep_review_store_get_n_log_entries (store), ==, 3);
+  g_free (prep_review_store_undo (store));
+  g_assert_cmpuint (prep_review_store_get_log (store)->len, ==, 2);
+  g_assert_cmpuint (prep_review_store_get_n_log_entries (store), ==, 2);
+
   g_assert_finalize_object (store);
   g_assert_finalize_object (again);
 }

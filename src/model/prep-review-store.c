@@ -45,6 +45,7 @@ typedef struct
   char     *question_id;
   PrepCard  before;
   gboolean  had_card;
+  gboolean  logged;      /* whether get_log() shows the review */
 } UndoStep;
 
 struct _PrepReviewStore
@@ -333,7 +334,8 @@ set_save_error (PrepReviewStore *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SAVE_ERROR]);
 }
 
-static void
+/* Returns: whether the entry is in the read log too. */
+static gboolean
 append_log (PrepReviewStore *self,
             const char      *question_id,
             const PrepCard  *before,
@@ -379,12 +381,14 @@ append_log (PrepReviewStore *self,
     }
   json_builder_end_object (builder);
 
+  /* Always readable but for an empty question id. */
   node = json_builder_get_root (builder);
-  if (log_entry_from_json (node, self->ids, &entry))
-    g_array_append_val (self->entries, entry);
-  else
-    g_warn_if_reached ();
   json_array_add_element (self->log, node);
+  if (!log_entry_from_json (node, self->ids, &entry))
+    return FALSE;
+
+  g_array_append_val (self->entries, entry);
+  return TRUE;
 }
 
 static gboolean
@@ -766,12 +770,12 @@ prep_review_store_grade_timed (PrepReviewStore *self,
   prep_review_store_get_card (self, question_id, &before);
   prep_scheduler_review_before (&self->params, &before, now, grade, self->interview_day, &after);
 
+  g_hash_table_insert (self->cards, g_strdup (question_id), g_memdup2 (&after, sizeof after));
+
   step.question_id = g_strdup (question_id);
   step.before = before;
+  step.logged = append_log (self, question_id, &before, &after, grade, kind, now, duration_ms);
   g_array_append_val (self->undo, step);
-
-  g_hash_table_insert (self->cards, g_strdup (question_id), g_memdup2 (&after, sizeof after));
-  append_log (self, question_id, &before, &after, grade, kind, now, duration_ms);
 
   if (self->undo->len == 1)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);
@@ -818,7 +822,7 @@ prep_review_store_undo (PrepReviewStore *self)
   /* The last entry is the one this session's review appended. */
   if (json_array_get_length (self->log) > 0)
     json_array_remove_element (self->log, json_array_get_length (self->log) - 1);
-  if (self->entries->len > 0)
+  if (step->logged && self->entries->len > 0)
     g_array_set_size (self->entries, self->entries->len - 1);
 
   g_array_set_size (self->undo, self->undo->len - 1);
