@@ -426,6 +426,55 @@ test_again_comes_back (Fixture       *f,
   g_assert_cmpuint (prep_quiz_session_get_n_items (session), ==, 8);
 }
 
+static gint64
+last_duration (Fixture *f)
+{
+  GArray *log = prep_review_store_get_log (f->reviews);
+
+  g_assert_cmpuint (log->len, >, 0);
+  return g_array_index (log, PrepReviewLogEntry, log->len - 1).duration_ms;
+}
+
+static void
+test_durations (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(PrepQuizSession) cards = start (f, PREP_QUIZ_FLASHCARDS, PREP_QUIZ_SET_ALL, basics, 0);
+  g_autoptr(PrepQuizSession) choice = NULL;
+  gint64 begin = g_get_monotonic_time ();
+  gint64 ms;
+
+  /* The first card has been shown since the session started. */
+  g_usleep (30 * 1000);
+  prep_quiz_session_grade (cards, PREP_GRADE_GOOD, f->now + 3600);
+  ms = last_duration (f);
+  g_assert_cmpint (ms, >=, 30);
+  g_assert_cmpint (ms, <=, (g_get_monotonic_time () - begin) / 1000);
+
+  /* The next from the moment it is shown, not the first's 30 ms, nor the
+   * hour that the callers' times say. */
+  begin = g_get_monotonic_time ();
+  prep_quiz_session_grade (cards, PREP_GRADE_GOOD, f->now + 3600);
+  g_usleep (20 * 1000);
+  prep_quiz_session_grade (cards, PREP_GRADE_AGAIN, f->now + 7200);
+  ms = last_duration (f);
+  g_assert_cmpint (ms, >=, 20);
+  g_assert_cmpint (ms, <=, (g_get_monotonic_time () - begin) / 1000);
+
+  /* A wrong choice is a review with its length too. */
+  choice = start (f, PREP_QUIZ_CHOICE, PREP_QUIZ_SET_ALL, basics, 0);
+  g_usleep (20 * 1000);
+  for (guint shown = 0; shown < PREP_QUIZ_N_OPTIONS; shown++)
+    if (prep_quiz_session_get_option_index (choice, shown) != prep_quiz_session_get_quiz_item (choice)->answer)
+      {
+        g_assert_false (prep_quiz_session_choose (choice, shown, f->now));
+        break;
+      }
+  g_assert_cmpint (g_array_index (prep_review_store_get_log (f->reviews), PrepReviewLogEntry,
+                                  prep_review_store_get_log (f->reviews)->len - 1).kind, ==, PREP_REVIEW_CHOICE);
+  g_assert_cmpint (last_duration (f), >=, 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +489,7 @@ main (int   argc,
   g_test_add ("/quiz-session/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
   g_test_add ("/quiz-session/multiple-choice", Fixture, NULL, fixture_set_up, test_multiple_choice, fixture_tear_down);
   g_test_add ("/quiz-session/interview", Fixture, NULL, fixture_set_up, test_interview, fixture_tear_down);
+  g_test_add ("/quiz-session/durations", Fixture, NULL, fixture_set_up, test_durations, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -482,6 +482,170 @@ test_keeps_unknown_members (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "log")), ==, 2);
 }
 
+static void
+test_duration_round_trip (Fixture       *f,
+                          gconstpointer  data)
+{
+  PrepReviewStore *store = prep_review_store_new (f->path);
+  PrepReviewStore *again = prep_review_store_new (f->path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  GArray *log;
+  JsonArray *file_log;
+  JsonObject *root;
+
+  prep_review_store_load (store, NULL);
+  g_assert_true (prep_review_store_grade_timed (store, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD,
+                                                now, 8200));
+  g_assert_true (prep_review_store_grade (store, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, now + 600));
+  /* A card left open for an hour counts five minutes. */
+  g_assert_true (prep_review_store_grade_timed (store, "rope", PREP_GRADE_AGAIN, PREP_REVIEW_INTERVIEW,
+                                                now + 700, 3600 * 1000));
+
+  g_assert_true (json_parser_load_from_file (parser, f->path, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  file_log = json_object_get_array_member (root, "log");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (file_log, 0), "duration"), ==, 8200);
+  /* Unknown lengths are not written at all. */
+  g_assert_false (json_object_has_member (json_array_get_object_element (file_log, 1), "duration"));
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (file_log, 2), "duration"),
+                   ==, PREP_REVIEW_MAX_DURATION_MS);
+
+  prep_review_store_load (again, NULL);
+  log = prep_review_store_get_log (again);
+  g_assert_cmpuint (log->len, ==, 3);
+  g_assert_cmpstr (g_array_index (log, PrepReviewLogEntry, 0).question_id, ==, "kv-cache");
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 0).time, ==, now);
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 0).grade, ==, PREP_GRADE_GOOD);
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 0).kind, ==, PREP_REVIEW_FLASHCARD);
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 0).state, ==, PREP_CARD_NEW);
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 0).duration_ms, ==, 8200);
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 1).state, ==, PREP_CARD_LEARNING);
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 1).duration_ms, ==, 0);
+  g_assert_cmpstr (g_array_index (log, PrepReviewLogEntry, 2).question_id, ==, "rope");
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 2).kind, ==, PREP_REVIEW_INTERVIEW);
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 2).grade, ==, PREP_GRADE_AGAIN);
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 2).duration_ms, ==, PREP_REVIEW_MAX_DURATION_MS);
+
+  /* The read log follows grades and undo in memory too. */
+  g_assert_cmpuint (prep_review_store_get_log (store)->len, ==, 3);
+  g_free (prep_review_store_undo (store));
+  g_assert_cmpuint (prep_review_store_get_log (store)->len, ==, 2);
+  g_assert_cmpstr (g_array_index (prep_review_store_get_log (store), PrepReviewLogEntry, 1).question_id,
+                   ==, "kv-cache");
+
+  /* An empty id is recorded but not read back; undoing it leaves the read
+   * log as it was. */
+  g_assert_true (prep_review_store_grade (store, "", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, now + 800));
+  g_assert_cmpuint (prep_review_store_get_log (store)->len, ==, 2);
+  g_assert_cmpuint (prep_review_store_get_n_log_entries (store), ==, 3);
+  g_free (prep_review_store_undo (store));
+  g_assert_cmpuint (prep_review_store_get_log (store)->len, ==, 2);
+  g_assert_cmpuint (prep_review_store_get_n_log_entries (store), ==, 2);
+
+  g_assert_finalize_object (store);
+  g_assert_finalize_object (again);
+}
+
+static void
+test_log_hostile (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  GArray *log;
+
+  prep_test_write_file (f->path,
+    "{\"schema_version\": 1, \"cards\": {}, \"log\": ["
+    /* 0: good, with a duration */
+    "{\"question\": \"a\", \"time\": \"2026-11-29T02:00:00Z\", \"grade\": 3, \"kind\": \"choice\","
+    " \"state\": \"review\", \"duration\": 1500},"
+    /* Skipped: wrong types, out of range, missing what is needed. */
+    "{\"question\": 7, \"time\": \"2026-11-29T02:00:00Z\", \"grade\": 3},"
+    "{\"question\": \"\", \"time\": \"2026-11-29T02:00:00Z\", \"grade\": 3},"
+    "{\"question\": \"b\", \"time\": 1764381600, \"grade\": 3},"
+    "{\"question\": \"b\", \"time\": \"yesterday\", \"grade\": 3},"
+    "{\"question\": \"b\", \"time\": \"0001-01-01T00:00:00Z\", \"grade\": 3},"
+    "{\"question\": \"b\", \"time\": \"9999-12-31T23:59:59Z\", \"grade\": 3},"
+    "{\"question\": \"b\", \"time\": \"2026-11-29T02:00:00Z\", \"grade\": \"3\"},"
+    "{\"question\": \"b\", \"time\": \"2026-11-29T02:00:00Z\", \"grade\": 3.5},"
+    "{\"question\": \"b\", \"time\": \"2026-11-29T02:00:00Z\", \"grade\": 0},"
+    "{\"question\": \"b\", \"time\": \"2026-11-29T02:00:00Z\", \"grade\": 5},"
+    "{\"question\": \"b\", \"time\": \"2026-11-29T02:00:00Z\"},"
+    "{\"question\": \"b\", \"time\": \"2026-11-29T02:00:00Z\", \"grade\": 3, \"kind\": \"essay\"},"
+    "{\"question\": \"b\", \"time\": \"2026-11-29T02:00:00Z\", \"grade\": 3, \"kind\": [1]},"
+    "{\"question\": \"b\", \"time\": \"2026-11-29T02:00:00Z\", \"grade\": 3, \"state\": \"mastered\"},"
+    "{\"question\": \"b\", \"time\": \"2026-11-29T02:00:00Z\", \"grade\": 3, \"state\": null},"
+    "[\"question\", \"b\"], \"b\", 3, null, {},"
+    /* 1: a duration of the wrong type or sign reads as unknown */
+    "{\"question\": \"c\", \"time\": \"2026-11-29T03:00:00Z\", \"grade\": 1, \"duration\": \"long\"},"
+    /* 2 */
+    "{\"question\": \"d\", \"time\": \"2026-11-29T03:00:00Z\", \"grade\": 2, \"duration\": -40},"
+    /* 3: and a huge one as the longest review */
+    "{\"question\": \"e\", \"time\": \"2026-11-29T03:00:00Z\", \"grade\": 4, \"duration\": 9223372036854775807},"
+    /* 4 */
+    "{\"question\": \"f\", \"time\": \"2026-11-29T03:00:00Z\", \"grade\": 4, \"duration\": 1.5e300}"
+    "]}");
+  prep_review_store_load (store, NULL);
+  log = prep_review_store_get_log (store);
+
+  g_assert_cmpuint (log->len, ==, 5);
+  g_assert_cmpstr (g_array_index (log, PrepReviewLogEntry, 0).question_id, ==, "a");
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 0).kind, ==, PREP_REVIEW_CHOICE);
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 0).state, ==, PREP_CARD_REVIEW);
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 0).duration_ms, ==, 1500);
+  g_assert_cmpstr (g_array_index (log, PrepReviewLogEntry, 1).question_id, ==, "c");
+  /* Without kind and state: a flashcard review of a new card. */
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 1).kind, ==, PREP_REVIEW_FLASHCARD);
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 1).state, ==, PREP_CARD_NEW);
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 1).duration_ms, ==, 0);
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 2).duration_ms, ==, 0);
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 3).duration_ms, ==, PREP_REVIEW_MAX_DURATION_MS);
+  g_assert_cmpint (g_array_index (log, PrepReviewLogEntry, 4).duration_ms, ==, 0);
+
+  /* Every entry, readable or not, is written back. */
+  g_assert_cmpuint (prep_review_store_get_n_log_entries (store), ==, 25);
+  prep_review_store_grade (store, "g", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, local_time (2026, 11, 29, 12, 0));
+  g_assert_cmpuint (prep_review_store_get_log (store)->len, ==, 6);
+  g_assert_true (json_parser_load_from_file (parser, f->path, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "log")), ==, 26);
+}
+
+static void
+count_cb (PrepReviewStore *store,
+          const char      *question_id,
+          guint           *count)
+{
+  (*count)++;
+}
+
+static void
+test_interview_day (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  guint changed = 0;
+  PrepCard card, next[4];
+
+  prep_review_store_load (store, NULL);
+  g_signal_connect (store, "changed", G_CALLBACK (count_cb), &changed);
+  prep_review_store_set_interview_day (store, prep_study_day (now) + 3);
+  prep_review_store_set_interview_day (store, prep_study_day (now) + 3);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpint (prep_review_store_get_interview_day (store), ==, prep_study_day (now) + 3);
+
+  /* Easy on a new card would be 16 days; it is due the day before. */
+  prep_review_store_preview (store, "kv-cache", now, next);
+  g_assert_cmpint (next[PREP_GRADE_EASY - 1].due, ==, local_time (2026, 12, 1, 4, 0));
+  prep_review_store_grade (store, "kv-cache", PREP_GRADE_EASY, PREP_REVIEW_FLASHCARD, now);
+  prep_review_store_get_card (store, "kv-cache", &card);
+  g_assert_cmpint (card.due, ==, local_time (2026, 12, 1, 4, 0));
+  g_assert_cmpuint (changed, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +665,9 @@ main (int   argc,
   g_test_add ("/review-store/newer-version", Fixture, NULL, fixture_set_up, test_newer_version, fixture_tear_down);
   g_test_add ("/review-store/write-failure", Fixture, NULL, fixture_set_up, test_write_failure, fixture_tear_down);
   g_test_add ("/review-store/keeps-unknown-members", Fixture, NULL, fixture_set_up, test_keeps_unknown_members, fixture_tear_down);
+  g_test_add ("/review-store/duration-round-trip", Fixture, NULL, fixture_set_up, test_duration_round_trip, fixture_tear_down);
+  g_test_add ("/review-store/log-hostile", Fixture, NULL, fixture_set_up, test_log_hostile, fixture_tear_down);
+  g_test_add ("/review-store/interview-day", Fixture, NULL, fixture_set_up, test_interview_day, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -325,6 +325,129 @@ test_extreme_times (void)
   }
 }
 
+/* A learnt card with a long interval, reviewed Good at @now. */
+static void
+learnt_card (PrepCard *card,
+             gint64    now)
+{
+  prep_card_init_new (card);
+  review (card, now - 40 * DAY, PREP_GRADE_EASY);
+  review (card, now - 24 * DAY, PREP_GRADE_EASY);
+}
+
+static void
+test_cap_long_interval (void)
+{
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 today = prep_study_day (now);
+  gint64 interview = today + 10;
+  PrepCard card, free_next[4], capped[4], single;
+
+  learnt_card (&card, now);
+  prep_scheduler_preview (&params, &card, now, free_next);
+  prep_scheduler_preview_before (&params, &card, now, interview, capped);
+
+  /* Without a cap, Good and Easy go well past the interview. */
+  g_assert_cmpint (prep_study_day (free_next[PREP_GRADE_GOOD - 1].due), >, interview);
+  g_assert_cmpint (prep_study_day (free_next[PREP_GRADE_EASY - 1].due), >, interview);
+
+  /* With it, they are due at the start of the day before the interview:
+   * 4 a.m. on 8 December, 9 days on. */
+  g_assert_cmpint (prep_scheduler_cap (now, interview), ==, local_time (2026, 12, 8, 4, 0));
+  for (guint i = PREP_GRADE_HARD; i <= PREP_GRADE_EASY; i++)
+    {
+      g_assert_cmpint (capped[i - 1].due, <=, local_time (2026, 12, 8, 4, 0));
+      g_assert_cmpint (capped[i - 1].state, ==, PREP_CARD_REVIEW);
+      /* Only the due time is capped, not what FSRS learnt. */
+      g_assert_cmpfloat (capped[i - 1].memory.stability, ==, free_next[i - 1].memory.stability);
+    }
+  g_assert_cmpint (capped[PREP_GRADE_EASY - 1].due, ==, local_time (2026, 12, 8, 4, 0));
+  g_assert_cmpint (capped[PREP_GRADE_EASY - 1].interval, ==, 9 * DAY);
+
+  /* Review and preview agree. */
+  prep_scheduler_review_before (&params, &card, now, PREP_GRADE_GOOD, interview, &single);
+  g_assert_cmpint (single.due, ==, capped[PREP_GRADE_GOOD - 1].due);
+}
+
+static void
+test_cap_learning_steps (void)
+{
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 interview = prep_study_day (now) + 1;
+  PrepCard card, free_next[4], capped[4];
+
+  /* The interview is tomorrow: the cap is the start of tomorrow (never
+   * earlier than the next study day), and steps in minutes fall before it. */
+  prep_card_init_new (&card);
+  prep_scheduler_preview (&params, &card, now, free_next);
+  prep_scheduler_preview_before (&params, &card, now, interview, capped);
+  g_assert_cmpint (prep_scheduler_cap (now, interview), ==, local_time (2026, 11, 30, 4, 0));
+  for (guint i = PREP_GRADE_AGAIN; i <= PREP_GRADE_GOOD; i++)
+    {
+      g_assert_cmpint (capped[i - 1].state, ==, PREP_CARD_LEARNING);
+      g_assert_cmpint (capped[i - 1].due, ==, free_next[i - 1].due);
+      g_assert_cmpint (capped[i - 1].interval, ==, free_next[i - 1].interval);
+    }
+  /* Easy graduates: 16 days, capped to tomorrow morning. */
+  g_assert_cmpint (free_next[PREP_GRADE_EASY - 1].due, ==, local_time (2026, 12, 15, 4, 0));
+  g_assert_cmpint (capped[PREP_GRADE_EASY - 1].due, ==, local_time (2026, 11, 30, 4, 0));
+  g_assert_cmpint (capped[PREP_GRADE_EASY - 1].interval, ==, 1 * DAY);
+
+  /* A relearning step of a lapsed card is not moved either. */
+  learnt_card (&card, now);
+  prep_scheduler_preview_before (&params, &card, now, interview, capped);
+  g_assert_cmpint (capped[PREP_GRADE_AGAIN - 1].state, ==, PREP_CARD_RELEARNING);
+  g_assert_cmpint (capped[PREP_GRADE_AGAIN - 1].due - now, ==, 10 * MINUTE);
+}
+
+static void
+test_cap_none_or_past (void)
+{
+  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 today = prep_study_day (now);
+  const gint64 days[] = { 0, -5, today - 30, today - 1, today };
+  PrepCard card, free_next[4], capped[4];
+
+  learnt_card (&card, now);
+  prep_scheduler_preview (&params, &card, now, free_next);
+
+  /* No interview, a nonsense day, an interview past or today: no cap at
+   * all, rather than cards due in the past. */
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    {
+      g_assert_cmpint (prep_scheduler_cap (now, days[d]), ==, 0);
+      prep_scheduler_preview_before (&params, &card, now, days[d], capped);
+      for (guint i = 0; i < 4; i++)
+        {
+          g_assert_cmpint (capped[i].due, ==, free_next[i].due);
+          g_assert_cmpint (capped[i].interval, ==, free_next[i].interval);
+          g_assert_cmpint (capped[i].due, >, now);
+        }
+    }
+
+  /* An interview far away caps nothing. */
+  prep_scheduler_preview_before (&params, &card, now, today + 3650, capped);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (capped[i].due, ==, free_next[i].due);
+}
+
+static void
+test_cap_before_rollover (void)
+{
+  /* At 1:30 a.m. it is still yesterday's study day: with the interview
+   * two study days on, the cap is 4 a.m. on the study day after today,
+   * i.e. later this morning's calendar date. */
+  gint64 now = local_time (2026, 11, 30, 1, 30);
+  gint64 interview = prep_study_day (now) + 2;
+  PrepCard card, capped[4];
+
+  g_assert_cmpint (prep_study_day (now), ==, prep_study_day (local_time (2026, 11, 29, 12, 0)));
+  learnt_card (&card, now);
+  prep_scheduler_preview_before (&params, &card, now, interview, capped);
+  g_assert_cmpint (capped[PREP_GRADE_GOOD - 1].due, ==, local_time (2026, 11, 30, 4, 0));
+  g_assert_cmpint (capped[PREP_GRADE_GOOD - 1].due, >, now);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +470,10 @@ main (int   argc,
   g_test_add_func ("/scheduler/format-interval", test_format_interval);
   g_test_add_func ("/scheduler/state-names", test_state_names);
   g_test_add_func ("/scheduler/extreme-times", test_extreme_times);
+  g_test_add_func ("/scheduler/cap/long-interval", test_cap_long_interval);
+  g_test_add_func ("/scheduler/cap/learning-steps", test_cap_learning_steps);
+  g_test_add_func ("/scheduler/cap/none-or-past", test_cap_none_or_past);
+  g_test_add_func ("/scheduler/cap/before-rollover", test_cap_before_rollover);
 
   return g_test_run ();
 }

@@ -53,6 +53,7 @@ struct _PrepQuizSession
   GHashTable      *failed;      /* question ids failed by a wrong choice */
   gint64           started;
   gint64           ended;
+  gint64           shown;       /* monotonic µs the current card was shown at */
   guint            position;
   guint            revealed : 1;
   guint            finished : 1;
@@ -356,6 +357,7 @@ prep_quiz_session_new (PrepLibrary            *library,
   self->reviews = g_object_ref (reviews);
   self->mode = options->mode;
   self->started = self->ended = options->now;
+  self->shown = g_get_monotonic_time ();
 
   rand = g_rand_new_with_seed (options->seed);
   shuffle (questions, rand);
@@ -580,11 +582,23 @@ prep_quiz_session_get_suggested_grade (PrepQuizSession *self)
   return PREP_GRADE_GOOD;
 }
 
+/* How long the current card has been shown, for the review log. The
+ * monotonic clock in milliseconds, not the seconds of @now callers pass:
+ * a clock set forward while a card is open does not count. */
+static gint64
+shown_duration_ms (PrepQuizSession *self)
+{
+  gint64 ms = (g_get_monotonic_time () - self->shown) / 1000;
+
+  return CLAMP (ms, 0, PREP_REVIEW_MAX_DURATION_MS);
+}
+
 static void
 advance (PrepQuizSession *self,
          gint64           now)
 {
   self->position++;
+  self->shown = g_get_monotonic_time ();
   self->revealed = FALSE;
   self->ended = MAX (now, self->started);
 
@@ -622,9 +636,9 @@ prep_quiz_session_grade (PrepQuizSession *self,
     return;
 
   item->grade = grade;
-  prep_review_store_grade (self->reviews, prep_question_get_id (item->question), grade,
-                           self->mode == PREP_QUIZ_INTERVIEW ? PREP_REVIEW_INTERVIEW : PREP_REVIEW_FLASHCARD,
-                           now);
+  prep_review_store_grade_timed (self->reviews, prep_question_get_id (item->question), grade,
+                                 self->mode == PREP_QUIZ_INTERVIEW ? PREP_REVIEW_INTERVIEW : PREP_REVIEW_FLASHCARD,
+                                 now, shown_duration_ms (self));
 
   step.position = self->position;
   step.covered = item->covered;
@@ -687,6 +701,7 @@ prep_quiz_session_undo (PrepQuizSession *self)
 
   was_finished = self->finished;
   self->position = step.position;
+  self->shown = g_get_monotonic_time ();
   self->finished = FALSE;
   self->revealed = TRUE;
 
@@ -794,7 +809,8 @@ prep_quiz_session_choose (PrepQuizSession *self,
   if ((guint) item->chosen != quiz_item->answer && !g_hash_table_contains (self->failed, id))
     {
       g_hash_table_add (self->failed, g_strdup (id));
-      prep_review_store_grade (self->reviews, id, PREP_GRADE_AGAIN, PREP_REVIEW_CHOICE, now);
+      prep_review_store_grade_timed (self->reviews, id, PREP_GRADE_AGAIN, PREP_REVIEW_CHOICE, now,
+                                     shown_duration_ms (self));
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REVEALED]);

@@ -30,7 +30,11 @@
  *                            "interval": 259200 } },
  *         "log": [ { "question": "ID", "time": "…", "grade": 3, "kind": "flashcard",
  *                    "state": "new", "elapsed_days": 0, "stability": 3.2,
- *                    "difficulty": 5.1, "due": "…" } ] }
+ *                    "difficulty": 5.1, "due": "…", "duration": 8200 } ] }
+ *
+ * "duration" (milliseconds the card was shown, at most
+ * PREP_REVIEW_MAX_DURATION_MS) is optional: logs written before it read
+ * as reviews of unknown length.
  *
  * A card this version cannot read (another state, a value out of range) is
  * kept as it was and written back, until the question is reviewed again;
@@ -41,6 +45,7 @@ typedef struct
   char     *question_id;
   PrepCard  before;
   gboolean  had_card;
+  gboolean  logged;      /* whether get_log() shows the review */
 } UndoStep;
 
 struct _PrepReviewStore
@@ -51,6 +56,9 @@ struct _PrepReviewStore
   PrepFsrsParams  params;
   GHashTable     *cards;      /* id → PrepCard */
   JsonArray      *log;
+  GArray         *entries;    /* PrepReviewLogEntry, the readable part of log */
+  GStringChunk   *ids;        /* question ids of entries */
+  gint64          interview_day;
   JsonObject     *unknown;    /* members of the file we do not know, kept */
   JsonObject     *kept_cards; /* id → a card this version cannot read, kept as it was */
   GArray         *undo;       /* UndoStep, this session only */
@@ -64,6 +72,7 @@ enum {
   PROP_0,
   PROP_CAN_UNDO,
   PROP_DESIRED_RETENTION,
+  PROP_INTERVIEW_DAY,
   PROP_READ_ONLY,
   PROP_SAVE_ERROR,
   N_PROPS
@@ -201,6 +210,59 @@ card_from_json (JsonObject *object,
   return TRUE;
 }
 
+/* A log entry read back, or FALSE for one this version cannot read: a
+ * member of the wrong type or out of range. Missing "kind" and "state"
+ * (never written so) read as a flashcard review of a new card, which no
+ * retention figure counts; a missing or bad "duration" as unknown. */
+static gboolean
+log_entry_from_json (JsonNode           *node,
+                     GStringChunk       *ids,
+                     PrepReviewLogEntry *entry)
+{
+  JsonObject *object;
+  const char *question, *kind;
+  gint64 grade, duration;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  object = json_node_get_object (node);
+
+  if (!(question = string_member (object, "question")) || question[0] == '\0')
+    return FALSE;
+  if (!time_from_member (object, "time", &entry->time))
+    return FALSE;
+  if (!int_member (object, "grade", 0, &grade) || grade < PREP_GRADE_AGAIN || grade > PREP_GRADE_EASY)
+    return FALSE;
+  entry->grade = (PrepGrade) grade;
+
+  entry->kind = PREP_REVIEW_FLASHCARD;
+  if (json_object_has_member (object, "kind"))
+    {
+      guint i;
+
+      kind = string_member (object, "kind");
+      for (i = 0; i < G_N_ELEMENTS (kind_names); i++)
+        if (g_strcmp0 (kind, kind_names[i]) == 0)
+          break;
+      if (i == G_N_ELEMENTS (kind_names))
+        return FALSE;
+      entry->kind = (PrepReviewKind) i;
+    }
+
+  entry->state = PREP_CARD_NEW;
+  if (json_object_has_member (object, "state") &&
+      !prep_card_state_from_string (string_member (object, "state"), &entry->state))
+    return FALSE;
+
+  if (!int_member (object, "duration", 0, &duration) || duration < 0)
+    duration = 0;
+  entry->duration_ms = MIN (duration, PREP_REVIEW_MAX_DURATION_MS);
+
+  entry->question_id = g_string_chunk_insert_const (ids, question);
+
+  return TRUE;
+}
+
 static JsonNode *
 card_to_json (const PrepCard *card)
 {
@@ -272,16 +334,20 @@ set_save_error (PrepReviewStore *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SAVE_ERROR]);
 }
 
-static void
+/* Returns: whether the entry is in the read log too. */
+static gboolean
 append_log (PrepReviewStore *self,
             const char      *question_id,
             const PrepCard  *before,
             const PrepCard  *after,
             PrepGrade        grade,
             PrepReviewKind   kind,
-            gint64           now)
+            gint64           now,
+            gint64           duration_ms)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  JsonNode *node;
+  PrepReviewLogEntry entry;
   g_autofree char *time = time_to_string (now);
   g_autofree char *due = time_to_string (after->due);
   gint64 elapsed = 0;
@@ -308,9 +374,21 @@ append_log (PrepReviewStore *self,
   json_builder_add_double_value (builder, after->memory.difficulty);
   json_builder_set_member_name (builder, "due");
   json_builder_add_string_value (builder, due);
+  if (duration_ms >= 0)
+    {
+      json_builder_set_member_name (builder, "duration");
+      json_builder_add_int_value (builder, MIN (duration_ms, PREP_REVIEW_MAX_DURATION_MS));
+    }
   json_builder_end_object (builder);
 
-  json_array_add_element (self->log, json_builder_get_root (builder));
+  /* Always readable but for an empty question id. */
+  node = json_builder_get_root (builder);
+  json_array_add_element (self->log, node);
+  if (!log_entry_from_json (node, self->ids, &entry))
+    return FALSE;
+
+  g_array_append_val (self->entries, entry);
+  return TRUE;
 }
 
 static gboolean
@@ -342,6 +420,8 @@ prep_review_store_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->cards, g_hash_table_unref);
   g_clear_pointer (&self->log, json_array_unref);
+  g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->ids, g_string_chunk_free);
   g_clear_pointer (&self->unknown, json_object_unref);
   g_clear_pointer (&self->kept_cards, json_object_unref);
   g_clear_pointer (&self->undo, g_array_unref);
@@ -366,6 +446,10 @@ prep_review_store_get_property (GObject    *object,
 
     case PROP_DESIRED_RETENTION:
       g_value_set_double (value, self->params.desired_retention);
+      break;
+
+    case PROP_INTERVIEW_DAY:
+      g_value_set_int64 (value, self->interview_day);
       break;
 
     case PROP_READ_ONLY:
@@ -395,6 +479,10 @@ prep_review_store_set_property (GObject      *object,
       prep_review_store_set_desired_retention (self, g_value_get_double (value));
       break;
 
+    case PROP_INTERVIEW_DAY:
+      prep_review_store_set_interview_day (self, g_value_get_int64 (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -417,6 +505,12 @@ prep_review_store_class_init (PrepReviewStoreClass *klass)
   properties [PROP_DESIRED_RETENTION] =
     g_param_spec_double ("desired-retention", NULL, NULL, 0.7, 0.97, 0.9,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The study day of the user's interview, or 0: no review is scheduled
+   * after the day before it. */
+  properties [PROP_INTERVIEW_DAY] =
+    g_param_spec_int64 ("interview-day", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_READ_ONLY] =
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
@@ -444,6 +538,8 @@ prep_review_store_init (PrepReviewStore *self)
   prep_fsrs_params_init_default (&self->params);
   self->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->log = json_array_new ();
+  self->entries = g_array_new (FALSE, FALSE, sizeof (PrepReviewLogEntry));
+  self->ids = g_string_chunk_new (4096);
   self->undo = g_array_new (FALSE, FALSE, sizeof (UndoStep));
   g_array_set_clear_func (self->undo, (GDestroyNotify) undo_step_clear);
 }
@@ -487,6 +583,8 @@ prep_review_store_load (PrepReviewStore  *self,
   g_clear_pointer (&self->unknown, json_object_unref);
   g_clear_pointer (&self->kept_cards, json_object_unref);
   g_array_set_size (self->undo, 0);
+  g_array_set_size (self->entries, 0);
+  g_string_chunk_clear (self->ids);
   self->log = json_array_new ();
 
   status = prep_json_store_load (self->store, &root, error);
@@ -530,7 +628,14 @@ prep_review_store_load (PrepReviewStore  *self,
 
       /* A copy: the parsed file is immutable, and reviews are added. */
       for (guint i = 0, n = json_array_get_length (log); i < n; i++)
-        json_array_add_element (self->log, json_node_copy (json_array_get_element (log, i)));
+        {
+          JsonNode *element = json_array_get_element (log, i);
+          PrepReviewLogEntry entry;
+
+          if (log_entry_from_json (element, self->ids, &entry))
+            g_array_append_val (self->entries, entry);
+          json_array_add_element (self->log, json_node_copy (element));
+        }
     }
 
   self->unknown = prep_json_store_keep_unknown (root, (const char * const []) { "cards", "log", NULL });
@@ -616,13 +721,13 @@ prep_review_store_preview (PrepReviewStore *self,
   g_return_if_fail (PREP_IS_REVIEW_STORE (self));
 
   prep_review_store_get_card (self, question_id, &card);
-  prep_scheduler_preview (&self->params, &card, now, next);
+  prep_scheduler_preview_before (&self->params, &card, now, self->interview_day, next);
 }
 
 /**
  * prep_review_store_grade:
  *
- * Records a review of @question_id at @now and saves.
+ * Records a review of @question_id at @now, of unknown length, and saves.
  *
  * Returns: whether it was saved; if not, it is kept in memory and the
  *   save-error property says why
@@ -634,6 +739,25 @@ prep_review_store_grade (PrepReviewStore *self,
                          PrepReviewKind   kind,
                          gint64           now)
 {
+  return prep_review_store_grade_timed (self, question_id, grade, kind, now, -1);
+}
+
+/**
+ * prep_review_store_grade_timed:
+ * @duration_ms: how long the card was shown, or -1 if unknown; at most
+ *   PREP_REVIEW_MAX_DURATION_MS counts
+ *
+ * Records a review of @question_id at @now and saves, as
+ * prep_review_store_grade() does, with its length.
+ */
+gboolean
+prep_review_store_grade_timed (PrepReviewStore *self,
+                               const char      *question_id,
+                               PrepGrade        grade,
+                               PrepReviewKind   kind,
+                               gint64           now,
+                               gint64           duration_ms)
+{
   UndoStep step = { 0 };
   PrepCard before, after;
 
@@ -644,14 +768,14 @@ prep_review_store_grade (PrepReviewStore *self,
 
   step.had_card = g_hash_table_contains (self->cards, question_id);
   prep_review_store_get_card (self, question_id, &before);
-  prep_scheduler_review (&self->params, &before, now, grade, &after);
+  prep_scheduler_review_before (&self->params, &before, now, grade, self->interview_day, &after);
+
+  g_hash_table_insert (self->cards, g_strdup (question_id), g_memdup2 (&after, sizeof after));
 
   step.question_id = g_strdup (question_id);
   step.before = before;
+  step.logged = append_log (self, question_id, &before, &after, grade, kind, now, duration_ms);
   g_array_append_val (self->undo, step);
-
-  g_hash_table_insert (self->cards, g_strdup (question_id), g_memdup2 (&after, sizeof after));
-  append_log (self, question_id, &before, &after, grade, kind, now);
 
   if (self->undo->len == 1)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);
@@ -695,8 +819,11 @@ prep_review_store_undo (PrepReviewStore *self)
   else
     g_hash_table_remove (self->cards, question_id);
 
+  /* The last entry is the one this session's review appended. */
   if (json_array_get_length (self->log) > 0)
     json_array_remove_element (self->log, json_array_get_length (self->log) - 1);
+  if (step->logged && self->entries->len > 0)
+    g_array_set_size (self->entries, self->entries->len - 1);
 
   g_array_set_size (self->undo, self->undo->len - 1);
 
@@ -786,6 +913,59 @@ prep_review_store_get_n_log_entries (PrepReviewStore *self)
   g_return_val_if_fail (PREP_IS_REVIEW_STORE (self), 0);
 
   return json_array_get_length (self->log);
+}
+
+/**
+ * prep_review_store_get_log:
+ *
+ * The reviews of the log that this version can read, oldest first (in the
+ * order they were recorded); entries of another shape are left out.
+ *
+ * Returns: (transfer none) (element-type PrepReviewLogEntry): the log, to
+ *   read only, valid until the store changes
+ */
+GArray *
+prep_review_store_get_log (PrepReviewStore *self)
+{
+  g_return_val_if_fail (PREP_IS_REVIEW_STORE (self), NULL);
+
+  return self->entries;
+}
+
+/**
+ * prep_review_store_get_interview_day:
+ *
+ * Returns: the study day of the interview (see prep_study_day()), or 0
+ */
+gint64
+prep_review_store_get_interview_day (PrepReviewStore *self)
+{
+  g_return_val_if_fail (PREP_IS_REVIEW_STORE (self), 0);
+
+  return self->interview_day;
+}
+
+/**
+ * prep_review_store_set_interview_day:
+ * @day: a study day, or 0 for none
+ *
+ * Caps the intervals of reviews from now on so that every card is due by
+ * the day before the interview (see prep_scheduler_review_before()). The
+ * day is not saved in the review file: it is a preference.
+ */
+void
+prep_review_store_set_interview_day (PrepReviewStore *self,
+                                     gint64           day)
+{
+  g_return_if_fail (PREP_IS_REVIEW_STORE (self));
+
+  day = MAX (day, 0);
+  if (self->interview_day == day)
+    return;
+
+  self->interview_day = day;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INTERVIEW_DAY]);
+  g_signal_emit (self, signals [CHANGED], 0, NULL);
 }
 
 /**

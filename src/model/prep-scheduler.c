@@ -81,16 +81,19 @@ gint64
 prep_study_day (gint64 time)
 {
   g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) shifted = NULL;
   g_autoptr(GDate) date = NULL;
   int year, month, day;
 
   /* Times from files may be anything GDateTime takes (year 1 to 9999):
    * days are counted within a range where every step below is defined. */
   local = g_date_time_new_from_unix_local (CLAMP (time, PREP_TIME_MIN, PREP_TIME_MAX));
-  shifted = g_date_time_add_hours (local, -PREP_DAY_ROLLOVER_HOUR);
-  g_date_time_get_ymd (shifted, &year, &month, &day);
+  g_date_time_get_ymd (local, &year, &month, &day);
   date = g_date_new_dmy (day, month, year);
+
+  /* By the clock on the wall, not four hours of elapsed time: on the days
+   * summer time starts or ends, those are three or five hours. */
+  if (g_date_time_get_hour (local) < PREP_DAY_ROLLOVER_HOUR)
+    g_date_subtract_days (date, 1);
 
   return g_date_get_julian (date);
 }
@@ -222,6 +225,50 @@ preview_review (const PrepFsrsParams *params,
 }
 
 /**
+ * prep_scheduler_cap:
+ * @interview_day: the study day of an interview, or 0 for none
+ *
+ * The latest a review at @now may be scheduled so that the card is seen
+ * again before the interview: the start of the study day before it, but
+ * never before the next study day, since a review always moves a card on.
+ * With the interview tomorrow, that is the start of the interview day.
+ *
+ * Returns: the latest due time, or 0 for no cap (no interview, or an
+ *   interview today or past: scheduling for a passed date would make cards
+ *   due in the past)
+ */
+gint64
+prep_scheduler_cap (gint64 now,
+                    gint64 interview_day)
+{
+  gint64 today;
+
+  if (interview_day <= 0)
+    return 0;
+
+  today = prep_study_day (now);
+  if (interview_day <= today)
+    return 0;
+
+  return prep_study_day_start (MAX (interview_day - 1, today + 1));
+}
+
+static void
+cap_due (PrepCard *next,
+         gint64    now,
+         gint64    cap)
+{
+  if (cap == 0 || next->due <= cap)
+    return;
+
+  next->due = cap;
+  if (next->state == PREP_CARD_REVIEW)
+    next->interval = (prep_study_day (cap) - prep_study_day (now)) * DAY;
+  else
+    next->interval = MAX (cap - now, 0);
+}
+
+/**
  * prep_scheduler_preview:
  * @next: (out caller-allocates): the card after Again, Hard, Good and
  *   Easy, in that order
@@ -235,7 +282,29 @@ prep_scheduler_preview (const PrepFsrsParams *params,
                         gint64                now,
                         PrepCard              next[4])
 {
+  prep_scheduler_preview_before (params, card, now, 0, next);
+}
+
+/**
+ * prep_scheduler_preview_before:
+ * @interview_day: the study day of an interview, or 0 for none
+ * @next: (out caller-allocates): the card after Again, Hard, Good and
+ *   Easy, in that order
+ *
+ * As prep_scheduler_preview(), with every due time capped by
+ * prep_scheduler_cap(): steps in minutes that fall before the cap are
+ * unchanged, longer intervals end on the cap. Memory states are not
+ * changed by the cap.
+ */
+void
+prep_scheduler_preview_before (const PrepFsrsParams *params,
+                               const PrepCard       *card,
+                               gint64                now,
+                               gint64                interview_day,
+                               PrepCard              next[4])
+{
   double elapsed = 0;
+  gint64 cap;
 
   g_return_if_fail (params != NULL);
   g_return_if_fail (card != NULL);
@@ -275,6 +344,10 @@ prep_scheduler_preview (const PrepFsrsParams *params,
       preview_review (params, now, next);
       break;
     }
+
+  cap = prep_scheduler_cap (now, interview_day);
+  for (guint i = 0; i < 4; i++)
+    cap_due (&next[i], now, cap);
 }
 
 /**
@@ -288,12 +361,31 @@ prep_scheduler_review (const PrepFsrsParams *params,
                        PrepGrade             grade,
                        PrepCard             *next)
 {
+  prep_scheduler_review_before (params, card, now, grade, 0, next);
+}
+
+/**
+ * prep_scheduler_review_before:
+ * @interview_day: the study day of an interview, or 0 for none
+ * @next: (out caller-allocates): the card after the review
+ *
+ * As prep_scheduler_review(), with the due time capped as
+ * prep_scheduler_preview_before() does.
+ */
+void
+prep_scheduler_review_before (const PrepFsrsParams *params,
+                              const PrepCard       *card,
+                              gint64                now,
+                              PrepGrade             grade,
+                              gint64                interview_day,
+                              PrepCard             *next)
+{
   PrepCard all[4];
 
   g_return_if_fail (grade >= PREP_GRADE_AGAIN && grade <= PREP_GRADE_EASY);
   g_return_if_fail (next != NULL);
 
-  prep_scheduler_preview (params, card, now, all);
+  prep_scheduler_preview_before (params, card, now, interview_day, all);
   *next = all[grade - 1];
 }
 

@@ -65,6 +65,19 @@ void         prep_scheduler_review       (const PrepFsrsParams *params,
                                           gint64                now,
                                           PrepGrade             grade,
                                           PrepCard             *next);
+gint64       prep_scheduler_cap          (gint64                now,
+                                          gint64                interview_day);
+void         prep_scheduler_preview_before (const PrepFsrsParams *params,
+                                            const PrepCard       *card,
+                                            gint64                now,
+                                            gint64                interview_day,
+                                            PrepCard              next[4]);
+void         prep_scheduler_review_before (const PrepFsrsParams *params,
+                                           const PrepCard       *card,
+                                           gint64                now,
+                                           PrepGrade             grade,
+                                           gint64                interview_day,
+                                           PrepCard             *next);
 char        *prep_format_interval        (gint64                seconds);
 
 G_END_DECLS
