@@ -38,6 +38,7 @@ struct _PrepBarChart
   PangoLayout *grid_layouts[2]; /* y_max, y_max / 2 */
   PangoLayout *empty_layout;
   int          line_height;
+  PangoFontDescription *font;
 };
 
 G_DEFINE_FINAL_TYPE (PrepBarChart, prep_bar_chart, GTK_TYPE_WIDGET)
@@ -293,8 +294,10 @@ prep_bar_chart_css_changed (GtkWidget         *widget,
 {
   GTK_WIDGET_CLASS (prep_bar_chart_parent_class)->css_changed (widget, change);
 
-  /* The font may have changed with the style; GTK queues the resize. */
-  drop_layouts (PREP_BAR_CHART (widget));
+  /* Colours are looked up as the chart is drawn; GTK queues the resize
+   * when the font changed. */
+  if (prep_chart_font_changed (widget, &PREP_BAR_CHART (widget)->font))
+    drop_layouts (PREP_BAR_CHART (widget));
   gtk_widget_queue_draw (widget);
 }
 
@@ -314,6 +317,7 @@ prep_bar_chart_finalize (GObject *object)
   PrepBarChart *self = (PrepBarChart *)object;
 
   drop_layouts (self);
+  g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->values, g_free);
   g_clear_pointer (&self->labels, g_strfreev);
   g_clear_pointer (&self->summary, g_free);

@@ -155,3 +155,30 @@ prep_chart_set_string (char       **string,
 
   return TRUE;
 }
+
+/**
+ * prep_chart_font_changed:
+ * @font: (inout): the font the chart's text was last laid out in
+ *
+ * Whether a change of style changed @widget's font, so that the text
+ * laid out before must be laid out again. Most changes of style do not
+ * (the pointer entering the chart, focus): the layouts are kept then.
+ *
+ * Returns: whether the font is not @font, which it becomes
+ */
+gboolean
+prep_chart_font_changed (GtkWidget             *widget,
+                         PangoFontDescription **font)
+{
+  const PangoFontDescription *current;
+
+  current = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  if (*font != NULL && current != NULL && pango_font_description_equal (*font, current))
+    return FALSE;
+
+  g_clear_pointer (font, pango_font_description_free);
+  if (current != NULL)
+    *font = pango_font_description_copy (current);
+
+  return TRUE;
+}

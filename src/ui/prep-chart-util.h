@@ -26,6 +26,8 @@ void     prep_chart_append_layout   (GtkSnapshot   *snapshot,
                                      float          y,
                                      const GdkRGBA *color);
 int      prep_chart_line_height     (GtkWidget     *widget);
+gboolean prep_chart_font_changed    (GtkWidget     *widget,
+                                     PangoFontDescription **font);
 gboolean prep_chart_set_string      (char         **string,
                                      const char    *value);
 
