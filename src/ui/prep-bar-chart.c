@@ -57,6 +57,14 @@ static GParamSpec *properties [N_PROPS];
 #define MIN_BAR_PITCH 3
 #define NATURAL_BAR_PITCH 16
 
+/* For arrays of layouts with holes. */
+static void
+free_layout (gpointer layout)
+{
+  if (layout != NULL)
+    g_object_unref (layout);
+}
+
 static void
 drop_layouts (PrepBarChart *self)
 {
@@ -76,7 +84,7 @@ ensure_layouts (PrepBarChart *self)
     return;
 
   self->line_height = prep_chart_line_height (widget);
-  self->label_layouts = g_ptr_array_new_full (self->n_values, (GDestroyNotify) g_clear_object);
+  self->label_layouts = g_ptr_array_new_full (self->n_values, free_layout);
   for (guint i = 0; i < self->n_values; i++)
     {
       const char *label = self->labels != NULL ? self->labels[i] : NULL;

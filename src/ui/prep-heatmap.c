@@ -81,6 +81,14 @@ static guint signals [N_SIGNALS];
  * is a neutral grey: a day without reviews does not look like a few. */
 static const double level_alpha[PREP_HEATMAP_N_LEVELS] = { 0.1, 0.35, 0.55, 0.78, 1.0 };
 
+/* For arrays of layouts with holes. */
+static void
+free_layout (gpointer layout)
+{
+  if (layout != NULL)
+    g_object_unref (layout);
+}
+
 static void
 drop_layouts (PrepHeatmap *self)
 {
@@ -139,7 +147,7 @@ ensure_layouts (PrepHeatmap *self)
   self->top = line_height + LABEL_SPACING;
 
   /* A month is named over the column of its first Sunday. */
-  self->month_layouts = g_ptr_array_new_full (self->n_weeks, (GDestroyNotify) g_clear_object);
+  self->month_layouts = g_ptr_array_new_full (self->n_weeks, free_layout);
   for (guint column = 0; column < self->n_weeks; column++)
     {
       g_autoptr(GDateTime) date = date_of_position (self, column * 7);

@@ -144,17 +144,24 @@ prep_stacked_bar_snapshot (GtkWidget   *widget,
   g_autofree int *starts = g_new (int, MAX (self->n_segments, 1));
   g_autofree int *ends = g_new (int, MAX (self->n_segments, 1));
   GskRoundedRect outline;
+  gboolean empty = TRUE;
   GdkRGBA trough;
 
-  /* A pill, with its trough showing when there is nothing in it. */
+  /* A pill; an empty trough when there is nothing in it. Segments are
+   * not drawn over the trough, which would change their colours. */
   gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), radius);
   gtk_snapshot_push_rounded_clip (snapshot, &outline);
 
-  prep_chart_get_foreground (widget, &trough);
-  trough.alpha *= 0.1;
-  gtk_snapshot_append_color (snapshot, &trough, &outline.bounds);
-
   segment_edges (self, width, starts, ends);
+  for (guint i = 0; i < self->n_segments; i++)
+    empty &= ends[i] <= starts[i];
+  if (empty)
+    {
+      prep_chart_get_foreground (widget, &trough);
+      trough.alpha *= 0.1;
+      gtk_snapshot_append_color (snapshot, &trough, &outline.bounds);
+    }
+
   for (guint i = 0; i < self->n_segments; i++)
     {
       GdkRGBA color;
