@@ -213,7 +213,7 @@ forecast_chart (void)
     {
       values[i] = (i * 7 + 3) % 9;
       if (i % 7 == 0)
-        labels[i] = i == 0 ? g_strdup (_("Today")) : g_strdup_printf ("+%u", i);
+        labels[i] = i == 0 ? g_strdup ("Today") : g_strdup_printf ("+%u", i);
     }
   values[0] = 23;
   values[3] = 12;
@@ -696,14 +696,15 @@ test_text_scale (void)
   set_scheme (ADW_COLOR_SCHEME_DEFAULT);
 }
 
-/* All of them on one page, to look at. */
+/* All of them on one page, to look at; and without data. */
 static void
 test_gallery (void)
 {
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
       {
-        GtkWidget *charts[4] = { forecast_chart (), prep_bar_chart_new (), prep_stacked_bar_new (), year_heatmap () };
+        GtkWidget *charts[5] = { forecast_chart (), prep_bar_chart_new (), prep_stacked_bar_new (),
+                                 year_heatmap (), prep_heatmap_new () };
         static const guint segments[] = { 40, 6, 120, 310 };
         guint zeros[7] = { 0, };
         g_autofree char *name = g_strdup_printf ("charts-%d-%s.png", widths[w], scheme_name (schemes[s]));

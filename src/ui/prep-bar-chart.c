@@ -23,22 +23,22 @@
 
 struct _PrepBarChart
 {
-  GtkWidget    parent_instance;
+  GtkWidget             parent_instance;
 
-  guint       *values;
-  char       **labels;          /* n_values, each nullable */
-  guint        n_values;
-  guint        y_max;           /* 0 when every value is */
-  char        *summary;
-  char        *empty_text;
-  gboolean     highlight_first;
+  guint                *values;
+  char                **labels;         /* n_values, each may be "" */
+  guint                 n_values;
+  guint                 y_max;          /* 0 when every value is */
+  char                 *summary;
+  char                 *empty_text;
+  gboolean              highlight_first;
 
   /* Made when first needed, dropped when the data or the font changes */
-  GPtrArray   *label_layouts;   /* PangoLayout or NULL, per value */
-  PangoLayout *grid_layouts[2]; /* y_max, y_max / 2 */
-  PangoLayout *empty_layout;
-  int          line_height;
+  GPtrArray            *label_layouts;  /* PangoLayout or NULL, per value */
+  PangoLayout          *grid_layouts[2]; /* y_max, y_max / 2 */
+  PangoLayout          *empty_layout;
   PangoFontDescription *font;
+  int                   line_height;
 };
 
 G_DEFINE_FINAL_TYPE (PrepBarChart, prep_bar_chart, GTK_TYPE_WIDGET)

@@ -79,7 +79,10 @@ prep_chart_set_summary (GtkWidget  *widget,
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
                                     -1);
   else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
 }
 
 /**
