@@ -426,6 +426,7 @@ year_heatmap (void)
       seconds[i] = counts[i] * 47;
     }
   counts[BUSIEST_DAY] = 60;
+  seconds[BUSIEST_DAY] = 60 * 47;
   counts[IDLE_DAY] = 0;
   counts[N_DAYS - 1] = 7;
   seconds[N_DAYS - 1] = 0;
@@ -529,6 +530,8 @@ test_heatmap (void)
         busiest_text = prep_heatmap_dup_day_text (heatmap, BUSIEST_DAY);
         g_test_message ("busiest: %s", busiest_text);
         g_assert_nonnull (strstr (busiest_text, "60"));
+        /* 60 × 47 s is 47 minutes. */
+        g_assert_nonnull (strstr (busiest_text, "47"));
         g_assert_nonnull (strstr (busiest_text, "2026"));
 
         clear_shot (&shot);
@@ -653,6 +656,24 @@ test_heatmap_keyboard (void)
   assert_selected (heatmap, BUSIEST_DAY);
   g_assert_cmpint (activated, ==, BUSIEST_DAY);
   g_assert_true (gtk_widget_has_focus (heatmap));
+
+  /* Made narrow, the map no longer shows the first day; keys go on
+   * from the first it shows. */
+  prep_test_press (window, "Home");
+  assert_selected (heatmap, 0);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 200);
+  for (guint i = 0; i < 3; i++)
+    prep_test_wait_for_frame (window);
+  g_assert_cmpint (gtk_widget_get_width (window), <=, 360);
+  g_assert_false (prep_heatmap_get_day_area (PREP_HEATMAP (heatmap), 0, &area));
+  prep_test_press (window, "Right");
+  g_assert_true (prep_heatmap_get_day_area (PREP_HEATMAP (heatmap),
+                                            prep_heatmap_get_selected_day (PREP_HEATMAP (heatmap)), &area));
+  prep_test_press (window, "Home");
+  g_assert_true (prep_heatmap_get_day_area (PREP_HEATMAP (heatmap),
+                                            prep_heatmap_get_selected_day (PREP_HEATMAP (heatmap)), &area));
+  g_assert_false (prep_heatmap_get_day_area (PREP_HEATMAP (heatmap),
+                                             prep_heatmap_get_selected_day (PREP_HEATMAP (heatmap)) - 1, &area));
 
   gtk_window_destroy (GTK_WINDOW (window));
   set_scheme (ADW_COLOR_SCHEME_DEFAULT);

@@ -480,14 +480,17 @@ move_cb (GtkWidget *widget,
 {
   PrepHeatmap *self = PREP_HEATMAP (widget);
   int delta = g_variant_get_int32 (args);
+  int first = first_visible_day (self, gtk_widget_get_width (widget));
 
   if (self->n_days == 0)
     return FALSE;
 
   if (self->selected < 0)
     select_day (self, self->n_days - 1);
-  else if (delta == G_MININT32)
-    select_day (self, first_visible_day (self, gtk_widget_get_width (widget)));
+  else if (delta == G_MININT32 || self->selected < first)
+    /* Home, or a day the map no longer shows since it was made
+     * narrower: keys move from the first day shown. */
+    select_day (self, first);
   else if (delta == G_MAXINT32)
     select_day (self, self->n_days - 1);
   else
