@@ -11,6 +11,13 @@
 
 #include "prep-chart-util.h"
 
+/* gtk_widget_get_color() is GTK 4.10's, when the build may use it. */
+#if GTK_CHECK_VERSION (4, 10, 0)
+# if GDK_VERSION_MAX_ALLOWED >= GDK_VERSION_4_10
+#  define HAVE_WIDGET_GET_COLOR 1
+# endif
+#endif
+
 /* What the charts share: colours from the theme, the accessible summary,
  * a rounded scale and text. The charts draw with GtkSnapshot only. */
 
@@ -23,15 +30,13 @@ void
 prep_chart_get_foreground (GtkWidget *widget,
                            GdkRGBA   *color)
 {
-#if GTK_CHECK_VERSION (4, 10, 0)
-# if GDK_VERSION_MAX_ALLOWED >= GDK_VERSION_4_10
+#ifdef HAVE_WIDGET_GET_COLOR
   gtk_widget_get_color (widget, color);
-  return;
-# endif
-#endif
+#else
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
   G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
 }
 
 /**

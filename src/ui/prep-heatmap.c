@@ -20,7 +20,7 @@
  * weekdays on the left, and a legend runs from "Less" to "More" below.
  *
  * Narrow, it shows the most recent weeks that fit, whole: at 360 px about
- * four months, and never fewer than MIN_WEEKS, which decide its minimum
+ * five months, and never fewer than MIN_WEEKS, which decide its minimum
  * width. Its squares grow with the text.
  *
  * It is one focus stop. The arrow keys move a selected day the way they
