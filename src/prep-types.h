@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 typedef struct _PrepAnswerView       PrepAnswerView;
+typedef struct _PrepBarChart         PrepBarChart;
 typedef struct _PrepCardView         PrepCardView;
 typedef struct _PrepChoiceView       PrepChoiceView;
 typedef struct _PrepApplication      PrepApplication;
@@ -19,6 +20,7 @@ typedef struct _PrepCategory         PrepCategory;
 typedef struct _PrepContentLoader    PrepContentLoader;
 typedef struct _PrepContentIssue     PrepContentIssue;
 typedef struct _PrepFollowUp         PrepFollowUp;
+typedef struct _PrepHeatmap          PrepHeatmap;
 typedef struct _PrepLibrary          PrepLibrary;
 typedef struct _PrepQuestion         PrepQuestion;
 typedef struct _PrepQuestionView     PrepQuestionView;
@@ -31,6 +33,7 @@ typedef struct _PrepRenderer         PrepRenderer;
 typedef struct _PrepReviewStore      PrepReviewStore;
 typedef struct _PrepSidebar          PrepSidebar;
 typedef struct _PrepSidebarRow       PrepSidebarRow;
+typedef struct _PrepStackedBar       PrepStackedBar;
 typedef struct _PrepText             PrepText;
 typedef struct _PrepUserData         PrepUserData;
 typedef struct _PrepWindow           PrepWindow;
