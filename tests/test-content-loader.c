@@ -7,9 +7,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "prep-content-loader.h"
 #include "prep-library.h"
 #include "prep-question.h"
+#include "prep-question-private.h"
 
 typedef struct
 {
@@ -300,6 +303,150 @@ test_broken_escape_message (void)
   }
 }
 
+/* A content file of two questions, and indexes of it: the index gives the
+ * heads, the file the answers when first asked for. */
+static const char index_file[] =
+  "{\"schema_version\": 1, \"questions\": ["
+  "{\"id\": \"one\", \"category\": \"basics\", \"question\": {\"zh_TW\": \"一？\", \"en\": \"One?\"},"
+  " \"difficulty\": \"basic\", \"tags\": [\"a\"], \"short_answer\": {\"zh_TW\": \"短。\", \"en\": \"Short.\"}},"
+  "{\"id\": \"two\", \"category\": \"basics\", \"question\": {\"zh_TW\": \"二？\", \"en\": \"Two?\"},"
+  " \"difficulty\": \"advanced\", \"tags\": [\"b\"]}]}";
+
+static GBytes *
+resolve_cb (const char *file,
+            gpointer    data)
+{
+  return g_str_equal (file, "questions/x.json") ? g_bytes_new_static (index_file, strlen (index_file)) : NULL;
+}
+
+/* The entry of question "one" in an index of index_file, with @extra
+ * members (or, with @replace, only those). */
+static char *
+one_entry (const char *extra,
+           gboolean    replace)
+{
+  const char *one = strstr (index_file, "{\"id\": \"one\"");
+  const char *two = strstr (index_file, ",{\"id\": \"two\"");
+
+  if (replace)
+    return g_strdup (extra);
+
+  return g_strdup_printf ("\"id\": \"one\", \"category\": \"basics\", \"question\": {\"zh_TW\": \"一？\", \"en\": \"One?\"},"
+                          " \"difficulty\": \"basic\", \"origin\": \"seed\", \"tags\": [\"a\"], \"has_answer\": true,"
+                          " \"file\": 0, \"offset\": %d, \"length\": %d%s",
+                          (int) (one - index_file), (int) (two - one), extra ? extra : "");
+}
+
+static PrepContentLoader *
+load_index (const char *header,
+            const char *entry)
+{
+  PrepContentLoader *loader = prep_content_loader_new ("zh_TW", PREP_CONTENT_FLAGS_NONE);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  char *index;
+
+  index = g_strdup_printf ("{%s, \"questions\": [{%s}]}",
+                           header ? header : "\"index_version\": 1, \"files\": [\"questions/x.json\"]", entry);
+  bytes = g_bytes_new_take (index, strlen (index));
+
+  g_assert_true (prep_library_add_resources_to_loader (loader, PREP_CONTENT_RESOURCE_PATH, TRUE, &error));
+  prep_content_loader_add_index (loader, "index.json", bytes, resolve_cb, NULL);
+  prep_content_loader_finish (loader);
+
+  return loader;
+}
+
+static void
+test_index_good (void)
+{
+  g_autofree char *entry = one_entry (NULL, FALSE);
+  g_autoptr(PrepContentLoader) loader = load_index (NULL, entry);
+  PrepQuestion *question;
+
+  for (guint i = 0; i < prep_content_loader_get_issues (loader)->len; i++)
+    {
+      g_autofree char *issue = prep_content_issue_to_string (g_ptr_array_index (prep_content_loader_get_issues (loader), i));
+      g_test_message ("%s", issue);
+    }
+  g_assert_cmpuint (prep_content_loader_get_issues (loader)->len, ==, 0);
+  g_assert_cmpuint (prep_content_loader_get_questions (loader)->len, ==, 1);
+  question = g_ptr_array_index (prep_content_loader_get_questions (loader), 0);
+  g_assert_cmpstr (prep_question_get_title (question), ==, "一？");
+  g_assert_true (prep_question_get_has_answer (question));
+  g_assert_nonnull (question->source);
+  g_assert_cmpstr (prep_question_get_short_answer (question), ==, "短。");
+  g_assert_null (question->source);
+  g_assert_cmpstr (prep_question_get_detailed_answer (question), ==, "");
+  g_assert_null (question->detailed_answer);
+}
+
+/* Each broken index is reported, and lists nothing it cannot back. */
+static void
+test_index_bad (void)
+{
+  const struct { const char *header; const char *extra; gboolean replace; const char *message; } cases[] = {
+    { "\"index_version\": 2, \"files\": []", NULL, FALSE, "unknown index version" },
+    { "\"index_version\": 1", NULL, FALSE, "“files” must be an array" },
+    { "\"index_version\": 1, \"files\": [\"questions/none.json\"]", NULL, FALSE, "its file “questions/none.json” is missing" },
+    { NULL, "\"id\": \"one\", \"category\": \"basics\", \"question\": {\"zh_TW\": \"一？\", \"en\": \"One?\"}, "
+            "\"difficulty\": \"basic\", \"origin\": \"seed\", \"tags\": [], \"has_answer\": 1, \"file\": 0, \"offset\": 0, \"length\": 2",
+      TRUE, "expected true or false" },
+    { NULL, "\"id\": \"one\", \"category\": \"basics\", \"question\": {\"zh_TW\": \"一？\", \"en\": \"One?\"}, "
+            "\"difficulty\": \"basic\", \"origin\": \"seed\", \"tags\": [], \"has_answer\": true, \"file\": 3, \"offset\": 0, \"length\": 2",
+      TRUE, "“files” has no file 3" },
+    { NULL, "\"id\": \"one\", \"category\": \"basics\", \"question\": {\"zh_TW\": \"一？\", \"en\": \"One?\"}, "
+            "\"difficulty\": \"basic\", \"origin\": \"seed\", \"tags\": [], \"has_answer\": true, \"file\": 0, \"offset\": 99999, \"length\": 2",
+      TRUE, "expected an integer from 0 to" },
+    { NULL, "\"id\": \"one\", \"category\": \"basics\", \"question\": {\"zh_TW\": \"一？\", \"en\": \"One?\"}, "
+            "\"difficulty\": \"basic\", \"origin\": \"seed\", \"tags\": [], \"has_answer\": true, \"file\": 0, \"offset\": 1, \"length\": 99999",
+      TRUE, "expected an integer from 0 to" },
+    { NULL, "\"id\": \"one\", \"category\": \"basics\", \"question\": {\"zh_TW\": \"一？\", \"en\": \"One?\"}, "
+            "\"difficulty\": \"basic\", \"origin\": \"seed\", \"tags\": [], \"has_answer\": true, \"file\": 0, \"offset\": 1, \"length\": 5",
+      TRUE, "do not point at an object" },
+    { NULL, "\"id\": \"One\", \"category\": \"basics\", \"question\": {\"zh_TW\": \"一？\", \"en\": \"One?\"}, "
+            "\"difficulty\": \"basic\", \"origin\": \"seed\", \"tags\": [], \"has_answer\": true, \"file\": 0, \"offset\": 0, \"length\": 2",
+      TRUE, "malformed id" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *entry = one_entry (cases[i].extra, cases[i].replace);
+      g_autoptr(PrepContentLoader) loader = load_index (cases[i].header, entry);
+      GPtrArray *issues = prep_content_loader_get_issues (loader);
+      g_autofree char *first = NULL;
+
+      g_assert_cmpuint (issues->len, >=, 1);
+      first = prep_content_issue_to_string (g_ptr_array_index (issues, 0));
+      g_test_message ("%s", first);
+      g_assert_nonnull (strstr (first, cases[i].message));
+      g_assert_cmpuint (prep_content_loader_get_questions (loader)->len, ==, 0);
+    }
+}
+
+/* An index that points at another question than it names: the answers
+ * are not taken from it. */
+static void
+test_index_wrong_object (void)
+{
+  const char *two = strstr (index_file, "{\"id\": \"two\"");
+  g_autofree char *entry = one_entry (NULL, FALSE);
+  g_autoptr(PrepContentLoader) loader = load_index (NULL, entry);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (index_file, strlen (index_file));
+  g_autoptr(GError) error = NULL;
+  PrepQuestion *question = g_ptr_array_index (prep_content_loader_get_questions (loader), 0);
+
+  g_assert_false (_prep_content_loader_read_answer (question, bytes, "x.json", two - index_file,
+                                                    strlen (two) - 2, &error));
+  g_assert_error (error, PREP_CONTENT_ERROR, PREP_CONTENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "the object there is question “two”"));
+  g_clear_error (&error);
+
+  g_assert_false (_prep_content_loader_read_answer (question, bytes, "x.json", 10, strlen (index_file), &error));
+  g_assert_nonnull (strstr (error->message, "past the end"));
+  g_assert_null (question->short_answer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +468,9 @@ main (int   argc,
   g_test_add_func ("/content-loader/propagate", test_propagate);
   g_test_add_func ("/content-loader/hostile-sizes", test_hostile_sizes);
   g_test_add_func ("/content-loader/broken-escape-message", test_broken_escape_message);
+  g_test_add_func ("/content-loader/index/good", test_index_good);
+  g_test_add_func ("/content-loader/index/bad", test_index_bad);
+  g_test_add_func ("/content-loader/index/wrong-object", test_index_wrong_object);
 
   return g_test_run ();
 }

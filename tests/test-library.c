@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include "prep-content-loader.h"
 #include "prep-library.h"
+#include "prep-question-parts.h"
+#include "prep-question-private.h"
 
 static const struct {
   const char *id;
@@ -216,6 +219,98 @@ test_bad_content_keeps_library (void)
   g_assert_cmpuint (g_list_model_get_n_items (prep_library_get_questions (library)), ==, 51);
 }
 
+static void
+assert_same_text (PrepText *a,
+                  PrepText *b)
+{
+  const char * const *locales = prep_content_locales ();
+
+  g_assert_true ((a == NULL) == (b == NULL));
+  for (guint i = 0; a != NULL && locales[i]; i++)
+    g_assert_cmpstr (prep_text_lookup (a, locales[i]), ==, prep_text_lookup (b, locales[i]));
+}
+
+static void
+assert_same_texts (GPtrArray *a,
+                   GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    assert_same_text (g_ptr_array_index (a, i), g_ptr_array_index (b, i));
+}
+
+/* The start path reads the bundled index (issue 15): the same library as
+ * reading every file, with each question's answers read only when first
+ * asked for. */
+static void
+test_index (void)
+{
+  g_autoptr(PrepLibrary) indexed = load_library ("zh_TW");
+  g_autoptr(PrepLibrary) full = prep_library_new ("zh_TW");
+  g_autoptr(PrepContentLoader) loader = prep_content_loader_new ("zh_TW", PREP_CONTENT_FLAGS_NONE);
+  g_autoptr(GError) error = NULL;
+  GListModel *a, *b;
+
+  g_assert_true (prep_library_add_resources_to_loader (loader, PREP_CONTENT_RESOURCE_PATH, FALSE, &error));
+  g_assert_true (prep_library_load_loader (full, loader, &error));
+  g_assert_no_error (error);
+
+  a = prep_library_get_questions (indexed);
+  b = prep_library_get_questions (full);
+  g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
+  g_assert_cmpuint (g_list_model_get_n_items (a), >, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(PrepQuestion) x = g_list_model_get_item (a, i);
+      g_autoptr(PrepQuestion) y = g_list_model_get_item (b, i);
+      g_autoptr(PrepCategory) category = prep_question_dup_category (x);
+
+      /* What lists show is there without reading the answers. */
+      g_assert_nonnull (x->source);
+      g_assert_null (y->source);
+      g_assert_cmpstr (prep_question_get_id (x), ==, prep_question_get_id (y));
+      g_assert_cmpstr (prep_question_get_category_id (x), ==, prep_question_get_category_id (y));
+      g_assert_nonnull (category);
+      assert_same_text (prep_question_get_title_text (x), prep_question_get_title_text (y));
+      g_assert_cmpint (prep_question_get_difficulty (x), ==, prep_question_get_difficulty (y));
+      g_assert_cmpint (prep_question_get_origin (x), ==, prep_question_get_origin (y));
+      g_assert_true (g_strv_equal (prep_question_get_tags (x), prep_question_get_tags (y)));
+      g_assert_cmpint (prep_question_get_has_answer (x), ==, prep_question_get_has_answer (y));
+      g_assert_nonnull (x->source);
+
+      /* The answers, read now. */
+      g_assert_cmpstr (prep_question_get_detailed_answer (x), ==, prep_question_get_detailed_answer (y));
+      g_assert_null (x->source);
+      assert_same_text (x->short_answer, y->short_answer);
+      assert_same_text (x->detailed_answer, y->detailed_answer);
+      g_assert_cmpstr (prep_question_get_last_reviewed (x), ==, prep_question_get_last_reviewed (y));
+      assert_same_texts (prep_question_get_key_points (x), prep_question_get_key_points (y));
+      assert_same_texts (prep_question_get_pitfalls (x), prep_question_get_pitfalls (y));
+      g_assert_cmpuint (prep_question_get_follow_ups (x)->len, ==, prep_question_get_follow_ups (y)->len);
+      for (guint j = 0; j < prep_question_get_follow_ups (x)->len; j++)
+        {
+          PrepFollowUp *f = g_ptr_array_index (prep_question_get_follow_ups (x), j);
+          PrepFollowUp *g = g_ptr_array_index (prep_question_get_follow_ups (y), j);
+
+          assert_same_text (f->question, g->question);
+          assert_same_text (f->answer, g->answer);
+        }
+      g_assert_cmpuint (prep_question_get_quiz_items (x)->len, ==, prep_question_get_quiz_items (y)->len);
+      for (guint j = 0; j < prep_question_get_quiz_items (x)->len; j++)
+        {
+          PrepQuizItem *p = g_ptr_array_index (prep_question_get_quiz_items (x), j);
+          PrepQuizItem *q = g_ptr_array_index (prep_question_get_quiz_items (y), j);
+
+          assert_same_text (p->prompt, q->prompt);
+          assert_same_text (p->explanation, q->explanation);
+          g_assert_cmpuint (p->answer, ==, q->answer);
+        }
+      g_assert_cmpuint (prep_question_get_references (x)->len, ==, prep_question_get_references (y)->len);
+      g_assert_cmpint (prep_question_get_has_answer (x), ==, prep_question_get_has_answer (y));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +318,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/library/categories", test_categories);
+  g_test_add_func ("/library/index", test_index);
   g_test_add_func ("/library/questions", test_questions);
   g_test_add_func ("/library/seed-wording", test_seed_wording);
   g_test_add_func ("/library/locale", test_locale);

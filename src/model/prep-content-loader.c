@@ -832,40 +832,20 @@ read_date (Ctx        *ctx,
   *out = g_strdup (value);
 }
 
-static void
-question_element_cb (Ctx      *ctx,
-                     JsonNode *node,
-                     gpointer  data)
+/* What a question is listed by, in a content file or in the index: a new
+ * question with its id (made unique), category, title, difficulty, origin
+ * and tags. */
+static PrepQuestion *
+read_question_head (Ctx        *ctx,
+                    JsonObject *object,
+                    const char *id)
 {
-  static const char * const known[] = {
-    "id", "category", "origin", "question", "difficulty", "tags", "short_answer",
-    "detailed_answer", "key_points", "follow_ups", "pitfalls", "quiz", "references",
-    "last_reviewed", NULL
-  };
   PrepContentLoader *self = ctx->loader;
-  gboolean strict = (self->flags & PREP_CONTENT_FLAGS_STRICT) != 0;
-  g_autoptr(PrepQuestion) question = NULL;
   g_autoptr(GPtrArray) tags = NULL;
-  guint n_issues = self->issues->len;
-  const char *id;
-  const char *category;
+  PrepQuestion *question;
   const char *first;
-  JsonObject *object;
   int difficulty = 0;
   int origin = 0;
-  int n;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      ctx_error (ctx, "expected a question object, found %s", node_type_name (node));
-      return;
-    }
-
-  object = json_node_get_object (node);
-  check_members (ctx, object, known);
-
-  id = read_id (ctx, object, "id");
-  category = read_id (ctx, object, "category");
 
   if (id != NULL && (first = g_hash_table_lookup (self->question_ids, id)))
     {
@@ -881,7 +861,7 @@ question_element_cb (Ctx      *ctx,
     }
 
   question = _prep_question_new (id ? id : "invalid", self->locale);
-  question->category_id = g_strdup (category);
+  question->category_id = g_strdup (read_id (ctx, object, "category"));
   question->title = read_text (ctx, object, "question", TRUE, TRUE);
   read_enum (ctx, object, "difficulty", PREP_TYPE_DIFFICULTY, &difficulty);
   read_enum (ctx, object, "origin", PREP_TYPE_ORIGIN, &origin);
@@ -892,6 +872,19 @@ question_element_cb (Ctx      *ctx,
   foreach_element (ctx, object, "tags", TRUE, tag_element_cb, tags);
   g_strfreev (question->tags);
   question->tags = (char **) g_ptr_array_steal (tags, NULL);
+
+  return question;
+}
+
+/* The rest of a question: its answers, read with the file or, for an
+ * indexed question, when they are first needed. */
+static void
+read_answer (Ctx          *ctx,
+             JsonObject   *object,
+             PrepQuestion *question)
+{
+  gboolean strict = (ctx->loader->flags & PREP_CONTENT_FLAGS_STRICT) != 0;
+  int n;
 
   question->short_answer = read_text (ctx, object, "short_answer", strict, FALSE);
   question->detailed_answer = read_text (ctx, object, "detailed_answer", strict, FALSE);
@@ -913,6 +906,37 @@ question_element_cb (Ctx      *ctx,
   n = foreach_element (ctx, object, "references", strict, reference_element_cb, question->references);
   if (strict)
     check_count (ctx, "references", n, 1, -1);
+}
+
+static void
+question_element_cb (Ctx      *ctx,
+                     JsonNode *node,
+                     gpointer  data)
+{
+  static const char * const known[] = {
+    "id", "category", "origin", "question", "difficulty", "tags", "short_answer",
+    "detailed_answer", "key_points", "follow_ups", "pitfalls", "quiz", "references",
+    "last_reviewed", NULL
+  };
+  PrepContentLoader *self = ctx->loader;
+  g_autoptr(PrepQuestion) question = NULL;
+  guint n_issues = self->issues->len;
+  const char *id;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      ctx_error (ctx, "expected a question object, found %s", node_type_name (node));
+      return;
+    }
+
+  object = json_node_get_object (node);
+  check_members (ctx, object, known);
+
+  id = read_id (ctx, object, "id");
+  question = read_question_head (ctx, object, id);
+
+  read_answer (ctx, object, question);
 
   if (self->issues->len == n_issues)
     {
@@ -992,6 +1016,43 @@ add_parse_error (PrepContentLoader *self,
   }
 }
 
+/* Parses @data, after one pass over the bytes for UTF-8 and what
+ * json-glib would crash on (deep nesting) or decode wrongly (half surrogate
+ * pairs, \u0000, numbers past 64 bits); what is wrong becomes an issue. */
+static JsonParser *
+parse_checked (PrepContentLoader *self,
+               const char        *name,
+               const char        *data,
+               gsize              size)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize offset = 0;
+
+  if (!prep_json_check (data, size, PREP_JSON_MAX_DEPTH, NULL, NULL, NULL, &offset, &error))
+    {
+      guint line, column;
+
+      prep_json_offset_to_position (data, size, offset, &line, &column);
+      if (g_error_matches (error, PREP_JSON_ERROR, PREP_JSON_ERROR_UTF8))
+        add_issue (self, name, NULL, line, column,
+                   g_strdup_printf ("invalid UTF-8 (byte 0x%02x at offset %" G_GSIZE_FORMAT "): "
+                                    "content files must be UTF-8 encoded", (guchar) data[offset], offset));
+      else
+        add_issue (self, name, NULL, line, column, g_strdup (error->message));
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, size, &error))
+    {
+      add_parse_error (self, name, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&parser);
+}
+
 /**
  * prep_content_loader_add_bytes:
  * @name: the file name to use in issues
@@ -1007,7 +1068,6 @@ prep_content_loader_add_bytes (PrepContentLoader *self,
 {
   static const char * const known[] = { "schema_version", "categories", "questions", NULL };
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) path = NULL;
   guint n_issues;
   const char *data;
@@ -1028,34 +1088,8 @@ prep_content_loader_add_bytes (PrepContentLoader *self,
 
   g_hash_table_replace (self->sources, g_strdup (name), g_bytes_ref (bytes));
 
-  /* One pass over the bytes: UTF-8, and what json-glib would crash on
-   * (deep nesting) or decode wrongly (half surrogate pairs, \u0000,
-   * numbers past 64 bits). */
-  {
-    g_autoptr(GError) check_error = NULL;
-    gsize offset = 0;
-
-    if (!prep_json_check (data, size, PREP_JSON_MAX_DEPTH, NULL, NULL, NULL, &offset, &check_error))
-      {
-        guint line, column;
-
-        prep_json_offset_to_position (data, size, offset, &line, &column);
-        if (g_error_matches (check_error, PREP_JSON_ERROR, PREP_JSON_ERROR_UTF8))
-          add_issue (self, name, NULL, line, column,
-                     g_strdup_printf ("invalid UTF-8 (byte 0x%02x at offset %" G_GSIZE_FORMAT "): "
-                                      "content files must be UTF-8 encoded", (guchar) data[offset], offset));
-        else
-          add_issue (self, name, NULL, line, column, g_strdup (check_error->message));
-        return FALSE;
-      }
-  }
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, size, &error))
-    {
-      add_parse_error (self, name, error);
-      return FALSE;
-    }
+  if (!(parser = parse_checked (self, name, data, size)))
+    return FALSE;
 
   path = g_string_new ("$");
   ctx = (Ctx) { self, name, path };
@@ -1103,6 +1137,251 @@ prep_content_loader_add_bytes (PrepContentLoader *self,
   foreach_element (&ctx, root, "questions", FALSE, question_element_cb, NULL);
 
   return self->issues->len == n_issues;
+}
+
+/* Reading the index (build-aux/content-index.c): the questions' heads,
+ * with where the rest of each is in its file. */
+typedef struct
+{
+  GPtrArray *files;  /* GBytes, or NULL for a file that was not found */
+  GPtrArray *names;
+} IndexFiles;
+
+static gboolean
+read_size (Ctx        *ctx,
+           JsonObject *object,
+           const char *member,
+           gsize       max,
+           gsize      *out)
+{
+  JsonNode *node = get_member (ctx, object, member, TRUE);
+  gsize len;
+
+  if (node == NULL)
+    return FALSE;
+
+  len = ctx_push_member (ctx, member);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) < 0 || (guint64) json_node_get_int (node) > max)
+    {
+      ctx_error (ctx, "expected an integer from 0 to %" G_GSIZE_FORMAT, max);
+      ctx_pop (ctx, len);
+      return FALSE;
+    }
+  ctx_pop (ctx, len);
+
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+static void
+index_element_cb (Ctx      *ctx,
+                  JsonNode *node,
+                  gpointer  data)
+{
+  static const char * const known[] = {
+    "id", "category", "origin", "question", "difficulty", "tags", "has_answer", "file", "offset",
+    "length", NULL
+  };
+  PrepContentLoader *self = ctx->loader;
+  IndexFiles *files = data;
+  g_autoptr(PrepQuestion) question = NULL;
+  guint n_issues = self->issues->len;
+  gsize file = 0, offset = 0, length = 0;
+  JsonObject *object;
+  JsonNode *has_answer;
+  GBytes *bytes = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      ctx_error (ctx, "expected a question object, found %s", node_type_name (node));
+      return;
+    }
+
+  object = json_node_get_object (node);
+  check_members (ctx, object, known);
+  question = read_question_head (ctx, object, read_id (ctx, object, "id"));
+
+  has_answer = get_member (ctx, object, "has_answer", TRUE);
+  if (has_answer != NULL &&
+      (!JSON_NODE_HOLDS_VALUE (has_answer) || json_node_get_value_type (has_answer) != G_TYPE_BOOLEAN))
+    {
+      gsize len = ctx_push_member (ctx, "has_answer");
+      ctx_error (ctx, "expected true or false, found %s", node_type_name (has_answer));
+      ctx_pop (ctx, len);
+    }
+
+  if (read_size (ctx, object, "file", G_MAXUINT, &file))
+    {
+      if (file >= files->files->len)
+        ctx_error (ctx, "“files” has no file %" G_GSIZE_FORMAT, file);
+      else if (!(bytes = g_ptr_array_index (files->files, file)))
+        ctx_error (ctx, "its file “%s” is missing", (char *) g_ptr_array_index (files->names, file));
+    }
+
+  if (bytes != NULL &&
+      read_size (ctx, object, "offset", g_bytes_get_size (bytes), &offset) &&
+      read_size (ctx, object, "length", g_bytes_get_size (bytes) - offset, &length) &&
+      (length < 2 || ((const char *) g_bytes_get_data (bytes, NULL))[offset] != '{'))
+    ctx_error (ctx, "offset and length do not point at an object in “%s”",
+               (char *) g_ptr_array_index (files->names, file));
+
+  if (self->issues->len == n_issues && bytes != NULL)
+    {
+      Pending *pending = g_new0 (Pending, 1);
+
+      _prep_question_set_source (question, bytes, g_ptr_array_index (files->names, file), offset, length,
+                                 json_node_get_boolean (has_answer));
+      pending->question = g_steal_pointer (&question);
+      pending->file = g_strdup (ctx->file);
+      pending->path = g_strdup (ctx->path->str);
+      g_ptr_array_add (self->pending, pending);
+    }
+}
+
+/**
+ * prep_content_loader_add_index:
+ * @name: the index's name, for messages
+ * @index: the index, as build-aux/content-index.c writes it
+ * @resolve: returns the bytes of a file the index names, or %NULL
+ *
+ * Adds the questions of an index in place of their files: each has its
+ * head (what lists and filters show) at once and reads its answers from
+ * its file when they are first asked for. The index is checked as any
+ * content file is; the answers are not, so the files are the ones the
+ * tests validate.
+ *
+ * Returns: %TRUE if the index had no issues
+ */
+gboolean
+prep_content_loader_add_index (PrepContentLoader  *self,
+                               const char         *name,
+                               GBytes             *index,
+                               PrepContentResolve  resolve,
+                               gpointer            data)
+{
+  static const char * const known[] = { "index_version", "files", "questions", NULL };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GString) path = NULL;
+  IndexFiles files = { NULL, NULL };
+  guint n_issues;
+  const char *text;
+  JsonObject *root;
+  JsonNode *version;
+  JsonArray *names = NULL;
+  gsize size;
+  Ctx ctx;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (index != NULL, FALSE);
+  g_return_val_if_fail (resolve != NULL, FALSE);
+  g_return_val_if_fail (!self->finished, FALSE);
+
+  n_issues = self->issues->len;
+  text = g_bytes_get_data (index, &size);
+  g_hash_table_replace (self->sources, g_strdup (name), g_bytes_ref (index));
+
+  if (!(parser = parse_checked (self, name, text ? text : "", size)))
+    return FALSE;
+
+  path = g_string_new ("$");
+  ctx = (Ctx) { self, name, path };
+
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      ctx_error (&ctx, "expected a JSON object with “index_version”");
+      return FALSE;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  check_members (&ctx, root, known);
+
+  if (!(version = get_member (&ctx, root, "index_version", TRUE)))
+    return FALSE;
+  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64 ||
+      json_node_get_int (version) != PREP_CONTENT_INDEX_VERSION)
+    {
+      ctx_push_member (&ctx, "index_version");
+      ctx_error (&ctx, "unknown index version (this version of LLM Prep reads version %d)",
+                 PREP_CONTENT_INDEX_VERSION);
+      return FALSE;
+    }
+
+  files.files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  files.names = g_ptr_array_new_with_free_func (g_free);
+  if (json_object_has_member (root, "files") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "files")))
+    names = json_object_get_array_member (root, "files");
+  else
+    ctx_error (&ctx, "“files” must be an array of file names");
+
+  for (guint i = 0; names != NULL && i < json_array_get_length (names); i++)
+    {
+      JsonNode *node = json_array_get_element (names, i);
+      const char *file = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+                         ? json_node_get_string (node) : "";
+
+      g_ptr_array_add (files.names, g_strdup (file));
+      g_ptr_array_add (files.files, *file ? resolve (file, data) : NULL);
+    }
+
+  if (self->issues->len == n_issues)
+    foreach_element (&ctx, root, "questions", TRUE, index_element_cb, &files);
+
+  g_ptr_array_unref (files.files);
+  g_ptr_array_unref (files.names);
+
+  return self->issues->len == n_issues;
+}
+
+/**
+ * _prep_content_loader_read_answer:
+ * @question: a question from prep_content_loader_add_index()
+ * @bytes: its file
+ *
+ * Reads the rest of @question from its object in @bytes, as
+ * prep_content_loader_add_bytes() would have.
+ *
+ * Returns: whether it was read without issues; if not, @question keeps
+ *   what could be read, and @error says what was wrong
+ */
+gboolean
+_prep_content_loader_read_answer (PrepQuestion  *question,
+                                  GBytes        *bytes,
+                                  const char    *file,
+                                  gsize          offset,
+                                  gsize          length,
+                                  GError       **error)
+{
+  g_autoptr(PrepContentLoader) self = prep_content_loader_new (NULL, PREP_CONTENT_FLAGS_NONE);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GString) path = NULL;
+  g_autofree char *name = g_strdup_printf ("%s (question “%s”)", file, question->id);
+  const char *data;
+  gsize size;
+  Ctx ctx;
+
+  data = g_bytes_get_data (bytes, &size);
+  path = g_string_new ("$");
+  ctx = (Ctx) { self, name, path };
+
+  if (data == NULL || offset > size || length > size - offset)
+    ctx_error (&ctx, "offset and length are past the end of the file");
+  else if ((parser = parse_checked (self, name, data + offset, length)) &&
+           (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))))
+    ctx_error (&ctx, "expected a question object");
+  else if (parser != NULL)
+    {
+      JsonObject *object = json_node_get_object (json_parser_get_root (parser));
+      const char *id = json_object_get_string_member_with_default (object, "id", "");
+
+      if (g_strcmp0 (id, question->id) != 0)
+        ctx_error (&ctx, "the object there is question “%s”", id);
+      else
+        read_answer (&ctx, object, question);
+    }
+
+  return prep_content_loader_propagate_issues (self, error);
 }
 
 /**

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 /* The content schema version this build reads and writes. */
 #define PREP_CONTENT_SCHEMA_VERSION 1
+/* The version of the index of content files this build reads. */
+#define PREP_CONTENT_INDEX_VERSION 1
 
 typedef enum
 {
@@ -46,6 +48,10 @@ typedef char *(*PrepContentMarkdownCheck) (const char *markdown,
                                            guint      *line,
                                            gpointer    data);
 
+/* Returns the bytes of a file an index names, or %NULL. */
+typedef GBytes *(*PrepContentResolve) (const char *file,
+                                       gpointer    data);
+
 GQuark             prep_content_error_quark             (void);
 
 void               prep_content_issue_free              (PrepContentIssue  *issue);
@@ -59,6 +65,17 @@ gboolean           prep_content_loader_add_bytes        (PrepContentLoader *self
                                                          GBytes            *bytes);
 gboolean           prep_content_loader_add_file         (PrepContentLoader *self,
                                                          GFile             *file);
+gboolean           prep_content_loader_add_index        (PrepContentLoader  *self,
+                                                         const char         *name,
+                                                         GBytes             *index,
+                                                         PrepContentResolve  resolve,
+                                                         gpointer            data);
+gboolean           _prep_content_loader_read_answer     (PrepQuestion       *question,
+                                                         GBytes             *bytes,
+                                                         const char         *file,
+                                                         gsize               offset,
+                                                         gsize               length,
+                                                         GError            **error);
 guint              prep_content_loader_get_n_categories (PrepContentLoader *self);
 void               prep_content_loader_add_external_ids (PrepContentLoader  *self,
                                                          const char * const *ids);

@@ -14,6 +14,7 @@
 #include "prep-question-private.h"
 
 #define CATEGORIES_FILE "categories.json"
+#define INDEX_FILE      "index.json"
 #define QUESTIONS_DIR   "questions"
 
 /* The one shared model of the application: every pane binds to the
@@ -341,6 +342,15 @@ prep_library_load_loader (PrepLibrary        *self,
   return TRUE;
 }
 
+static GBytes *
+resolve_resource_cb (const char *file,
+                     gpointer    data)
+{
+  g_autofree char *path = g_build_path ("/", (const char *) data, file, NULL);
+
+  return g_resources_lookup_data (path, 0, NULL);
+}
+
 /**
  * prep_library_load_resources:
  * @resource_path: (nullable): where the content lives, by default
@@ -355,6 +365,8 @@ prep_library_load_resources (PrepLibrary  *self,
                              GError      **error)
 {
   g_autoptr(PrepContentLoader) loader = NULL;
+  g_autoptr(GBytes) index = NULL;
+  g_autofree char *index_path = NULL;
 
   g_return_val_if_fail (PREP_IS_LIBRARY (self), FALSE);
 
@@ -362,8 +374,20 @@ prep_library_load_resources (PrepLibrary  *self,
     resource_path = PREP_CONTENT_RESOURCE_PATH;
 
   loader = prep_content_loader_new (self->locale, PREP_CONTENT_FLAGS_NONE);
+  index_path = g_build_path ("/", resource_path, INDEX_FILE, NULL);
 
-  if (!prep_library_add_resources_to_loader (loader, resource_path, FALSE, error))
+  /* With an index, only the questions' heads are read now and each
+   * question's answers when first needed: the start-up does not grow with
+   * the content (issue 15). Without one, every file is read. */
+  if ((index = g_resources_lookup_data (index_path, 0, NULL)))
+    {
+      g_autofree char *name = g_strconcat ("resource://", index_path, NULL);
+
+      if (!prep_library_add_resources_to_loader (loader, resource_path, TRUE, error))
+        return FALSE;
+      prep_content_loader_add_index (loader, name, index, resolve_resource_cb, (gpointer) resource_path);
+    }
+  else if (!prep_library_add_resources_to_loader (loader, resource_path, FALSE, error))
     return FALSE;
 
   return prep_library_load_loader (self, loader, error);

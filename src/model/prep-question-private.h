@@ -12,8 +12,20 @@
 
 G_BEGIN_DECLS
 
+/* Where an indexed question's object is: read when first needed. */
+typedef struct
+{
+  GBytes *bytes;   /* the whole content file */
+  char   *file;    /* its name, for messages */
+  gsize   offset;
+  gsize   length;
+} PrepQuestionSource;
+
 /* The content loader fills the fields directly; after loading a question
- * is immutable. */
+ * is immutable. A question from the index (see build-aux/content-index.c)
+ * has its id, category, title, difficulty, origin and tags, and a source
+ * for the rest, which _prep_question_ensure_loaded() reads: every getter
+ * of the rest calls it. Only the thread that uses the library may. */
 struct _PrepQuestion
 {
   GObject         parent_instance;
@@ -39,6 +51,9 @@ struct _PrepQuestion
 
   PrepDifficulty  difficulty;
   PrepOrigin      origin;
+
+  PrepQuestionSource *source;
+  gboolean            indexed_has_answer;
 };
 
 PrepQuestion *_prep_question_new          (const char   *id,
@@ -47,5 +62,12 @@ void          _prep_question_set_category (PrepQuestion *self,
                                            PrepCategory *category);
 void          _prep_question_set_locale   (PrepQuestion *self,
                                            const char   *locale);
+void          _prep_question_set_source   (PrepQuestion *self,
+                                           GBytes       *bytes,
+                                           const char   *file,
+                                           gsize         offset,
+                                           gsize         length,
+                                           gboolean      has_answer);
+void          _prep_question_ensure_loaded (PrepQuestion *self);
 
 G_END_DECLS

@@ -508,6 +508,8 @@ _prep_search_collect_parts (PrepQuestion    *question,
     if (g_strcmp0 (known[i], first_locale) != 0)
       locales[n++] = known[i];
 
+  _prep_question_ensure_loaded (question);
+
   for (guint i = 0; i < n; i++)
     {
       const char *locale = locales[i];

@@ -127,10 +127,19 @@ prep_bench_write_scaled_content (guint        factor,
   const char *argv[] = { "glib-compile-resources", target_arg, sourcedir_arg, xml_path, NULL };
   int status;
 
+  g_autoptr(GPtrArray) index_argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *index_path = g_build_filename (dir, "index.json", NULL);
+
   if (files == NULL)
     return NULL;
 
+  /* The index of the scaled files, by the tool the build uses. */
+  g_ptr_array_add (index_argv, g_strdup (CONTENT_INDEX));
+  g_ptr_array_add (index_argv, g_strdup ("--prefix=questions/"));
+  g_ptr_array_add (index_argv, g_strconcat ("--output=", index_path, NULL));
+
   g_string_append_printf (xml, "  <gresource prefix=\"%s\">\n", PREP_CONTENT_RESOURCE_PATH);
+  g_string_append (xml, "    <file alias=\"index.json\">index.json</file>\n");
   for (guint i = 0; files[i]; i++)
     {
       g_autoptr(GBytes) bytes = g_resources_lookup_data (files[i], 0, error);
@@ -142,8 +151,15 @@ prep_bench_write_scaled_content (guint        factor,
           !g_file_set_contents (path, g_bytes_get_data (scaled, NULL), g_bytes_get_size (scaled), error))
         return NULL;
       g_string_append_printf (xml, "    <file alias=\"questions/%s\">%s</file>\n", base, base);
+      g_ptr_array_add (index_argv, g_steal_pointer (&path));
     }
   g_string_append (xml, "  </gresource>\n</gresources>\n");
+  g_ptr_array_add (index_argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) index_argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                     &status, error) ||
+      !g_spawn_check_wait_status (status, error))
+    return NULL;
 
   if (!g_file_set_contents (xml_path, xml->str, xml->len, error) ||
       !g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, error) ||
