@@ -99,7 +99,8 @@ static guint signals [N_SIGNALS];
  * prep_renderer_section_end()): about a screen's worth before the page's
  * first frame, the rest in steps of a few milliseconds after it, so that
  * opening a question does not wait for text nobody sees yet (issue 15). */
-#define FIRST_SECTION_BYTES 3072
+#define FIRST_SECTION_BYTES 3072   /* before the window has a size */
+#define BYTES_PER_PIXEL     3
 #define LATER_SECTION_BYTES 1024
 #define RENDER_STEP_USEC    6000
 
@@ -345,6 +346,22 @@ finish_render (PrepAnswerView *self)
   g_signal_emit (self, signals [RENDERED], 0);
 }
 
+/* About a screen of text: a line of Chinese or English is some 90 bytes in
+ * 22 pixels, and the page's header and short answer take a quarter of the
+ * window or more. Fewer bytes than that would show an empty end of the
+ * page for a frame; more are laid out for nothing before the frame. */
+static gsize
+first_section_bytes (PrepAnswerView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int height = root != NULL ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+
+  if (height <= 0)
+    return FIRST_SECTION_BYTES;
+
+  return CLAMP (height * BYTES_PER_PIXEL, LATER_SECTION_BYTES, 4 * FIRST_SECTION_BYTES);
+}
+
 static gboolean
 continue_render_cb (gpointer user_data)
 {
@@ -392,7 +409,7 @@ render (PrepAnswerView *self)
   gtk_text_buffer_set_text (buffer, "", 0);
   if (self->markdown != NULL)
     {
-      render_section (self, FIRST_SECTION_BYTES);
+      render_section (self, first_section_bytes (self));
       if (self->rendered_bytes < strlen (self->markdown))
         {
           GtkTextIter iter;
