@@ -11,17 +11,23 @@
  * offset and length), so that the app reads the rest of a question when it
  * is first needed instead of every answer at every start (issue 15).
  *
- *   content-index --output index.json --prefix questions/ FILE…
+ *   content-index --output index.gvariant --prefix questions/ FILE…
+ *
+ * The index is a GVariant of type PREP_CONTENT_INDEX_TYPE (see
+ * src/model/prep-content-loader.h), which the app maps and reads without
+ * parsing it: (version, [file names], [(id, category, origin, {locale:
+ * title}, difficulty, [tags], has answer, file, offset, length)]).
  *
  * It checks the files' shape only: the content itself is validated by the
- * tests (llm-prep --validate --strict), and by the app when it reads a
- * question. The index is read like any content file, by the loader. */
+ * tests (llm-prep --validate --strict), and the index by the app, as any
+ * content it reads. */
 
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define INDEX_VERSION 1
+#define INDEX_ENTRY_TYPE "(sssa{ss}sasbutt)"
 
 typedef struct
 {
@@ -86,17 +92,16 @@ scan_questions (const char *data,
   return spans;
 }
 
-static void
-copy_member (JsonBuilder *builder,
-             JsonObject  *object,
-             const char  *member)
+static const char *
+string_member (JsonObject *object,
+               const char *member)
 {
   JsonNode *node = json_object_get_member (object, member);
 
-  if (node == NULL)
-    return;
-  json_builder_set_member_name (builder, member);
-  json_builder_add_value (builder, json_node_copy (node));
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return "";
+
+  return json_node_get_string (node);
 }
 
 static gboolean
@@ -108,11 +113,59 @@ has_text (JsonObject *object,
   return node != NULL && !JSON_NODE_HOLDS_NULL (node);
 }
 
+/* What is not of the right type is left empty: the app reports it. */
+static GVariant *
+entry_new (JsonObject *question,
+           guint       file_index,
+           const Span *span)
+{
+  GVariantBuilder titles, tags;
+  JsonNode *node;
+
+  g_variant_builder_init (&titles, G_VARIANT_TYPE ("a{ss}"));
+  node = json_object_get_member (question, "question");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) locales = json_object_get_members (object);
+
+      for (GList *l = locales; l; l = l->next)
+        g_variant_builder_add (&titles, "{ss}", (const char *) l->data, string_member (object, l->data));
+    }
+
+  g_variant_builder_init (&tags, G_VARIANT_TYPE ("as"));
+  node = json_object_get_member (question, "tags");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *tag = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_VALUE (tag) && json_node_get_value_type (tag) == G_TYPE_STRING)
+            g_variant_builder_add (&tags, "s", json_node_get_string (tag));
+        }
+    }
+
+  return g_variant_new (INDEX_ENTRY_TYPE,
+                        string_member (question, "id"),
+                        string_member (question, "category"),
+                        string_member (question, "origin"),
+                        &titles,
+                        string_member (question, "difficulty"),
+                        &tags,
+                        has_text (question, "short_answer") || has_text (question, "detailed_answer"),
+                        file_index,
+                        (guint64) span->start,
+                        (guint64) (span->end - span->start));
+}
+
 static gboolean
-index_file (JsonBuilder  *builder,
-            const char   *path,
-            guint         file_index,
-            GError      **error)
+index_file (GVariantBuilder  *builder,
+            const char       *path,
+            guint             file_index,
+            GError          **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GArray) spans = NULL;
@@ -142,33 +195,14 @@ index_file (JsonBuilder  *builder,
   for (guint i = 0; i < spans->len; i++)
     {
       JsonNode *node = json_array_get_element (questions, i);
-      const Span *span = &g_array_index (spans, Span, i);
-      JsonObject *question;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: question %u is not an object", path, i);
           return FALSE;
         }
-      question = json_node_get_object (node);
-
-      json_builder_begin_object (builder);
-      copy_member (builder, question, "id");
-      copy_member (builder, question, "category");
-      copy_member (builder, question, "origin");
-      copy_member (builder, question, "question");
-      copy_member (builder, question, "difficulty");
-      copy_member (builder, question, "tags");
-      json_builder_set_member_name (builder, "has_answer");
-      json_builder_add_boolean_value (builder, has_text (question, "short_answer") ||
-                                               has_text (question, "detailed_answer"));
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_int_value (builder, file_index);
-      json_builder_set_member_name (builder, "offset");
-      json_builder_add_int_value (builder, span->start);
-      json_builder_set_member_name (builder, "length");
-      json_builder_add_int_value (builder, span->end - span->start);
-      json_builder_end_object (builder);
+      g_variant_builder_add_value (builder, entry_new (json_node_get_object (node), file_index,
+                                                       &g_array_index (spans, Span, i)));
     }
 
   return TRUE;
@@ -179,10 +213,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE… — index content files");
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GVariant) index = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  GVariantBuilder names, questions;
   g_autofree char *output = NULL;
   g_autofree char *prefix = NULL;
   g_auto(GStrv) files = NULL;
@@ -200,36 +234,36 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "index_version");
-  json_builder_add_int_value (builder, INDEX_VERSION);
-  json_builder_set_member_name (builder, "files");
-  json_builder_begin_array (builder);
+  g_variant_builder_init (&names, G_VARIANT_TYPE ("as"));
   for (guint i = 0; files[i]; i++)
     {
       g_autofree char *base = g_path_get_basename (files[i]);
       g_autofree char *name = g_strconcat (prefix ? prefix : "", base, NULL);
 
-      json_builder_add_string_value (builder, name);
+      g_variant_builder_add (&names, "s", name);
     }
-  json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "questions");
-  json_builder_begin_array (builder);
+  g_variant_builder_init (&questions, G_VARIANT_TYPE ("a" INDEX_ENTRY_TYPE));
   for (guint i = 0; files[i]; i++)
     {
-      if (!index_file (builder, files[i], i, &error))
+      if (!index_file (&questions, files[i], i, &error))
         {
           g_printerr ("content-index: %s\n", error->message);
           return EXIT_FAILURE;
         }
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  if (!json_generator_to_file (generator, output, &error))
+  index = g_variant_ref_sink (g_variant_new ("(uasa" INDEX_ENTRY_TYPE ")", INDEX_VERSION, &names, &questions));
+  /* Little-endian, whatever the machine that builds it. */
+  if (G_BYTE_ORDER == G_BIG_ENDIAN)
+    {
+      GVariant *swapped = g_variant_byteswap (index);
+
+      g_variant_unref (index);
+      index = swapped;
+    }
+  bytes = g_variant_get_data_as_bytes (index);
+  if (!g_file_set_contents (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
     {
       g_printerr ("content-index: %s\n", error->message);
       return EXIT_FAILURE;

@@ -319,60 +319,94 @@ resolve_cb (const char *file,
   return g_str_equal (file, "questions/x.json") ? g_bytes_new_static (index_file, strlen (index_file)) : NULL;
 }
 
-/* The entry of question "one" in an index of index_file, with @extra
- * members (or, with @replace, only those). */
-static char *
-one_entry (const char *extra,
-           gboolean    replace)
+/* An index entry: (id, category, origin, {locale: title}, difficulty,
+ * [tags], has answer, file, offset, length). */
+typedef struct
+{
+  const char *id;
+  const char *category;
+  const char *origin;
+  const char *zh_title;
+  const char *en_title;
+  const char *difficulty;
+  guint32     file;
+  guint64     offset;
+  guint64     length;
+} Entry;
+
+static Entry
+one_entry (void)
 {
   const char *one = strstr (index_file, "{\"id\": \"one\"");
   const char *two = strstr (index_file, ",{\"id\": \"two\"");
 
-  if (replace)
-    return g_strdup (extra);
+  return (Entry) { "one", "basics", "seed", "一？", "One?", "basic", 0, one - index_file, two - one };
+}
 
-  return g_strdup_printf ("\"id\": \"one\", \"category\": \"basics\", \"question\": {\"zh_TW\": \"一？\", \"en\": \"One?\"},"
-                          " \"difficulty\": \"basic\", \"origin\": \"seed\", \"tags\": [\"a\"], \"has_answer\": true,"
-                          " \"file\": 0, \"offset\": %d, \"length\": %d%s",
-                          (int) (one - index_file), (int) (two - one), extra ? extra : "");
+static GBytes *
+index_bytes (guint32      version,
+             const char **files,
+             const Entry *entry)
+{
+  g_autoptr(GVariant) index = NULL;
+  GVariantBuilder names, entries, titles, tags;
+
+  g_variant_builder_init (&names, G_VARIANT_TYPE ("as"));
+  for (guint i = 0; files[i]; i++)
+    g_variant_builder_add (&names, "s", files[i]);
+
+  g_variant_builder_init (&titles, G_VARIANT_TYPE ("a{ss}"));
+  if (entry->zh_title)
+    g_variant_builder_add (&titles, "{ss}", "zh_TW", entry->zh_title);
+  if (entry->en_title)
+    g_variant_builder_add (&titles, "{ss}", "en", entry->en_title);
+  g_variant_builder_init (&tags, G_VARIANT_TYPE ("as"));
+  g_variant_builder_add (&tags, "s", "a");
+
+  g_variant_builder_init (&entries, G_VARIANT_TYPE ("a" PREP_CONTENT_INDEX_ENTRY_TYPE));
+  g_variant_builder_add (&entries, PREP_CONTENT_INDEX_ENTRY_TYPE, entry->id, entry->category, entry->origin,
+                         &titles, entry->difficulty, &tags, TRUE, entry->file, entry->offset, entry->length);
+
+  index = g_variant_ref_sink (g_variant_new ("(uasa" PREP_CONTENT_INDEX_ENTRY_TYPE ")", version, &names, &entries));
+  if (G_BYTE_ORDER == G_BIG_ENDIAN)
+    {
+      GVariant *swapped = g_variant_byteswap (index);
+
+      g_variant_unref (index);
+      index = swapped;
+    }
+
+  return g_variant_get_data_as_bytes (index);
 }
 
 static PrepContentLoader *
-load_index (const char *header,
-            const char *entry)
+load_index (GBytes *bytes)
 {
   PrepContentLoader *loader = prep_content_loader_new ("zh_TW", PREP_CONTENT_FLAGS_NONE);
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  char *index;
-
-  index = g_strdup_printf ("{%s, \"questions\": [{%s}]}",
-                           header ? header : "\"index_version\": 1, \"files\": [\"questions/x.json\"]", entry);
-  bytes = g_bytes_new_take (index, strlen (index));
 
   g_assert_true (prep_library_add_resources_to_loader (loader, PREP_CONTENT_RESOURCE_PATH, TRUE, &error));
-  prep_content_loader_add_index (loader, "index.json", bytes, resolve_cb, NULL);
+  prep_content_loader_add_index (loader, "index.gvariant", bytes, resolve_cb, NULL);
   prep_content_loader_finish (loader);
 
   return loader;
 }
 
+static const char *good_files[] = { "questions/x.json", NULL };
+
 static void
 test_index_good (void)
 {
-  g_autofree char *entry = one_entry (NULL, FALSE);
-  g_autoptr(PrepContentLoader) loader = load_index (NULL, entry);
+  Entry entry = one_entry ();
+  g_autoptr(GBytes) bytes = index_bytes (PREP_CONTENT_INDEX_VERSION, good_files, &entry);
+  g_autoptr(PrepContentLoader) loader = load_index (bytes);
   PrepQuestion *question;
 
-  for (guint i = 0; i < prep_content_loader_get_issues (loader)->len; i++)
-    {
-      g_autofree char *issue = prep_content_issue_to_string (g_ptr_array_index (prep_content_loader_get_issues (loader), i));
-      g_test_message ("%s", issue);
-    }
   g_assert_cmpuint (prep_content_loader_get_issues (loader)->len, ==, 0);
   g_assert_cmpuint (prep_content_loader_get_questions (loader)->len, ==, 1);
   question = g_ptr_array_index (prep_content_loader_get_questions (loader), 0);
   g_assert_cmpstr (prep_question_get_title (question), ==, "一？");
+  g_assert_cmpstrv (prep_question_get_tags (question), ((const char *[]) { "a", NULL }));
   g_assert_true (prep_question_get_has_answer (question));
   g_assert_nonnull (question->source);
   g_assert_cmpstr (prep_question_get_short_answer (question), ==, "短。");
@@ -385,31 +419,27 @@ test_index_good (void)
 static void
 test_index_bad (void)
 {
-  const struct { const char *header; const char *extra; gboolean replace; const char *message; } cases[] = {
-    { "\"index_version\": 2, \"files\": []", NULL, FALSE, "unknown index version" },
-    { "\"index_version\": 1", NULL, FALSE, "“files” must be an array" },
-    { "\"index_version\": 1, \"files\": [\"questions/none.json\"]", NULL, FALSE, "its file “questions/none.json” is missing" },
-    { NULL, "\"id\": \"one\", \"category\": \"basics\", \"question\": {\"zh_TW\": \"一？\", \"en\": \"One?\"}, "
-            "\"difficulty\": \"basic\", \"origin\": \"seed\", \"tags\": [], \"has_answer\": 1, \"file\": 0, \"offset\": 0, \"length\": 2",
-      TRUE, "expected true or false" },
-    { NULL, "\"id\": \"one\", \"category\": \"basics\", \"question\": {\"zh_TW\": \"一？\", \"en\": \"One?\"}, "
-            "\"difficulty\": \"basic\", \"origin\": \"seed\", \"tags\": [], \"has_answer\": true, \"file\": 3, \"offset\": 0, \"length\": 2",
-      TRUE, "“files” has no file 3" },
-    { NULL, "\"id\": \"one\", \"category\": \"basics\", \"question\": {\"zh_TW\": \"一？\", \"en\": \"One?\"}, "
-            "\"difficulty\": \"basic\", \"origin\": \"seed\", \"tags\": [], \"has_answer\": true, \"file\": 0, \"offset\": 99999, \"length\": 2",
-      TRUE, "expected an integer from 0 to" },
-    { NULL, "\"id\": \"one\", \"category\": \"basics\", \"question\": {\"zh_TW\": \"一？\", \"en\": \"One?\"}, "
-            "\"difficulty\": \"basic\", \"origin\": \"seed\", \"tags\": [], \"has_answer\": true, \"file\": 0, \"offset\": 1, \"length\": 99999",
-      TRUE, "expected an integer from 0 to" },
-    { NULL, "\"id\": \"One\", \"category\": \"basics\", \"question\": {\"zh_TW\": \"一？\", \"en\": \"One?\"}, "
-            "\"difficulty\": \"basic\", \"origin\": \"seed\", \"tags\": [], \"has_answer\": true, \"file\": 0, \"offset\": 0, \"length\": 2",
-      TRUE, "malformed id" },
+  const char *missing_files[] = { "questions/none.json", NULL };
+  const Entry one = one_entry ();
+  const struct { guint32 version; const char **files; Entry entry; const char *message; } cases[] = {
+    { 2, good_files, one, "unknown index version 2" },
+    { 1, missing_files, one, "its file “questions/none.json” is missing" },
+    { 1, good_files, { "One", "basics", "seed", "一？", "One?", "basic", 0, 0, 2 }, "malformed id “One”" },
+    { 1, good_files, { "one", "", "seed", "一？", "One?", "basic", 0, 0, 2 }, "category: malformed id" },
+    { 1, good_files, { "one", "basics", "seed", "一？", NULL, "basic", 0, 0, 2 }, "missing locale “en”" },
+    { 1, good_files, { "one", "basics", "seed", " ", "One?", "basic", 0, 0, 2 }, "must not be empty" },
+    { 1, good_files, { "one", "basics", "seed", "一？", "One?", "hard", 0, 0, 2 }, "difficulty: unknown value “hard”" },
+    { 1, good_files, { "one", "basics", "", "一？", "One?", "basic", 0, 0, 2 }, "origin: unknown value" },
+    { 1, good_files, { "one", "basics", "seed", "一？", "One?", "basic", 3, 0, 2 }, "“files” has no file 3" },
+    { 1, good_files, { "one", "basics", "seed", "一？", "One?", "basic", 0, 99999, 2 }, "past the end" },
+    { 1, good_files, { "one", "basics", "seed", "一？", "One?", "basic", 0, 1, G_MAXUINT64 }, "past the end" },
+    { 1, good_files, { "one", "robotics", "seed", "一？", "One?", "basic", 0, 0, 2 }, "unknown category “robotics”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *entry = one_entry (cases[i].extra, cases[i].replace);
-      g_autoptr(PrepContentLoader) loader = load_index (cases[i].header, entry);
+      g_autoptr(GBytes) bytes = index_bytes (cases[i].version, cases[i].files, &cases[i].entry);
+      g_autoptr(PrepContentLoader) loader = load_index (bytes);
       GPtrArray *issues = prep_content_loader_get_issues (loader);
       g_autofree char *first = NULL;
 
@@ -421,14 +451,32 @@ test_index_bad (void)
     }
 }
 
+/* Bytes that are no index at all (truncated, of another type) read as an
+ * empty one of version 0: reported, nothing listed, nothing crashes. */
+static void
+test_index_garbage (void)
+{
+  static const char *garbage[] = { "", "{\"index_version\": 1}", "\x01\x00\x00\x00\xff\xff\xff\xff" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (garbage); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (garbage[i], strlen (garbage[i]));
+      g_autoptr(PrepContentLoader) loader = load_index (bytes);
+
+      g_assert_cmpuint (prep_content_loader_get_issues (loader)->len, >=, 1);
+      g_assert_cmpuint (prep_content_loader_get_questions (loader)->len, ==, 0);
+    }
+}
+
 /* An index that points at another question than it names: the answers
  * are not taken from it. */
 static void
 test_index_wrong_object (void)
 {
   const char *two = strstr (index_file, "{\"id\": \"two\"");
-  g_autofree char *entry = one_entry (NULL, FALSE);
-  g_autoptr(PrepContentLoader) loader = load_index (NULL, entry);
+  Entry entry = one_entry ();
+  g_autoptr(GBytes) index = index_bytes (PREP_CONTENT_INDEX_VERSION, good_files, &entry);
+  g_autoptr(PrepContentLoader) loader = load_index (index);
   g_autoptr(GBytes) bytes = g_bytes_new_static (index_file, strlen (index_file));
   g_autoptr(GError) error = NULL;
   PrepQuestion *question = g_ptr_array_index (prep_content_loader_get_questions (loader), 0);
@@ -471,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/content-loader/broken-escape-message", test_broken_escape_message);
   g_test_add_func ("/content-loader/index/good", test_index_good);
   g_test_add_func ("/content-loader/index/bad", test_index_bad);
+  g_test_add_func ("/content-loader/index/garbage", test_index_garbage);
   g_test_add_func ("/content-loader/index/wrong-object", test_index_wrong_object);
 
   return g_test_run ();

@@ -1140,101 +1140,161 @@ prep_content_loader_add_bytes (PrepContentLoader *self,
 }
 
 /* Reading the index (build-aux/content-index.c): the questions' heads,
- * with where the rest of each is in its file. */
-typedef struct
+ * with where the rest of each is in its file. The index is not trusted:
+ * GVariant reads malformed data as defaults, and every entry is checked as
+ * a content file's question head would be. */
+G_GNUC_PRINTF (4, 5)
+static void
+index_error (PrepContentLoader *self,
+             const char        *name,
+             const char        *path,
+             const char        *format,
+             ...)
 {
-  GPtrArray *files;  /* GBytes, or NULL for a file that was not found */
-  GPtrArray *names;
-} IndexFiles;
+  va_list args;
+
+  va_start (args, format);
+  add_issue (self, name, path, 0, 0, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* A string in a (trusted) tuple or dictionary entry; it lives as long as
+ * the index's bytes. */
+static const char *
+child_string (GVariant *container,
+              gsize     index)
+{
+  g_autoptr(GVariant) child = g_variant_get_child_value (container, index);
+
+  return g_variant_get_string (child, NULL);
+}
+
+static PrepText *
+index_title (PrepContentLoader *self,
+             const char        *name,
+             const char        *path,
+             GVariant          *titles)
+{
+  g_autoptr(PrepText) text = prep_text_new ();
+  const char * const *locales = prep_content_locales ();
+  gboolean ok = TRUE;
+
+  for (gsize i = 0, n = g_variant_n_children (titles); i < n; i++)
+    {
+      g_autoptr(GVariant) pair = g_variant_get_child_value (titles, i);
+      const char *locale = child_string (pair, 0);
+      const char *value = child_string (pair, 1);
+
+      if (!prep_content_locale_is_known (locale))
+        ok = FALSE, index_error (self, name, path, "question: unknown locale “%s”", locale);
+      else if (is_blank (value))
+        ok = FALSE, index_error (self, name, path, "question.%s: must not be empty", locale);
+      else
+        prep_text_set (text, locale, value);
+    }
+
+  for (guint i = 0; locales[i] != NULL; i++)
+    if (prep_text_lookup (text, locales[i]) == NULL && ok)
+      ok = FALSE, index_error (self, name, path, "question: missing locale “%s”", locales[i]);
+
+  return ok ? g_steal_pointer (&text) : NULL;
+}
 
 static gboolean
-read_size (Ctx        *ctx,
-           JsonObject *object,
-           const char *member,
-           gsize       max,
-           gsize      *out)
+index_enum (PrepContentLoader *self,
+            const char        *name,
+            const char        *path,
+            const char        *member,
+            GType              type,
+            const char        *nick,
+            int               *value)
 {
-  JsonNode *node = get_member (ctx, object, member, TRUE);
-  gsize len;
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *ev = g_enum_get_value_by_nick (klass, nick);
 
-  if (node == NULL)
-    return FALSE;
-
-  len = ctx_push_member (ctx, member);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
-      json_node_get_int (node) < 0 || (guint64) json_node_get_int (node) > max)
+  if (ev == NULL)
     {
-      ctx_error (ctx, "expected an integer from 0 to %" G_GSIZE_FORMAT, max);
-      ctx_pop (ctx, len);
+      index_error (self, name, path, "%s: unknown value “%s”", member, nick);
       return FALSE;
     }
-  ctx_pop (ctx, len);
 
-  *out = json_node_get_int (node);
+  *value = ev->value;
   return TRUE;
 }
 
+/* One entry: (id, category, origin, {locale: title}, difficulty, [tags],
+ * has answer, file, offset, length). */
 static void
-index_element_cb (Ctx      *ctx,
-                  JsonNode *node,
-                  gpointer  data)
+add_index_entry (PrepContentLoader *self,
+                 const char        *name,
+                 guint              position,
+                 GVariant          *entry,
+                 GPtrArray         *files,
+                 GPtrArray         *names)
 {
-  static const char * const known[] = {
-    "id", "category", "origin", "question", "difficulty", "tags", "has_answer", "file", "offset",
-    "length", NULL
-  };
-  PrepContentLoader *self = ctx->loader;
-  IndexFiles *files = data;
+  g_autofree char *path = g_strdup_printf ("$.questions[%u]", position);
+  g_autoptr(GVariant) titles = g_variant_get_child_value (entry, 3);
+  g_autoptr(GVariant) tag_array = g_variant_get_child_value (entry, 5);
+  g_autoptr(GVariant) has_answer = g_variant_get_child_value (entry, 6);
+  g_autoptr(GVariant) file_index = g_variant_get_child_value (entry, 7);
+  g_autoptr(GVariant) offset_value = g_variant_get_child_value (entry, 8);
+  g_autoptr(GVariant) length_value = g_variant_get_child_value (entry, 9);
   g_autoptr(PrepQuestion) question = NULL;
+  g_autofree const char **tags = g_variant_get_strv (tag_array, NULL);
+  const char *id = child_string (entry, 0);
+  const char *category = child_string (entry, 1);
+  const char *origin = child_string (entry, 2);
+  const char *difficulty = child_string (entry, 4);
+  guint32 file = g_variant_get_uint32 (file_index);
+  guint64 offset = g_variant_get_uint64 (offset_value);
+  guint64 length = g_variant_get_uint64 (length_value);
   guint n_issues = self->issues->len;
-  gsize file = 0, offset = 0, length = 0;
-  JsonObject *object;
-  JsonNode *has_answer;
+  int difficulty_value = 0, origin_value = 0;
   GBytes *bytes = NULL;
+  const char *first;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      ctx_error (ctx, "expected a question object, found %s", node_type_name (node));
-      return;
-    }
+  /* Field by field: a format string is parsed at every call, which for
+   * thousands of entries is most of the time. */
 
-  object = json_node_get_object (node);
-  check_members (ctx, object, known);
-  question = read_question_head (ctx, object, read_id (ctx, object, "id"));
+  if (!is_valid_id (id))
+    index_error (self, name, path, "id: malformed id “%s”", id);
+  else if ((first = g_hash_table_lookup (self->question_ids, id)))
+    index_error (self, name, path, "id: duplicate question id “%s” (first defined at %s)", id, first);
+  else
+    g_hash_table_insert (self->question_ids, g_strdup (id), g_strdup_printf ("%s: %s", name, path));
 
-  has_answer = get_member (ctx, object, "has_answer", TRUE);
-  if (has_answer != NULL &&
-      (!JSON_NODE_HOLDS_VALUE (has_answer) || json_node_get_value_type (has_answer) != G_TYPE_BOOLEAN))
-    {
-      gsize len = ctx_push_member (ctx, "has_answer");
-      ctx_error (ctx, "expected true or false, found %s", node_type_name (has_answer));
-      ctx_pop (ctx, len);
-    }
+  if (!is_valid_id (category))
+    index_error (self, name, path, "category: malformed id “%s”", category);
 
-  if (read_size (ctx, object, "file", G_MAXUINT, &file))
-    {
-      if (file >= files->files->len)
-        ctx_error (ctx, "“files” has no file %" G_GSIZE_FORMAT, file);
-      else if (!(bytes = g_ptr_array_index (files->files, file)))
-        ctx_error (ctx, "its file “%s” is missing", (char *) g_ptr_array_index (files->names, file));
-    }
+  if (file >= files->len)
+    index_error (self, name, path, "file: “files” has no file %u", file);
+  else if (!(bytes = g_ptr_array_index (files, file)))
+    index_error (self, name, path, "file: its file “%s” is missing", (char *) g_ptr_array_index (names, file));
+  else if (offset > g_bytes_get_size (bytes) || length > g_bytes_get_size (bytes) - offset)
+    index_error (self, name, path, "offset and length are past the end of “%s”",
+                 (char *) g_ptr_array_index (names, file));
 
-  /* Within the file; what is there is checked when it is read. Reading
-   * even its first byte now would bring every page of the files into
-   * memory at start-up. */
-  if (bytes != NULL &&
-      read_size (ctx, object, "offset", g_bytes_get_size (bytes), &offset))
-    read_size (ctx, object, "length", g_bytes_get_size (bytes) - offset, &length);
+  question = _prep_question_new (id, self->locale);
+  question->category_id = g_strdup (category);
+  question->title = index_title (self, name, path, titles);
+  index_enum (self, name, path, "difficulty", PREP_TYPE_DIFFICULTY, difficulty, &difficulty_value);
+  index_enum (self, name, path, "origin", PREP_TYPE_ORIGIN, origin, &origin_value);
+  question->difficulty = difficulty_value;
+  question->origin = origin_value;
+  g_strfreev (question->tags);
+  question->tags = g_strdupv ((char **) tags);
 
-  if (self->issues->len == n_issues && bytes != NULL)
+  /* What is at the offset is checked when it is read: reading even its
+   * first byte now would bring every page of the files into memory. */
+  if (self->issues->len == n_issues)
     {
       Pending *pending = g_new0 (Pending, 1);
 
-      _prep_question_set_source (question, bytes, g_ptr_array_index (files->names, file), offset, length,
-                                 json_node_get_boolean (has_answer));
+      _prep_question_set_source (question, bytes, g_ptr_array_index (names, file), offset, length,
+                                 g_variant_get_boolean (has_answer));
       pending->question = g_steal_pointer (&question);
-      pending->file = g_strdup (ctx->file);
-      pending->path = g_strdup (ctx->path->str);
+      pending->file = g_strdup (name);
+      pending->path = g_steal_pointer (&path);
       g_ptr_array_add (self->pending, pending);
     }
 }
@@ -1247,9 +1307,9 @@ index_element_cb (Ctx      *ctx,
  *
  * Adds the questions of an index in place of their files: each has its
  * head (what lists and filters show) at once and reads its answers from
- * its file when they are first asked for. The index is checked as any
- * content file is; the answers are not, so the files are the ones the
- * tests validate.
+ * its file when they are first asked for. The index is checked as the
+ * heads in a content file are; the answers when they are read, so the
+ * files should be ones the tests validate.
  *
  * Returns: %TRUE if the index had no issues
  */
@@ -1260,17 +1320,13 @@ prep_content_loader_add_index (PrepContentLoader  *self,
                                PrepContentResolve  resolve,
                                gpointer            data)
 {
-  static const char * const known[] = { "index_version", "files", "questions", NULL };
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GString) path = NULL;
-  IndexFiles files = { NULL, NULL };
+  g_autoptr(GVariant) variant = NULL;
+  g_autoptr(GVariant) names = NULL;
+  g_autoptr(GVariant) entries = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) file_names = NULL;
   guint n_issues;
-  const char *text;
-  JsonObject *root;
-  JsonNode *version;
-  JsonArray *names = NULL;
-  gsize size;
-  Ctx ctx;
+  guint32 version;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -1279,57 +1335,53 @@ prep_content_loader_add_index (PrepContentLoader  *self,
   g_return_val_if_fail (!self->finished, FALSE);
 
   n_issues = self->issues->len;
-  text = g_bytes_get_data (index, &size);
-  g_hash_table_replace (self->sources, g_strdup (name), g_bytes_ref (index));
 
-  if (!(parser = parse_checked (self, name, text ? text : "", size)))
-    return FALSE;
-
-  path = g_string_new ("$");
-  ctx = (Ctx) { self, name, path };
-
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* Checked once, whole, then read as trusted: cheaper than GVariant's
+   * checks of untrusted data at every access. */
+  variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (PREP_CONTENT_INDEX_TYPE), index, FALSE));
+  if (!g_variant_is_normal_form (variant))
     {
-      ctx_error (&ctx, "expected a JSON object with “index_version”");
+      index_error (self, name, "$", "the index is damaged (not a GVariant of type %s in normal form)",
+                   PREP_CONTENT_INDEX_TYPE);
       return FALSE;
     }
-  root = json_node_get_object (json_parser_get_root (parser));
-  check_members (&ctx, root, known);
+  g_variant_unref (variant);
+  variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (PREP_CONTENT_INDEX_TYPE), index, TRUE));
 
-  if (!(version = get_member (&ctx, root, "index_version", TRUE)))
-    return FALSE;
-  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64 ||
-      json_node_get_int (version) != PREP_CONTENT_INDEX_VERSION)
+  if (G_BYTE_ORDER == G_BIG_ENDIAN)
     {
-      ctx_push_member (&ctx, "index_version");
-      ctx_error (&ctx, "unknown index version (this version of LLM Prep reads version %d)",
-                 PREP_CONTENT_INDEX_VERSION);
+      GVariant *swapped = g_variant_byteswap (variant);
+
+      g_variant_unref (variant);
+      variant = swapped;
+    }
+
+  names = g_variant_get_child_value (variant, 1);
+  entries = g_variant_get_child_value (variant, 2);
+  g_variant_get_child (variant, 0, "u", &version);
+  if (version != PREP_CONTENT_INDEX_VERSION)
+    {
+      index_error (self, name, "$", "unknown index version %u (this version of LLM Prep reads version %d)",
+                   version, PREP_CONTENT_INDEX_VERSION);
       return FALSE;
     }
 
-  files.files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  files.names = g_ptr_array_new_with_free_func (g_free);
-  if (json_object_has_member (root, "files") &&
-      JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "files")))
-    names = json_object_get_array_member (root, "files");
-  else
-    ctx_error (&ctx, "“files” must be an array of file names");
-
-  for (guint i = 0; names != NULL && i < json_array_get_length (names); i++)
+  files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  file_names = g_ptr_array_new_with_free_func (g_free);
+  for (gsize i = 0, n = g_variant_n_children (names); i < n; i++)
     {
-      JsonNode *node = json_array_get_element (names, i);
-      const char *file = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-                         ? json_node_get_string (node) : "";
+      const char *file = child_string (names, i);
 
-      g_ptr_array_add (files.names, g_strdup (file));
-      g_ptr_array_add (files.files, *file ? resolve (file, data) : NULL);
+      g_ptr_array_add (files, *file ? resolve (file, data) : NULL);
+      g_ptr_array_add (file_names, g_strdup (file));
     }
 
-  if (self->issues->len == n_issues)
-    foreach_element (&ctx, root, "questions", TRUE, index_element_cb, &files);
+  for (gsize i = 0, n = g_variant_n_children (entries); i < n; i++)
+    {
+      g_autoptr(GVariant) entry = g_variant_get_child_value (entries, i);
 
-  g_ptr_array_unref (files.files);
-  g_ptr_array_unref (files.names);
+      add_index_entry (self, name, i, entry, files, file_names);
+    }
 
   return self->issues->len == n_issues;
 }

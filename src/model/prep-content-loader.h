@@ -15,8 +15,12 @@ G_BEGIN_DECLS
 
 /* The content schema version this build reads and writes. */
 #define PREP_CONTENT_SCHEMA_VERSION 1
-/* The version of the index of content files this build reads. */
-#define PREP_CONTENT_INDEX_VERSION 1
+/* The index of content files this build reads (build-aux/content-index.c):
+ * (version, [file], [(id, category, origin, {locale: title}, difficulty,
+ * [tag], has answer, file, offset, length)]), little-endian. */
+#define PREP_CONTENT_INDEX_VERSION    1
+#define PREP_CONTENT_INDEX_ENTRY_TYPE "(sssa{ss}sasbutt)"
+#define PREP_CONTENT_INDEX_TYPE       "(uasa" PREP_CONTENT_INDEX_ENTRY_TYPE ")"
 
 typedef enum
 {

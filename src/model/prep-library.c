@@ -14,7 +14,7 @@
 #include "prep-question-private.h"
 
 #define CATEGORIES_FILE "categories.json"
-#define INDEX_FILE      "index.json"
+#define INDEX_FILE      "index.gvariant"
 #define QUESTIONS_DIR   "questions"
 
 /* The one shared model of the application: every pane binds to the

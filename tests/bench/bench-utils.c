@@ -128,7 +128,7 @@ prep_bench_write_scaled_content (guint        factor,
   int status;
 
   g_autoptr(GPtrArray) index_argv = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *index_path = g_build_filename (dir, "index.json", NULL);
+  g_autofree char *index_path = g_build_filename (dir, "index.gvariant", NULL);
 
   if (files == NULL)
     return NULL;
@@ -139,7 +139,7 @@ prep_bench_write_scaled_content (guint        factor,
   g_ptr_array_add (index_argv, g_strconcat ("--output=", index_path, NULL));
 
   g_string_append_printf (xml, "  <gresource prefix=\"%s\">\n", PREP_CONTENT_RESOURCE_PATH);
-  g_string_append (xml, "    <file alias=\"index.json\">index.json</file>\n");
+  g_string_append (xml, "    <file alias=\"index.gvariant\">index.gvariant</file>\n");
   for (guint i = 0; files[i]; i++)
     {
       g_autoptr(GBytes) bytes = g_resources_lookup_data (files[i], 0, error);
