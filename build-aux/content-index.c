@@ -224,7 +224,7 @@ main (int   argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Where to write the index", "FILE" },
     { "prefix", 'p', 0, G_OPTION_ARG_STRING, &prefix, "Folder of the files in the resource", "PATH/" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
-    { NULL }
+    G_OPTION_ENTRY_NULL
   };
 
   g_option_context_add_main_entries (context, entries, NULL);

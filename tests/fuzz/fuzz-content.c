@@ -30,6 +30,37 @@ check_markdown_cb (const char *markdown,
   return prep_renderer_check_markdown (user_data, markdown, line);
 }
 
+static GBytes *
+resolve_self_cb (const char *file,
+                 gpointer    data)
+{
+  return g_bytes_ref (data);
+}
+
+/* The input as an index, of itself: whatever it lists is checked, and its
+ * answers are read as the app reads them. */
+static void
+fuzz_index (GBytes *bytes)
+{
+  g_autoptr(PrepContentLoader) loader = prep_content_loader_new ("zh_TW", PREP_CONTENT_FLAGS_NONE);
+  GPtrArray *questions;
+
+  g_assert_true (prep_library_add_resources_to_loader (loader, PREP_CONTENT_RESOURCE_PATH, TRUE, NULL));
+  prep_content_loader_add_index (loader, "fuzz.gvariant", bytes, resolve_self_cb, bytes);
+  prep_content_loader_finish (loader);
+
+  questions = prep_content_loader_get_questions (loader);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      PrepQuestion *question = g_ptr_array_index (questions, i);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_utf8_validate (prep_question_get_title (question), -1, NULL));
+      if (!_prep_content_loader_read_answer (question, bytes, "fuzz.json", 0, g_bytes_get_size (bytes), &error))
+        g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
@@ -66,6 +97,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_assert_true (g_utf8_validate (line, -1, NULL));
       g_assert_cmpuint (issue->line, <=, n_lines);
     }
+
+  fuzz_index (bytes);
 
   questions = prep_content_loader_get_questions (loader);
   for (guint i = 0; i < questions->len; i++)
