@@ -185,6 +185,7 @@ check_layout (PrepWindow       *window,
   AdwStyleManager *style = adw_style_manager_get_default ();
   g_autofree char *light = g_strdup_printf ("progress-%s-light.png", name);
   g_autofree char *dark = g_strdup_printf ("progress-%s-dark.png", name);
+  g_autofree char *whole = g_strdup_printf ("progress-%s-sections.png", name);
   GtkWidget *first_section;
   graphene_rect_t first, second;
 
@@ -209,6 +210,9 @@ check_layout (PrepWindow       *window,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   prep_test_wait_for_frame (GTK_WIDGET (window));
   prep_test_save_screenshot (GTK_WIDGET (window), light);
+  /* Every section, also those scrolled out of sight (with no background
+   * of its own: dark text on a transparent one). */
+  prep_test_save_screenshot (GTK_WIDGET (columns), whole);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   prep_test_wait_for_frame (GTK_WIDGET (window));
   prep_test_save_screenshot (GTK_WIDGET (window), dark);

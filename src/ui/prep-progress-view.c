@@ -534,10 +534,14 @@ update_weakest (PrepProgressView *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
-      /* Translators: under a weak question: its recall probability now, then how often it was forgotten */
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Recall %s · forgotten %u time",
-                                               "Recall %s · forgotten %u times", weak->lapses),
-                                  recall, weak->lapses);
+      if (weak->lapses == 0)
+        /* Translators: under a weak question: its recall probability now */
+        subtitle = g_strdup_printf (_("Recall %s"), recall);
+      else
+        /* Translators: under a weak question: its recall probability now, then how often it was forgotten */
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Recall %s · forgotten %u time",
+                                                 "Recall %s · forgotten %u times", weak->lapses),
+                                    recall, weak->lapses);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), prep_question_get_title (weak->question));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
