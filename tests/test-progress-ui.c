@@ -13,11 +13,13 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "prep-application.h"
 #include "prep-columns.h"
 #include "prep-heatmap.h"
+#include "prep-interview-row.h"
 #include "prep-library.h"
 #include "prep-notice-bar.h"
 #include "prep-progress-view.h"
@@ -415,6 +417,63 @@ test_actions (void)
   g_assert_cmpint (prep_test_run_app (NULL, check_actions), ==, 0);
 }
 
+static GtkWidget *
+find_preferences (PrepApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (prep_test_find_descendant (l->data, PREP_TYPE_INTERVIEW_ROW))
+      return l->data;
+
+  return NULL;
+}
+
+/* Preferences (Ctrl+,): a date picked from the calendar, then cleared. */
+static void
+check_preferences (PrepApplication *app,
+                   PrepWindow      *window,
+                   GSettings       *settings,
+                   const char      *date)
+{
+  g_autoptr(GDateTime) picked = NULL;
+  g_autofree char *set = NULL;
+  g_autofree char *label = NULL;
+  GtkWidget *preferences, *row, *button, *calendar;
+  int year, month, day;
+
+  prep_test_press (GTK_WIDGET (window), "ctrl+comma");
+  preferences = find_preferences (app);
+  g_assert_nonnull (preferences);
+  prep_test_wait_for_frame (preferences);
+  row = prep_test_find_descendant (preferences, PREP_TYPE_INTERVIEW_ROW);
+  button = prep_test_find_with_class (row, "interview-date");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, _("Not Set"));
+  g_assert_false (gtk_widget_get_visible (prep_test_find_with_class (row, "interview-clear")));
+
+  /* Opening the calendar sets nothing; a day picked sets the date. */
+  prep_test_click (button);
+  calendar = prep_test_find_descendant (row, GTK_TYPE_CALENDAR);
+  g_assert_true (gtk_widget_get_mapped (calendar));
+  set = g_settings_get_string (settings, "interview-date");
+  g_assert_cmpstr (set, ==, "");
+  g_assert_cmpint (sscanf (date, "%d-%d-%d", &year, &month, &day), ==, 3);
+  picked = g_date_time_new_local (year, month, day, 12, 0, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), picked);
+  prep_test_wait_for_frame (preferences);
+  g_free (set);
+  set = g_settings_get_string (settings, "interview-date");
+  g_assert_cmpstr (set, ==, date);
+  g_assert_false (gtk_widget_get_mapped (calendar));
+  label = g_date_time_format (picked, _("%b %-d, %Y"));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, label);
+  prep_test_save_screenshot (preferences, "progress-preferences.png");
+
+  prep_test_click (prep_test_find_with_class (row, "interview-clear"));
+  g_free (set);
+  set = g_settings_get_string (settings, "interview-date");
+  g_assert_cmpstr (set, ==, "");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 static char *
 date_in (int days)
 {
@@ -442,6 +501,7 @@ check_interview (PrepApplication *app,
   const char *plan_text;
 
   seed_reviews (reviews, ids);
+  check_preferences (app, window, settings, in_20);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   view = open_progress (window);
   /* Copied: the figures are computed again when the date changes. */
