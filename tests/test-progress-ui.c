@@ -24,8 +24,11 @@
 #include "prep-notice-bar.h"
 #include "prep-progress-view.h"
 #include "prep-quiz-session.h"
+#include "prep-question-view.h"
 #include "prep-quiz-view.h"
 #include "prep-review-store.h"
+#include "prep-sidebar-row.h"
+#include "prep-user-data.h"
 #include "prep-test-utils.h"
 #include "prep-window.h"
 
@@ -633,6 +636,87 @@ test_empty (void)
   g_assert_cmpint (prep_test_run_app (NULL, check_empty), ==, 0);
 }
 
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Reading progress: an answer scrolled to its end is read, marked in the
+ * list, and the Progress page goes on with the next one. */
+static void
+check_reading (PrepApplication *app,
+               PrepWindow      *window)
+{
+  PrepLibrary *library = prep_application_get_library (app);
+  PrepUserData *user_data = prep_application_get_user_data (app);
+  g_autoptr(GPtrArray) ids = basics_questions (library);
+  g_autoptr(GPtrArray) rows = NULL;
+  PrepQuestionView *page;
+  PrepProgressView *view;
+  GtkWidget *row;
+  GtkAdjustment *adjustment;
+  const char *first = g_ptr_array_index (ids, 0);
+  const char *second = g_ptr_array_index (ids, 1);
+  gboolean marked = FALSE;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+
+  /* Opened, not yet at its end: not read. */
+  g_assert_true (prep_window_open_question (window, first));
+  page = PREP_QUESTION_VIEW (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_QUESTION_VIEW));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  adjustment = prep_question_view_get_vadjustment (page);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  spin (1500);
+  g_assert_false (prep_user_data_get_read (user_data, first));
+
+  /* End scrolls to the end; a second later it is read. */
+  prep_question_view_focus_page (page);
+  prep_test_press (GTK_WIDGET (window), "End");
+  spin (1500);
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (prep_user_data_get_read (user_data, first));
+  rows = prep_test_collect (GTK_WIDGET (window), PREP_TYPE_SIDEBAR_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    marked = marked || prep_sidebar_row_get_read (g_ptr_array_index (rows, i));
+  g_assert_true (marked);
+  prep_test_save_screenshot (GTK_WIDGET (window), "progress-read-mark.png");
+
+  /* The page opens although nothing was graded, and continues with the
+   * next question; Enter opens it. */
+  view = open_progress (window);
+  g_assert_true (gtk_widget_get_mapped (prep_test_find_with_class (GTK_WIDGET (view), "progress-continue")));
+  row = prep_test_find_with_class (GTK_WIDGET (view), "progress-continue");
+  {
+    PrepQuestion *next = prep_library_lookup_question (library, second);
+
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, prep_question_get_title (next));
+  }
+  gtk_widget_grab_focus (row);
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  prep_test_press (GTK_WIDGET (window), "Return");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (view_stack (window)), ==, "study");
+  g_assert_cmpstr (prep_question_get_id (prep_window_get_question (window)), ==, second);
+}
+
+static void
+test_reading (void)
+{
+  if (!prep_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  forget_user_files ();
+  g_assert_cmpint (prep_test_run_app (NULL, check_reading), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -643,6 +727,7 @@ main (int   argc,
   g_test_add_func ("/progress-ui/figures", test_figures);
   g_test_add_func ("/progress-ui/actions", test_actions);
   g_test_add_func ("/progress-ui/interview", test_interview);
+  g_test_add_func ("/progress-ui/reading", test_reading);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "prep-quiz-session.h"
 #include "prep-review-store.h"
 #include "prep-stacked-bar.h"
+#include "prep-user-data.h"
 
 /* The Progress view: today's figures, the coverage of each category, a
  * year of reviews, the next month's forecast, true retention, the
@@ -64,13 +65,18 @@ struct _PrepProgressView
   AdwPreferencesGroup  *activity_group;
   PrepHeatmap          *heatmap;
   GtkListBox           *weakest_list;
+  AdwPreferencesGroup  *reading_group;
+  AdwActionRow         *continue_row;
 
   /* Owned references */
   PrepLibrary          *library;
   PrepReviewStore      *reviews;
+  PrepUserData         *user_data;
   GSettings            *settings;
   PrepProgress         *progress;
   GStrv                 weakest_ids;
+
+  guint                 n_read;
 };
 
 G_DEFINE_FINAL_TYPE (PrepProgressView, prep_progress_view, GTK_TYPE_WIDGET)
@@ -82,6 +88,7 @@ enum {
   PROP_REVIEWS,
   PROP_STACK,
   PROP_NARROW,
+  PROP_USER_DATA,
   N_PROPS
 };
 
@@ -559,11 +566,57 @@ update_weakest (PrepProgressView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.quiz-weakest", weakest->len > 0);
 }
 
+/* Answers read to their end, and where to go on from the question
+ * opened last (see prep_user_data_find_unread()). */
+static void
+update_reading (PrepProgressView *self)
+{
+  GListModel *questions = prep_library_get_questions (self->library);
+  g_autofree char *last = g_settings_get_string (self->settings, "last-question");
+  g_autoptr(PrepQuestion) next = NULL;
+  g_autofree char *description = NULL;
+  guint n_answered = 0;
+
+  self->n_read = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->reading_group), self->user_data != NULL);
+  if (self->user_data == NULL)
+    return;
+
+  for (guint i = 0, n = g_list_model_get_n_items (questions); i < n; i++)
+    {
+      g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
+
+      n_answered += prep_question_get_has_answer (question);
+    }
+
+  next = prep_user_data_find_unread (self->user_data, questions, last[0] != '\0' ? last : NULL, &self->n_read);
+  if (next == NULL)
+    description = g_strdup (_("Every answer has been read to its end"));
+  else
+    /* Translators: on the Progress page; an answer is read once scrolled to its end */
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u answer read to its end",
+                                                "%u of %u answers read to their end", n_answered),
+                                   self->n_read, n_answered);
+  adw_preferences_group_set_description (self->reading_group, description);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->continue_row), next != NULL);
+  if (next != NULL)
+    {
+      adw_action_row_set_subtitle (self->continue_row, prep_question_get_title (next));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->continue_row), "s", prep_question_get_id (next));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->continue_row), "win.open-question");
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->continue_row), NULL);
+    }
+}
+
 static gboolean
 have_reviews (PrepProgressView *self)
 {
   return prep_review_store_get_n_log_entries (self->reviews) > 0 ||
-         (self->weakest_ids != NULL && self->weakest_ids[0] != NULL);
+         (self->weakest_ids != NULL && self->weakest_ids[0] != NULL) || self->n_read > 0;
 }
 
 /**
@@ -589,6 +642,7 @@ prep_progress_view_refresh (PrepProgressView *self)
   update_forecast (self);
   update_retention (self);
   update_heatmap (self);
+  update_reading (self);
 
   gtk_stack_set_visible_child_name (self->stack, have_reviews (self) ? "progress" : "empty");
 }
@@ -671,6 +725,7 @@ prep_progress_view_dispose (GObject *object)
   g_clear_pointer (&self->weakest_ids, g_strfreev);
   g_clear_object (&self->library);
   g_clear_object (&self->reviews);
+  g_clear_object (&self->user_data);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (prep_progress_view_parent_class)->dispose (object);
@@ -704,6 +759,10 @@ prep_progress_view_get_property (GObject    *object,
 
     case PROP_NARROW:
       g_value_set_boolean (value, !gtk_widget_get_visible (GTK_WIDGET (self->switcher)));
+      break;
+
+    case PROP_USER_DATA:
+      g_value_set_object (value, self->user_data);
       break;
 
     default:
@@ -757,6 +816,15 @@ prep_progress_view_set_property (GObject      *object,
       prep_progress_view_set_narrow (self, g_value_get_boolean (value));
       break;
 
+    case PROP_USER_DATA:
+      if (self->user_data != NULL)
+        g_signal_handlers_disconnect_by_func (self->user_data, changed_cb, self);
+      g_set_object (&self->user_data, g_value_get_object (value));
+      if (self->user_data != NULL)
+        g_signal_connect_object (self->user_data, "changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+      changed_cb (self);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -797,6 +865,11 @@ prep_progress_view_class_init (PrepProgressViewClass *klass)
   properties [PROP_NARROW] =
     g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Answers read, for the Reading section. */
+  properties [PROP_USER_DATA] =
+    g_param_spec_object ("user-data", NULL, NULL, PREP_TYPE_USER_DATA,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -841,6 +914,8 @@ prep_progress_view_class_init (PrepProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepProgressView, activity_group);
   gtk_widget_class_bind_template_child (widget_class, PrepProgressView, heatmap);
   gtk_widget_class_bind_template_child (widget_class, PrepProgressView, weakest_list);
+  gtk_widget_class_bind_template_child (widget_class, PrepProgressView, reading_group);
+  gtk_widget_class_bind_template_child (widget_class, PrepProgressView, continue_row);
   gtk_widget_class_bind_template_callback (widget_class, coverage_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "progress.quiz-weakest", NULL, quiz_weakest_action);

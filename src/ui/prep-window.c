@@ -204,6 +204,7 @@ ensure_progress_view (PrepWindow *self)
                                       "menu-model", menu,
                                       "library", self->library,
                                       "reviews", self->reviews,
+                                      "user-data", self->user_data,
                                       "narrow", self->narrow,
                                       NULL);
   g_signal_connect_object (self->progress_view, "start-quiz", G_CALLBACK (start_quiz_cb),
