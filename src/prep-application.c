@@ -319,6 +319,16 @@ content_language_changed_cb (PrepApplication *self)
   prep_library_set_locale (self->library, prep_content_locale_for_setting (setting));
 }
 
+/* The interview date is a preference; the review store caps intervals
+ * to the study day it names. */
+static void
+interview_date_changed_cb (PrepApplication *self)
+{
+  g_autofree char *date = g_settings_get_string (self->settings, "interview-date");
+
+  prep_review_store_set_interview_day (self->reviews, prep_study_day_from_date (date));
+}
+
 static void
 prep_application_startup (GApplication *app)
 {
@@ -354,6 +364,9 @@ prep_application_startup (GApplication *app)
     prep_review_store_load (self->reviews, &self->reviews_error);
     self->settings = g_settings_new (APP_ID);
     g_settings_bind (self->settings, "desired-retention", self->reviews, "desired-retention", G_SETTINGS_BIND_GET);
+    g_signal_connect_object (self->settings, "changed::interview-date",
+                             G_CALLBACK (interview_date_changed_cb), self, G_CONNECT_SWAPPED);
+    interview_date_changed_cb (self);
   }
 
   ensure_library (self);

@@ -137,6 +137,39 @@ test_filters (Fixture       *f,
   g_assert_true (prep_quiz_session_get_finished (fresh));
 }
 
+/* A list of questions, as the Progress view's weakest: only those, in any
+ * mode, and still only those with an answer. */
+static void
+test_question_ids (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *ids[] = { "kv-cache", "self-attention", "test-question", "no-such-question", NULL };
+  PrepQuizOptions options = { PREP_QUIZ_FLASHCARDS, PREP_QUIZ_SET_ALL, NULL, 0, 3, f->now, ids };
+  g_autoptr(PrepQuizSession) session = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpuint (prep_quiz_count_available (f->library, f->reviews, NULL, &options), ==, 2);
+  session = prep_quiz_session_new (f->library, f->reviews, NULL, &options, NULL);
+  g_assert_nonnull (session);
+  g_assert_cmpuint (prep_quiz_session_get_n_items (session), ==, 2);
+  while (!prep_quiz_session_get_finished (session))
+    {
+      g_hash_table_add (seen, (gpointer) prep_question_get_id (prep_quiz_session_get_question (session)));
+      prep_quiz_session_grade (session, PREP_GRADE_GOOD, f->now + 60);
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 2);
+  g_assert_true (g_hash_table_contains (seen, "kv-cache"));
+  g_assert_true (g_hash_table_contains (seen, "self-attention"));
+
+  /* With a category that has none of them: nothing. */
+  {
+    static const char *other[] = { "deployment", NULL };
+
+    options.category_ids = other;
+    g_assert_cmpuint (prep_quiz_count_available (f->library, f->reviews, NULL, &options), ==, 0);
+  }
+}
+
 static void
 test_due_first (Fixture       *f,
                 gconstpointer  data)
@@ -483,6 +516,7 @@ main (int   argc,
 
   g_test_add ("/quiz-session/again-comes-back", Fixture, NULL, fixture_set_up, test_again_comes_back, fixture_tear_down);
   g_test_add ("/quiz-session/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/quiz-session/question-ids", Fixture, NULL, fixture_set_up, test_question_ids, fixture_tear_down);
   g_test_add ("/quiz-session/due-first", Fixture, NULL, fixture_set_up, test_due_first, fixture_tear_down);
   g_test_add ("/quiz-session/seeded-order", Fixture, NULL, fixture_set_up, test_seeded_order, fixture_tear_down);
   g_test_add ("/quiz-session/flashcard-grading", Fixture, NULL, fixture_set_up, test_flashcard_grading, fixture_tear_down);

@@ -448,6 +448,27 @@ test_cap_before_rollover (void)
   g_assert_cmpint (capped[PREP_GRADE_GOOD - 1].due, >, now);
 }
 
+/* The interview date setting: a calendar date names the study day that
+ * starts at 4 a.m. on it. */
+static void
+test_date_strings (void)
+{
+  gint64 day = prep_study_day (local_time (2026, 12, 24, 9, 0));
+  g_autofree char *text = prep_study_day_to_date (day);
+  g_autofree char *none = prep_study_day_to_date (0);
+
+  g_assert_cmpint (prep_study_day_from_date ("2026-12-24"), ==, day);
+  g_assert_cmpint (prep_study_day_from_date ("2026-12-24"), ==, prep_study_day (local_time (2026, 12, 25, 3, 59)));
+  g_assert_cmpstr (text, ==, "2026-12-24");
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpint (prep_study_day_from_date (""), ==, 0);
+  g_assert_cmpint (prep_study_day_from_date (NULL), ==, 0);
+  g_assert_cmpint (prep_study_day_from_date ("2026-02-30"), ==, 0);
+  g_assert_cmpint (prep_study_day_from_date ("2026-12-24x"), ==, 0);
+  g_assert_cmpint (prep_study_day_from_date ("26-12-24"), ==, 0);
+  g_assert_cmpint (prep_study_day_from_date ("tomorrow"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/scheduler/study-day-rollover", test_study_day_rollover);
   g_test_add_func ("/scheduler/due", test_due);
   g_test_add_func ("/scheduler/format-interval", test_format_interval);
+  g_test_add_func ("/scheduler/date-strings", test_date_strings);
   g_test_add_func ("/scheduler/state-names", test_state_names);
   g_test_add_func ("/scheduler/extreme-times", test_extreme_times);
   g_test_add_func ("/scheduler/cap/long-interval", test_cap_long_interval);

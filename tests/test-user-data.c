@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "prep-question-private.h"
 #include "prep-test-files.h"
 #include "prep-user-data.h"
 
@@ -76,6 +77,106 @@ test_round_trip (Fixture       *f,
 
   g_assert_finalize_object (user);
   g_assert_finalize_object (again);
+}
+
+/* Answers read: saved as "read": true beside the bookmark and note,
+ * cleared without a trace. */
+static void
+test_read (Fixture       *f,
+           gconstpointer  data)
+{
+  PrepUserData *user = prep_user_data_new (f->path);
+  PrepUserData *again = prep_user_data_new (f->path);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  g_assert_true (prep_user_data_load (user, NULL));
+  prep_user_data_set_bookmarked (user, "kv-cache", TRUE);
+  prep_user_data_set_read (user, "kv-cache", TRUE);
+  prep_user_data_set_read (user, "self-attention", TRUE);
+  prep_user_data_set_read (user, "tokenization", TRUE);
+  prep_user_data_set_read (user, "tokenization", FALSE);
+  g_assert_true (prep_user_data_flush (user, NULL));
+  g_assert_true (g_file_get_contents (f->path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"read\""));
+  g_assert_null (strstr (contents, "tokenization"));
+
+  g_assert_true (prep_user_data_load (again, NULL));
+  g_assert_true (prep_user_data_get_read (again, "kv-cache"));
+  g_assert_true (prep_user_data_get_bookmarked (again, "kv-cache"));
+  g_assert_true (prep_user_data_get_read (again, "self-attention"));
+  g_assert_false (prep_user_data_get_bookmarked (again, "self-attention"));
+  g_assert_false (prep_user_data_get_read (again, "tokenization"));
+  ids = prep_user_data_list_ids (again);
+  g_assert_cmpstrv (ids, ((const char *[]) { "kv-cache", "self-attention", NULL }));
+
+  g_assert_finalize_object (user);
+  g_assert_finalize_object (again);
+}
+
+static void
+add_question (GListStore *questions,
+              const char *id,
+              gboolean    answered)
+{
+  g_autoptr(PrepQuestion) question = _prep_question_new (id, "zh_TW");
+
+  if (answered)
+    question->short_answer = prep_text_new ();
+  g_list_store_append (questions, question);
+}
+
+/* Continue reading: from the question shown on, the first answered one
+ * not read, going round; none when all are read. */
+static void
+test_find_unread (Fixture       *f,
+                  gconstpointer  data)
+{
+  PrepUserData *user = prep_user_data_new (f->path);
+  g_autoptr(GListStore) questions = g_list_store_new (PREP_TYPE_QUESTION);
+  PrepQuestion *found;
+  guint n_read = 99;
+
+  prep_user_data_load (user, NULL);
+  add_question (questions, "a", TRUE);
+  add_question (questions, "b", TRUE);
+  add_question (questions, "pending", FALSE);
+  add_question (questions, "c", TRUE);
+  add_question (questions, "d", TRUE);
+
+  found = prep_user_data_find_unread (user, G_LIST_MODEL (questions), NULL, &n_read);
+  g_assert_cmpstr (prep_question_get_id (found), ==, "a");
+  g_assert_cmpuint (n_read, ==, 0);
+  g_object_unref (found);
+
+  prep_user_data_set_read (user, "a", TRUE);
+  prep_user_data_set_read (user, "c", TRUE);
+  found = prep_user_data_find_unread (user, G_LIST_MODEL (questions), "c", &n_read);
+  g_assert_cmpstr (prep_question_get_id (found), ==, "d");
+  g_assert_cmpuint (n_read, ==, 2);
+  g_object_unref (found);
+
+  /* The one shown, if it is not read yet; an unanswered one is skipped. */
+  found = prep_user_data_find_unread (user, G_LIST_MODEL (questions), "b", NULL);
+  g_assert_cmpstr (prep_question_get_id (found), ==, "b");
+  g_object_unref (found);
+  found = prep_user_data_find_unread (user, G_LIST_MODEL (questions), "pending", NULL);
+  g_assert_cmpstr (prep_question_get_id (found), ==, "d");
+  g_object_unref (found);
+
+  /* Round to the start. */
+  prep_user_data_set_read (user, "d", TRUE);
+  found = prep_user_data_find_unread (user, G_LIST_MODEL (questions), "d", &n_read);
+  g_assert_cmpstr (prep_question_get_id (found), ==, "b");
+  g_assert_cmpuint (n_read, ==, 3);
+  g_object_unref (found);
+
+  prep_user_data_set_read (user, "b", TRUE);
+  g_assert_null (prep_user_data_find_unread (user, G_LIST_MODEL (questions), "a", &n_read));
+  g_assert_cmpuint (n_read, ==, 4);
+
+  g_assert_true (prep_user_data_flush (user, NULL));
+  g_assert_finalize_object (user);
 }
 
 static void
@@ -341,6 +442,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/user-data/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/user-data/read", Fixture, NULL, fixture_set_up, test_read, fixture_tear_down);
+  g_test_add ("/user-data/find-unread", Fixture, NULL, fixture_set_up, test_find_unread, fixture_tear_down);
   g_test_add ("/user-data/debounce", Fixture, NULL, fixture_set_up, test_debounce, fixture_tear_down);
   g_test_add ("/user-data/flush-on-dispose", Fixture, NULL, fixture_set_up, test_flush_on_dispose, fixture_tear_down);
   g_test_add ("/user-data/corrupt", Fixture, NULL, fixture_set_up, test_corrupt, fixture_tear_down);

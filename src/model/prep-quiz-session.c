@@ -127,6 +127,8 @@ question_eligible (PrepQuestion          *question,
   /* A question without its answer cannot be checked. */
   if (!prep_question_get_has_answer (question) || !category_selected (options, question))
     return FALSE;
+  if (options->question_ids != NULL && !g_strv_contains (options->question_ids, id))
+    return FALSE;
   if (options->mode == PREP_QUIZ_CHOICE && prep_question_get_quiz_items (question)->len == 0)
     return FALSE;
 

@@ -38,6 +38,7 @@ typedef struct
   guint               max_items;     /* 0: no limit */
   guint32             seed;
   gint64              now;
+  const char * const *question_ids;  /* NULL: any question; else only these */
 } PrepQuizOptions;
 
 typedef struct

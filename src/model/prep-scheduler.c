@@ -11,6 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include <stdio.h>
+#include <string.h>
+
 #include "prep-scheduler.h"
 
 #define MINUTE 60
@@ -387,6 +390,52 @@ prep_scheduler_review_before (const PrepFsrsParams *params,
 
   prep_scheduler_preview_before (params, card, now, interview_day, all);
   *next = all[grade - 1];
+}
+
+/**
+ * prep_study_day_from_date:
+ * @date: (nullable): a calendar date as "YYYY-MM-DD", e.g. the interview
+ *   date setting
+ *
+ * A date names a whole study day: the one that starts at
+ * PREP_DAY_ROLLOVER_HOUR on that date, so the day prep_study_day() gives
+ * for any time from then to 4 a.m. the next morning.
+ *
+ * Returns: the study day, or 0 if @date is empty or not a valid date
+ */
+gint64
+prep_study_day_from_date (const char *date)
+{
+  guint year, month, day;
+  char end;
+
+  if (date == NULL || sscanf (date, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
+      strlen (date) != 10 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year) ||
+      year < 1971 || year > 9998)
+    return 0;
+
+  {
+    g_autoptr(GDate) parsed = g_date_new_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+
+    return g_date_get_julian (parsed);
+  }
+}
+
+/**
+ * prep_study_day_to_date:
+ *
+ * Returns: (transfer full): @day as "YYYY-MM-DD", or "" for none
+ */
+char *
+prep_study_day_to_date (gint64 day)
+{
+  g_autoptr(GDate) date = NULL;
+
+  if (day <= 0 || day > G_MAXUINT32 || !g_date_valid_julian ((guint32) day))
+    return g_strdup ("");
+
+  date = g_date_new_julian ((guint32) day);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
 }
 
 /**

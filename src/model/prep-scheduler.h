@@ -55,6 +55,8 @@ gboolean     prep_card_is_due            (const PrepCard       *card,
 gint64       prep_study_day              (gint64                time);
 gint64       prep_study_day_start        (gint64                day);
 gint64       prep_study_day_end          (gint64                time);
+gint64       prep_study_day_from_date    (const char           *date);
+char        *prep_study_day_to_date      (gint64                day);
 
 void         prep_scheduler_preview      (const PrepFsrsParams *params,
                                           const PrepCard       *card,

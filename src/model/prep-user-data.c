@@ -14,14 +14,18 @@
 #include "prep-json-store.h"
 #include "prep-user-data.h"
 
-/* The user's bookmarks and notes, by question id. Changes are saved
+/* The user's bookmarks, notes and answers read, by question id. Changes are saved
  * PREP_USER_DATA_SAVE_DELAY_MS after the last one (typing in a note makes
  * one write, not one per key), and at once by prep_user_data_flush().
  * A failed save keeps everything in memory and says why; the next change
  * or flush tries again.
  *
  * File: { "schema_version": 1,
- *         "questions": { "ID": { "bookmarked": true, "note": "…" } } }
+ *         "questions": { "ID": { "bookmarked": true, "note": "…", "read": true } } }
+ *
+ * An answer is read once it was opened and scrolled to its end; "read" is
+ * written only when true. Files without it are read by older versions,
+ * which keep the member as one they do not know.
  *
  * Whatever else the file holds is kept and written back as it was: other
  * members of the root and of each entry, entries that are not objects, and
@@ -33,6 +37,7 @@ typedef struct
 {
   char       *note;
   gboolean    bookmarked;
+  gboolean    read;
   JsonObject *kept;      /* members of the entry this version does not read */
 } Entry;
 
@@ -119,6 +124,8 @@ to_json (PrepUserData *self)
         json_object_set_boolean_member (object, "bookmarked", TRUE);
       if (entry->note != NULL)
         json_object_set_string_member (object, "note", entry->note);
+      if (entry->read)
+        json_object_set_boolean_member (object, "read", TRUE);
       json_object_set_object_member (questions, l->data, object);
     }
 
@@ -205,7 +212,7 @@ drop_if_empty (PrepUserData *self,
                const char   *question_id,
                Entry        *entry)
 {
-  if (!entry->bookmarked && entry->note == NULL && entry->kept == NULL)
+  if (!entry->bookmarked && !entry->read && entry->note == NULL && entry->kept == NULL)
     g_hash_table_remove (self->entries, question_id);
 }
 
@@ -374,7 +381,7 @@ prep_user_data_load (PrepUserData  *self,
 
           fields = json_node_get_object (node);
           entry = ensure_entry (self, l->data);
-          entry->kept = prep_json_store_keep_unknown (fields, (const char * const []) { "bookmarked", "note", NULL });
+          entry->kept = prep_json_store_keep_unknown (fields, (const char * const []) { "bookmarked", "note", "read", NULL });
 
           if ((member = json_object_get_member (fields, "bookmarked")) &&
               JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_BOOLEAN)
@@ -388,6 +395,12 @@ prep_user_data_load (PrepUserData  *self,
             entry->note = g_strdup (json_node_get_string (member));
           else if (member != NULL)
             keep_member (entry, "note", member);
+
+          if ((member = json_object_get_member (fields, "read")) &&
+              JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_BOOLEAN)
+            entry->read = json_node_get_boolean (member);
+          else if (member != NULL)
+            keep_member (entry, "read", member);
 
           drop_if_empty (self, l->data, entry);
         }
@@ -429,6 +442,44 @@ prep_user_data_set_bookmarked (PrepUserData *self,
   entry = ensure_entry (self, question_id);
   entry->bookmarked = !!bookmarked;
   forget_kept (entry, "bookmarked");
+  drop_if_empty (self, question_id, entry);
+  changed (self, question_id);
+}
+
+/**
+ * prep_user_data_get_read:
+ *
+ * Returns: whether the question's answer was read to its end
+ */
+gboolean
+prep_user_data_get_read (PrepUserData *self,
+                         const char   *question_id)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (PREP_IS_USER_DATA (self), FALSE);
+  g_return_val_if_fail (question_id != NULL, FALSE);
+
+  entry = g_hash_table_lookup (self->entries, question_id);
+  return entry != NULL && entry->read;
+}
+
+void
+prep_user_data_set_read (PrepUserData *self,
+                         const char   *question_id,
+                         gboolean      read)
+{
+  Entry *entry;
+
+  g_return_if_fail (PREP_IS_USER_DATA (self));
+  g_return_if_fail (question_id != NULL);
+
+  if (prep_user_data_get_read (self, question_id) == !!read)
+    return;
+
+  entry = ensure_entry (self, question_id);
+  entry->read = !!read;
+  forget_kept (entry, "read");
   drop_if_empty (self, question_id, entry);
   changed (self, question_id);
 }
@@ -603,7 +654,8 @@ prep_user_data_get_n_saves (PrepUserData *self)
 /**
  * prep_user_data_list_ids:
  *
- * Returns: (transfer full): the questions with a bookmark or a note, sorted
+ * Returns: (transfer full): the questions with a bookmark, a note or read,
+ *   sorted
  */
 char **
 prep_user_data_list_ids (PrepUserData *self)
@@ -618,4 +670,63 @@ prep_user_data_list_ids (PrepUserData *self)
     g_strv_builder_add (builder, l->data);
 
   return g_strv_builder_end (builder);
+}
+
+/**
+ * prep_user_data_find_unread:
+ * @questions: a #GListModel of #PrepQuestion, e.g. the library's
+ * @from_id: (nullable): the question read last, e.g. the one shown
+ * @n_read: (out) (optional): how many answered questions were read
+ *
+ * Where to continue reading: the first answered question not read to its
+ * end from @from_id on (that one included) in the order of @questions,
+ * going round to the start.
+ *
+ * Returns: (transfer full) (nullable): that question, or %NULL when every
+ *   answer was read
+ */
+PrepQuestion *
+prep_user_data_find_unread (PrepUserData *self,
+                            GListModel   *questions,
+                            const char   *from_id,
+                            guint        *n_read)
+{
+  PrepQuestion *first = NULL;
+  PrepQuestion *next = NULL;
+  gboolean passed = from_id == NULL;
+  guint read = 0;
+
+  g_return_val_if_fail (PREP_IS_USER_DATA (self), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (questions), NULL);
+
+  for (guint i = 0, n = g_list_model_get_n_items (questions); i < n; i++)
+    {
+      g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
+      const char *id = prep_question_get_id (question);
+
+      passed = passed || g_strcmp0 (id, from_id) == 0;
+      if (!prep_question_get_has_answer (question))
+        continue;
+
+      if (prep_user_data_get_read (self, id))
+        {
+          read++;
+          continue;
+        }
+      if (first == NULL)
+        first = g_object_ref (question);
+      if (passed && next == NULL)
+        next = g_object_ref (question);
+    }
+
+  if (n_read != NULL)
+    *n_read = read;
+
+  if (next != NULL)
+    {
+      g_clear_object (&first);
+      return next;
+    }
+
+  return first;
 }

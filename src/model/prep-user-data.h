@@ -9,7 +9,10 @@
 
 #include <glib-object.h>
 
+#include <gio/gio.h>
+
 #include "prep-json-store.h"
+#include "prep-question.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +31,11 @@ gboolean      prep_user_data_get_bookmarked  (PrepUserData  *self,
 void          prep_user_data_set_bookmarked  (PrepUserData  *self,
                                               const char    *question_id,
                                               gboolean       bookmarked);
+gboolean      prep_user_data_get_read        (PrepUserData  *self,
+                                              const char    *question_id);
+void          prep_user_data_set_read        (PrepUserData  *self,
+                                              const char    *question_id,
+                                              gboolean       read);
 const char   *prep_user_data_get_note        (PrepUserData  *self,
                                               const char    *question_id);
 void          prep_user_data_set_note        (PrepUserData  *self,
@@ -43,5 +51,9 @@ gboolean      prep_user_data_get_read_only   (PrepUserData  *self);
 const char   *prep_user_data_get_save_error  (PrepUserData  *self);
 guint         prep_user_data_get_n_saves     (PrepUserData  *self);
 char        **prep_user_data_list_ids        (PrepUserData  *self);
+PrepQuestion *prep_user_data_find_unread     (PrepUserData  *self,
+                                              GListModel    *questions,
+                                              const char    *from_id,
+                                              guint         *n_read);
 
 G_END_DECLS

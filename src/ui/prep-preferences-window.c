@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "prep-interview-row.h"
 #include "prep-preferences-window.h"
 
 /* The preferences, each bound to its GSettings key: the rest of the app
@@ -130,6 +131,8 @@ prep_preferences_window_class_init (PrepPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = prep_preferences_window_dispose;
+
+  g_type_ensure (PREP_TYPE_INTERVIEW_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/llmprep/LlmPrep/ui/prep-preferences-window.ui");

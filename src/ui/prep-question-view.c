@@ -98,6 +98,7 @@ struct _PrepQuestionView
   double             last_value;
   double             last_upper;
   guint              tick_id;
+  guint              read_source;       /* checks whether the end is in sight */
   guint              pending_frames;
   guint              stable_frames;
   guint              has_pending : 1;
@@ -540,6 +541,36 @@ start_pending (PrepQuestionView *self)
   self->last_upper = gtk_adjustment_get_upper (vadjustment (self));
   if (self->tick_id == 0)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->scroller), pending_tick_cb, self, NULL);
+}
+
+/* An answer is read once the end of its page has been in sight after it
+ * was rendered: scrolled to, or there at once on a short page. Checked a
+ * second after the page moved or changed size, not while it is laid out,
+ * so that walking through the list with the arrow keys reads nothing. */
+#define READ_CHECK_DELAY_MS 1000
+
+static gboolean
+check_read_cb (gpointer data)
+{
+  PrepQuestionView *self = data;
+  GtkAdjustment *adjustment = vadjustment (self);
+  double end = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+
+  self->read_source = 0;
+  if (self->user_data != NULL && answer_shown (self) && !self->has_pending &&
+      prep_answer_view_get_rendered (self->answer_view) && gtk_adjustment_get_upper (adjustment) > 0 &&
+      end >= gtk_adjustment_get_upper (adjustment) - 1)
+    prep_user_data_set_read (self->user_data, prep_question_get_id (self->question), TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_read_check (PrepQuestionView *self)
+{
+  g_clear_handle_id (&self->read_source, g_source_remove);
+  if (self->user_data != NULL && self->question != NULL)
+    self->read_source = g_timeout_add (READ_CHECK_DELAY_MS, check_read_cb, self);
 }
 
 /* Keyboard reading: the paging keys scroll the page wherever the focus
@@ -1099,6 +1130,7 @@ prep_question_view_dispose (GObject *object)
   GtkWidget *child;
 
   stop_pending (self);
+  g_clear_handle_id (&self->read_source, g_source_remove);
   if (self->zoom_css != NULL)
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (self->zoom_css));
   g_clear_object (&self->zoom_css);
@@ -1285,6 +1317,8 @@ prep_question_view_init (PrepQuestionView *self)
   g_signal_connect_swapped (self->find_bar, "notify::search-mode-enabled",
                             G_CALLBACK (search_mode_cb), self);
   g_signal_connect_swapped (self->answer_view, "rendered", G_CALLBACK (answer_rendered_cb), self);
+  g_signal_connect_swapped (vadjustment (self), "value-changed", G_CALLBACK (queue_read_check), self);
+  g_signal_connect_swapped (vadjustment (self), "changed", G_CALLBACK (queue_read_check), self);
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
                             G_CALLBACK (notes_changed_cb), self);

@@ -29,6 +29,7 @@ struct _PrepSidebarRow
   GtkLabel  *count;
   GtkImage  *pending;
   GtkImage  *star;
+  GtkImage  *read_mark;
 
   /* Owned references */
   GObject   *item;
@@ -62,14 +63,17 @@ click_released_cb (PrepSidebarRow *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "listitem.toggle-expand", NULL);
 }
 
+/* The star of a bookmark, and a subtle check on an answer read to its
+ * end (not both: the star says more). */
 static void
 update_star (PrepSidebarRow *self)
 {
-  gboolean bookmarked = PREP_IS_QUESTION (self->item) && self->user_data != NULL &&
-                        prep_user_data_get_bookmarked (self->user_data,
-                                                       prep_question_get_id (PREP_QUESTION (self->item)));
+  const char *id = PREP_IS_QUESTION (self->item) ? prep_question_get_id (PREP_QUESTION (self->item)) : NULL;
+  gboolean bookmarked = id != NULL && self->user_data != NULL && prep_user_data_get_bookmarked (self->user_data, id);
+  gboolean read = id != NULL && self->user_data != NULL && prep_user_data_get_read (self->user_data, id);
 
   gtk_widget_set_visible (GTK_WIDGET (self->star), bookmarked);
+  gtk_widget_set_visible (GTK_WIDGET (self->read_mark), read && !bookmarked);
 }
 
 static void
@@ -160,6 +164,7 @@ prep_sidebar_row_class_init (PrepSidebarRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, count);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, pending);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, star);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, read_mark);
   gtk_widget_class_bind_template_callback (widget_class, click_released_cb);
 }
 
@@ -308,4 +313,17 @@ prep_sidebar_row_get_bookmarked (PrepSidebarRow *self)
   g_return_val_if_fail (PREP_IS_SIDEBAR_ROW (self), FALSE);
 
   return gtk_widget_get_visible (GTK_WIDGET (self->star));
+}
+
+/**
+ * prep_sidebar_row_get_read:
+ *
+ * Returns: whether the row shows the mark of an answer read to its end
+ */
+gboolean
+prep_sidebar_row_get_read (PrepSidebarRow *self)
+{
+  g_return_val_if_fail (PREP_IS_SIDEBAR_ROW (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->read_mark));
 }

@@ -24,5 +24,6 @@ void       prep_sidebar_row_set_item (PrepSidebarRow *self,
 void       prep_sidebar_row_set_user_data (PrepSidebarRow *self,
                                            PrepUserData   *user_data);
 gboolean   prep_sidebar_row_get_bookmarked (PrepSidebarRow *self);
+gboolean   prep_sidebar_row_get_read       (PrepSidebarRow *self);
 
 G_END_DECLS

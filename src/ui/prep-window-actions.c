@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "prep-library.h"
 #include "prep-question-view.h"
@@ -63,8 +64,8 @@ show_view_action (GtkWidget  *widget,
 {
   PrepWindow *self = PREP_WINDOW (widget);
 
-  adw_view_stack_set_visible_child_name (self->view_stack,
-                                         g_str_equal (action_name, "win.show-quiz") ? "quiz" : "study");
+  /* "win.show-study" shows "study", and so on. */
+  adw_view_stack_set_visible_child_name (self->view_stack, action_name + strlen ("win.show-"));
 }
 
 static void
@@ -391,6 +392,8 @@ _prep_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-quiz", NULL, show_view_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-study", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-quiz", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-progress", NULL, show_view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-progress", NULL);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);

@@ -30,6 +30,9 @@ struct _PrepWindow
   GtkBox               *quiz_page;
   GtkMenuButton        *primary_menu_button;
   PrepQuizView         *quiz_view;  /* made when first shown */
+  GtkBox               *progress_page;
+  PrepProgressView     *progress_view;    /* made when first shown */
+  PrepNoticeBar        *progress_notice;  /* made with the progress view */
   GtkToggleButton      *bookmark_button;
   GtkWidget            *content_page;
   AdwWindowTitle       *content_title;

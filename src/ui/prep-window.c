@@ -17,6 +17,7 @@
 #include "prep-export.h"
 #include "prep-library.h"
 #include "prep-user-data.h"
+#include "prep-progress-view.h"
 #include "prep-question-view.h"
 #include "prep-quiz-view.h"
 #include "prep-review-store.h"
@@ -99,6 +100,8 @@ refresh_due (PrepWindow *self)
 {
   if (self->quiz_view != NULL)
     prep_quiz_view_refresh_due (self->quiz_view);
+  if (self->progress_view != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->progress_view)))
+    prep_progress_view_refresh (self->progress_view);
   prep_sidebar_refresh_due (self->sidebar);
 }
 
@@ -128,17 +131,13 @@ active_changed_cb (PrepWindow *self)
  * studying, and the first frame should not wait for it. */
 static void sync_notice (PrepWindow *self);
 
-static void
-ensure_quiz_view (PrepWindow *self)
+/* The main menu without the page's zoom, which is for reading. */
+static GMenu *
+dup_view_menu (PrepWindow *self)
 {
-  GMenuModel *primary;
-  g_autoptr(GMenu) menu = g_menu_new ();
+  GMenuModel *primary = gtk_menu_button_get_menu_model (self->primary_menu_button);
+  GMenu *menu = g_menu_new ();
 
-  if (self->quiz_view != NULL)
-    return;
-
-  /* The main menu without the page's zoom, which is for reading. */
-  primary = gtk_menu_button_get_menu_model (self->primary_menu_button);
   for (int i = 1; i < g_menu_model_get_n_items (primary); i++)
     {
       g_autoptr(GMenuModel) section = g_menu_model_get_item_link (primary, i, G_MENU_LINK_SECTION);
@@ -147,6 +146,18 @@ ensure_quiz_view (PrepWindow *self)
         g_menu_append_section (menu, NULL, section);
     }
 
+  return menu;
+}
+
+static void
+ensure_quiz_view (PrepWindow *self)
+{
+  g_autoptr(GMenu) menu = NULL;
+
+  if (self->quiz_view != NULL)
+    return;
+
+  menu = dup_view_menu (self);
   self->quiz_view = g_object_new (PREP_TYPE_QUIZ_VIEW,
                                   "vexpand", TRUE,
                                   "stack", self->view_stack,
@@ -163,13 +174,58 @@ ensure_quiz_view (PrepWindow *self)
   sync_notice (self);
 }
 
+/* A quiz asked for on the Progress page: of a category, of the weakest
+ * questions. It replaces a session under way, whose grades are saved. */
+static void
+start_quiz_cb (PrepWindow            *self,
+               const PrepQuizOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  ensure_quiz_view (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, "quiz");
+  if (!prep_quiz_view_start (self->quiz_view, options, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+/* Built on first use, like the Quiz view. */
+static void
+ensure_progress_view (PrepWindow *self)
+{
+  g_autoptr(GMenu) menu = NULL;
+
+  if (self->progress_view != NULL)
+    return;
+
+  menu = dup_view_menu (self);
+  self->progress_view = g_object_new (PREP_TYPE_PROGRESS_VIEW,
+                                      "vexpand", TRUE,
+                                      "stack", self->view_stack,
+                                      "menu-model", menu,
+                                      "library", self->library,
+                                      "reviews", self->reviews,
+                                      "user-data", self->user_data,
+                                      "narrow", self->narrow,
+                                      NULL);
+  g_signal_connect_object (self->progress_view, "start-quiz", G_CALLBACK (start_quiz_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->progress_page, GTK_WIDGET (self->progress_view));
+
+  self->progress_notice = PREP_NOTICE_BAR (prep_notice_bar_new ());
+  prep_progress_view_add_top_bar (self->progress_view, GTK_WIDGET (self->progress_notice));
+  sync_notice (self);
+}
+
 static void
 view_changed_cb (PrepWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
   gboolean studying = g_strcmp0 (name, "study") == 0;
+  gboolean progress = g_strcmp0 (name, "progress") == 0;
 
-  if (!studying)
+  if (progress)
+    ensure_progress_view (self);
+  else if (!studying)
     ensure_quiz_view (self);
 
   /* The Study view's find and zoom act on an answer the user cannot see
@@ -182,6 +238,8 @@ view_changed_cb (PrepWindow *self)
 
   if (studying)
     gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
+  else if (progress)
+    gtk_widget_grab_focus (GTK_WIDGET (self->progress_view));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->quiz_view));
 }
@@ -337,6 +395,7 @@ sync_notice (PrepWindow *self)
 
   set_notice (self, self->content_notice, text, button, action, dismiss);
   set_notice (self, self->quiz_notice, text, button, action, dismiss);
+  set_notice (self, self->progress_notice, text, button, action, dismiss);
   set_notice (self, self->sidebar_notice,
               adw_leaflet_get_folded (self->leaflet) ? text : NULL, button, action, dismiss);
 }
@@ -706,6 +765,8 @@ update_narrow (PrepWindow *self)
   adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
   if (self->quiz_view != NULL)
     prep_quiz_view_set_narrow (self->quiz_view, narrow);
+  if (self->progress_view != NULL)
+    prep_progress_view_set_narrow (self->progress_view, narrow);
 }
 
 /* Saves what is pending in both stores (not the read-only ones, which
@@ -1025,6 +1086,7 @@ prep_window_class_init (PrepWindowClass *klass)
   g_type_ensure (PREP_TYPE_SIDEBAR_FRAME);
   g_type_ensure (PREP_TYPE_QUESTION_VIEW);
   g_type_ensure (PREP_TYPE_QUIZ_VIEW);
+  g_type_ensure (PREP_TYPE_PROGRESS_VIEW);
   g_type_ensure (PREP_TYPE_NOTICE_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/llmprep/LlmPrep/ui/prep-window.ui");
@@ -1035,6 +1097,7 @@ prep_window_class_init (PrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, content_notice);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, sidebar_page);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, quiz_page);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, progress_page);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, primary_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, bookmark_button);
