@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "prep-answer-view.h"
 #include "prep-application.h"
 #include "prep-columns.h"
 #include "prep-heatmap.h"
@@ -676,7 +677,18 @@ check_reading (PrepApplication *app,
   spin (1500);
   g_assert_false (prep_user_data_get_read (user_data, first));
 
-  /* The page is rendered whole, follow-ups and figures included. */
+  /* The page is rendered whole, follow-ups and figures included: the
+   * answer's last section, then the follow-up rows made after it, then a
+   * height that holds. */
+  for (guint i = 0; i < 100; i++)
+    {
+      PrepAnswerView *answer = PREP_ANSWER_VIEW (prep_test_find_descendant (GTK_WIDGET (page), PREP_TYPE_ANSWER_VIEW));
+      g_autoptr(GPtrArray) follow_ups = prep_test_collect (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW);
+
+      if (prep_answer_view_get_rendered (answer) && follow_ups->len > 0)
+        break;
+      spin (100);
+    }
   for (guint i = 0, still = 0; i < 50 && still < 5; i++)
     {
       double upper = gtk_adjustment_get_upper (adjustment);
