@@ -140,6 +140,31 @@ check_select (PrepApplication *app,
   prep_test_wait_for_frame (GTK_WIDGET (window));
   prep_test_save_screenshot (GTK_WIDGET (window), "ui-select.png");
 
+  /* The list's selected row is the question's, in the category right
+   * after an expanded one and in the last, past the rows of the
+   * categories expanded above them. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *ids[] = { "hugging-face-transformers-experience", "model-serving-frameworks", "kv-cache" };
+      const char *id = ids[i];
+      g_autoptr(GPtrArray) lists = prep_test_collect (sidebar, GTK_TYPE_LIST_VIEW);
+      g_autoptr(GObject) item = NULL;
+
+      g_object_set (window, "question", prep_library_lookup_question (prep_application_get_library (app), id), NULL);
+      for (guint j = 0; j < lists->len && item == NULL; j++)
+        {
+          GtkListView *list = g_ptr_array_index (lists, j);
+          GtkSelectionModel *model = gtk_list_view_get_model (list);
+          gpointer selected;
+
+          if (gtk_widget_get_mapped (GTK_WIDGET (list)) && GTK_IS_SINGLE_SELECTION (model) &&
+              GTK_IS_TREE_LIST_ROW (selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model))))
+            item = gtk_tree_list_row_get_item (selected);
+        }
+      g_assert_true (PREP_IS_QUESTION (item));
+      g_assert_cmpstr (prep_question_get_id (PREP_QUESTION (item)), ==, id);
+    }
+
   /* A question: link in an answer opens that question in the window. */
   answer = PREP_ANSWER_VIEW (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_ANSWER_VIEW));
   g_assert_true (prep_answer_view_activate_link (answer, "question:kv-cache"));

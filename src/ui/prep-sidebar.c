@@ -595,16 +595,22 @@ find_question_position (PrepSidebar  *self,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
   const char *category_id = prep_question_get_category_id (question);
 
-  for (guint i = 0; i < n; i++)
+  /* From category to category, over the rows of those expanded: the
+   * position is found in the number of categories, not of questions. */
+  for (guint i = 0; i < n; )
     {
       g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i);
       g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+      GListModel *children = gtk_tree_list_row_get_children (row);
       GListModel *questions;
       guint index;
 
       if (!PREP_IS_CATEGORY (item) ||
           g_strcmp0 (prep_category_get_id (PREP_CATEGORY (item)), category_id) != 0)
-        continue;
+        {
+          i += 1 + (gtk_tree_list_row_get_expanded (row) && children ? g_list_model_get_n_items (children) : 0);
+          continue;
+        }
 
       questions = prep_category_get_questions (PREP_CATEGORY (item));
       if (!g_list_store_find (G_LIST_STORE (questions), question, &index))
