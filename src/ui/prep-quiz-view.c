@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "prep-card-view.h"
+#include "prep-progress.h"
 #include "prep-choice-view.h"
 #include "prep-quiz-summary.h"
 #include "prep-quiz-view.h"
@@ -52,6 +53,8 @@ struct _PrepQuizView
   PrepQuizSession   *session;
   GPtrArray         *category_checks;  /* GtkCheckButton, data "category-id" */
   GSettings         *settings;
+
+  PrepQuizSet        last_set;
 };
 
 G_DEFINE_FINAL_TYPE (PrepQuizView, prep_quiz_view, GTK_TYPE_WIDGET)
@@ -163,6 +166,27 @@ dup_no_match_text (PrepQuizView          *self,
     }
 }
 
+/* New questions a day to have seen them all before the interview, or 0
+ * when no interview date is set (see prep_progress_plan_interview()). */
+static guint
+planned_new_per_day (PrepQuizView *self)
+{
+  gint64 interview_day = prep_review_store_get_interview_day (self->reviews);
+  gint64 time = now ();
+  PrepQuizOptions new_options = { .set = PREP_QUIZ_SET_NEW, .now = time };
+  PrepInterviewPlan plan;
+  guint n_new;
+
+  if (interview_day <= 0)
+    return 0;
+
+  n_new = prep_quiz_count_available (self->library, self->reviews, NULL, &new_options);
+  if (!prep_progress_plan_interview (interview_day, prep_study_day (time), n_new, G_MAXUINT, &plan))
+    return 0;
+
+  return plan.per_day;
+}
+
 static void
 options_changed_cb (PrepQuizView *self)
 {
@@ -173,6 +197,20 @@ options_changed_cb (PrepQuizView *self)
 
   if (self->library == NULL || self->reviews == NULL)
     return;
+
+  /* Choosing New offers first as many as the interview plan asks a day. */
+  if ((PrepQuizSet) adw_combo_row_get_selected (self->set_row) != self->last_set)
+    {
+      self->last_set = (PrepQuizSet) adw_combo_row_get_selected (self->set_row);
+      if (self->last_set == PREP_QUIZ_SET_NEW)
+        {
+          guint per_day = planned_new_per_day (self);
+
+          /* Setting the value comes back here, with the set unchanged. */
+          if (per_day > 0)
+            gtk_spin_button_set_value (self->count_spin, per_day);
+        }
+    }
 
   read_options (self, &options, categories);
   n = prep_quiz_count_available (self->library, self->reviews, self->user_data, &options);
@@ -235,10 +273,17 @@ prep_quiz_view_refresh_due (PrepQuizView *self)
     }
   else if (n_new > 0)
     {
+      guint per_day = planned_new_per_day (self);
+
       /* Translators: the quiz start page's heading */
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u New Question Ready",
                                             "%u New Questions Ready", n_new), n_new);
-      if (date != NULL)
+      if (per_day > 0)
+        /* Translators: under "12 New Questions Ready", when an interview date is set */
+        detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Learn %u a day to see them all before your interview",
+                                               "Learn %u a day to see them all before your interview", per_day),
+                                  per_day);
+      else if (date != NULL)
         /* Translators: %s is a date such as "December 19" */
         detail = g_strdup_printf (_("No review due today; the next is on %s"), date);
       else
