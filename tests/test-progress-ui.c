@@ -746,6 +746,16 @@ check_reading (PrepApplication *app,
   g_assert_true (marked);
   prep_test_save_screenshot (GTK_WIDGET (window), "progress-read-mark.png");
 
+  /* Ctrl+M takes the mark back, and puts it again, without scrolling. */
+  g_object_get (window, "question-read", &marked, NULL);
+  g_assert_true (marked);
+  prep_test_press (GTK_WIDGET (window), "ctrl+m");
+  g_assert_false (prep_user_data_get_read (user_data, first));
+  g_object_get (window, "question-read", &marked, NULL);
+  g_assert_false (marked);
+  prep_test_press (GTK_WIDGET (window), "ctrl+m");
+  g_assert_true (prep_user_data_get_read (user_data, first));
+
   /* The page opens although nothing was graded, and continues with the
    * next question; Enter opens it. */
   view = open_progress (window);

@@ -407,6 +407,8 @@ _prep_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.toggle-content-language", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-notes", "notes-visible");
+  gtk_widget_class_install_property_action (widget_class, "win.question-read", "question-read");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.question-read", NULL);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-files", "s", show_in_files_action);

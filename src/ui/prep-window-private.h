@@ -60,6 +60,7 @@ struct _PrepWindow
   guint                 narrow : 1;      /* view switcher at the bottom */
   guint                 damaged_dismissed : 1;
   guint                 discard_unsaved : 1;
+  guint                 question_read : 1;  /* as last notified */
 };
 
 void     _prep_window_class_init_actions (GtkWidgetClass *widget_class);

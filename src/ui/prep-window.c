@@ -38,6 +38,7 @@ enum {
   PROP_REVIEWS,
   PROP_QUESTION,
   PROP_NOTES_VISIBLE,
+  PROP_QUESTION_READ,
   N_PROPS
 };
 
@@ -49,6 +50,13 @@ bookmark_toggled_cb (PrepWindow *self)
   if (self->question != NULL && self->user_data != NULL)
     prep_user_data_set_bookmarked (self->user_data, prep_question_get_id (self->question),
                                    gtk_toggle_button_get_active (self->bookmark_button));
+}
+
+static gboolean
+question_read (PrepWindow *self)
+{
+  return self->question != NULL && self->user_data != NULL &&
+         prep_user_data_get_read (self->user_data, prep_question_get_id (self->question));
 }
 
 /* The star button shows the model's state and never holds its own; the
@@ -78,6 +86,13 @@ sync_question_controls (PrepWindow *self)
   gtk_widget_set_visible (self->history_box, self->question != NULL && !adw_leaflet_get_folded (self->leaflet));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", self->question != NULL && studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-notes", self->question != NULL && studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.question-read", self->question != NULL && studying);
+
+  if (self->question_read != question_read (self))
+    {
+      self->question_read = question_read (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_QUESTION_READ]);
+    }
 }
 
 /* Due counts change with reviews and when a new study day starts: the
@@ -977,6 +992,10 @@ prep_window_get_property (GObject    *object,
                                   prep_question_view_get_notes_visible (self->question_view));
       break;
 
+    case PROP_QUESTION_READ:
+      g_value_set_boolean (value, question_read (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1013,6 +1032,12 @@ prep_window_set_property (GObject      *object,
       if (self->question_view != NULL &&
           (!g_value_get_boolean (value) || _prep_window_show_question_page (self)))
         prep_question_view_set_notes_visible (self->question_view, g_value_get_boolean (value));
+      break;
+
+    case PROP_QUESTION_READ:
+      if (self->question != NULL && self->user_data != NULL)
+        prep_user_data_set_read (self->user_data, prep_question_get_id (self->question),
+                                 g_value_get_boolean (value));
       break;
 
     default:
@@ -1079,6 +1104,17 @@ prep_window_class_init (PrepWindowClass *klass)
   properties [PROP_NOTES_VISIBLE] =
     g_param_spec_boolean ("notes-visible", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * PrepWindow:question-read:
+   *
+   * Whether the question shown is marked read: reading its answer to the
+   * end marks it, and Mark as Read (Ctrl+M) marks it or takes the mark
+   * back, both in the user data.
+   */
+  properties [PROP_QUESTION_READ] =
+    g_param_spec_boolean ("question-read", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
