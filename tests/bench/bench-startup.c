@@ -312,17 +312,7 @@ bench_first_frame (const char *self,
 
   if (scale > 1)
     {
-      g_autoptr(GFile) dir = g_file_new_for_path (tmp);
-      g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                       G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      GFileInfo *info;
-
-      while (children && g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info)
-        {
-          g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
-          g_file_delete (child, NULL, NULL);
-        }
-      g_file_delete (dir, NULL, NULL);
+      prep_bench_remove_tree (tmp);
       g_free ((char *) rows[3].label);
       g_free ((char *) rows[4].label);
     }

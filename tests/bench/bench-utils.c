@@ -211,3 +211,53 @@ prep_bench_rss_kib (void)
 
   return g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
 }
+
+/**
+ * prep_bench_find_descendant:
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type under
+ *   @widget, depth first
+ */
+GtkWidget *
+prep_bench_find_descendant (GtkWidget *widget,
+                            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = prep_bench_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * prep_bench_remove_tree:
+ *
+ * Deletes @path and everything under it, as far as it can.
+ */
+void
+prep_bench_remove_tree (const char *path)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children && g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info)
+    {
+      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+      g_autofree char *child_path = g_file_get_path (child);
+
+      if (g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_DIRECTORY)
+        prep_bench_remove_tree (child_path);
+      else
+        g_file_delete (child, NULL, NULL);
+    }
+  g_file_delete (dir, NULL, NULL);
+}

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -17,5 +17,8 @@ char    *prep_bench_write_scaled_content (guint        factor,
                                           GError     **error);
 void     prep_bench_register_content     (void);
 guint64  prep_bench_rss_kib              (void);
+GtkWidget *prep_bench_find_descendant    (GtkWidget   *widget,
+                                          GType        type);
+void     prep_bench_remove_tree          (const char  *path);
 
 G_END_DECLS
