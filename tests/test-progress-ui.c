@@ -623,6 +623,51 @@ test_interview (void)
   g_assert_cmpint (prep_test_run_app (NULL, check_interview), ==, 0);
 }
 
+/* A start after the interview date: the window asks, in a toast, whether
+ * to clear it, and its button does. */
+static void
+check_interview_passed (PrepApplication *app,
+                        PrepWindow      *window)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autofree char *date = NULL;
+  GtkWidget *clear = NULL;
+
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  prep_test_save_screenshot (GTK_WIDGET (window), "progress-interview-passed-toast.png");
+  buttons = prep_test_collect (GTK_WIDGET (window), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *label = gtk_button_get_label (g_ptr_array_index (buttons, i));
+
+      if (label != NULL && g_str_equal (label, _("_Clear Date")) &&
+          gtk_widget_get_mapped (g_ptr_array_index (buttons, i)))
+        clear = g_ptr_array_index (buttons, i);
+    }
+  g_assert_nonnull (clear);
+  prep_test_click (clear);
+  date = g_settings_get_string (settings, "interview-date");
+  g_assert_cmpstr (date, ==, "");
+}
+
+static void
+test_interview_passed (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *past = date_in (-3);
+
+  if (!prep_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  forget_user_files ();
+  g_settings_set_string (settings, "interview-date", past);
+  g_assert_cmpint (prep_test_run_app (NULL, check_interview_passed), ==, 0);
+}
+
 /* A first start: what will appear, and a way to the quiz. */
 static void
 check_empty (PrepApplication *app,
@@ -796,6 +841,7 @@ main (int   argc,
   g_test_add_func ("/progress-ui/figures", test_figures);
   g_test_add_func ("/progress-ui/actions", test_actions);
   g_test_add_func ("/progress-ui/interview", test_interview);
+  g_test_add_func ("/progress-ui/interview-passed", test_interview_passed);
   g_test_add_func ("/progress-ui/reading", test_reading);
 
   return g_test_run ();

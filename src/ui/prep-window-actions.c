@@ -239,6 +239,16 @@ _prep_window_show_question_page (PrepWindow *self)
 }
 
 static void
+clear_interview_date_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  g_settings_set_string (self->settings, "interview-date", "");
+}
+
+static void
 toggle_bookmark_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -402,6 +412,7 @@ _prep_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.open-question", "s", open_question_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-bookmark", NULL, toggle_bookmark_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-interview-date", NULL, clear_interview_date_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-content-language", NULL,
                                    toggle_content_language_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -892,6 +894,35 @@ prep_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (prep_window_parent_class)->close_request (window);
 }
 
+/* Once the interview is over, the app asks, once a start, whether to
+ * clear its date; nothing else changes (a passed date caps nothing). */
+static void
+offer_to_clear_interview (PrepWindow *self)
+{
+  g_autofree char *date = g_settings_get_string (self->settings, "interview-date");
+  gint64 day = prep_study_day_from_date (date);
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+  AdwToast *toast;
+  int year, month, mday;
+
+  if (day == 0 || day >= prep_study_day (g_get_real_time () / G_USEC_PER_SEC) ||
+      sscanf (date, "%4d-%2d-%2d", &year, &month, &mday) != 3 ||
+      !(when = g_date_time_new_local (year, month, mday, 12, 0, 0)))
+    return;
+
+  /* Translators: a date format (see g_date_time_format), as in "December 19" */
+  shown = g_date_time_format (when, _("%B %-d"));
+  /* Translators: %s is a date such as "December 19" */
+  text = g_strdup_printf (_("Your interview date, %s, has passed"), shown);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Clear Date"));
+  adw_toast_set_action_name (toast, "win.clear-interview-date");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 prep_window_constructed (GObject *object)
 {
@@ -933,6 +964,7 @@ prep_window_constructed (GObject *object)
     }
   sync_notice (self);
   schedule_day_change (self);
+  offer_to_clear_interview (self);
 
   /* Start in the list, not in the first selectable label of the answer. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->sidebar));
