@@ -1186,16 +1186,25 @@ index_title (PrepContentLoader *self,
       const char *value = child_string (pair, 1);
 
       if (!prep_content_locale_is_known (locale))
-        ok = FALSE, index_error (self, name, path, "question: unknown locale “%s”", locale);
+        index_error (self, name, path, "question: unknown locale “%s”", locale);
       else if (is_blank (value))
-        ok = FALSE, index_error (self, name, path, "question.%s: must not be empty", locale);
+        index_error (self, name, path, "question.%s: must not be empty", locale);
       else
-        prep_text_set (text, locale, value);
+        {
+          prep_text_set (text, locale, value);
+          continue;
+        }
+      ok = FALSE;
     }
 
-  for (guint i = 0; locales[i] != NULL; i++)
-    if (prep_text_lookup (text, locales[i]) == NULL && ok)
-      ok = FALSE, index_error (self, name, path, "question: missing locale “%s”", locales[i]);
+  for (guint i = 0; ok && locales[i] != NULL; i++)
+    {
+      if (prep_text_lookup (text, locales[i]) == NULL)
+        {
+          index_error (self, name, path, "question: missing locale “%s”", locales[i]);
+          ok = FALSE;
+        }
+    }
 
   return ok ? g_steal_pointer (&text) : NULL;
 }
