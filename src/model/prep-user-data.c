@@ -23,8 +23,8 @@
  * File: { "schema_version": 1,
  *         "questions": { "ID": { "bookmarked": true, "note": "…", "read": true } } }
  *
- * An answer is read once it was opened and scrolled to its end; "read" is
- * written only when true. Files without it are read by older versions,
+ * An answer is read once it was opened and scrolled to its end, or marked
+ * read by hand; "read" is written only when true. Files without it are read by older versions,
  * which keep the member as one they do not know.
  *
  * Whatever else the file holds is kept and written back as it was: other
