@@ -21,6 +21,7 @@
 #include <stdlib.h>
 
 #include "bench-utils.h"
+#include "prep-test-files.h"
 #include "prep-application.h"
 #include "prep-library.h"
 #include "prep-progress-view.h"
@@ -33,29 +34,15 @@
 #define RUNS       15
 #define TARGET_MS  16.0
 
-static char *config_dir;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
+/* From @before, which changes what is shown, to the frame that shows it. */
 static double
 paint_ms (GtkWidget *widget,
           void     (*before) (GtkWidget *widget))
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
   gint64 begin = g_get_monotonic_time ();
-  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
 
   before (widget);
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
+  prep_bench_wait_for_paint (widget);
 
   return (g_get_monotonic_time () - begin) / 1000.0;
 }
@@ -65,16 +52,10 @@ nothing (GtkWidget *widget)
 {
 }
 
-/* The frame clock paces frames asked for back to back at the display's
- * rate: each measured frame comes after a pause, so that none waits. */
 static void
-pause_ms (guint ms)
+show_progress (GtkWidget *widget)
 {
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
+  gtk_widget_activate_action (widget, "win.show-progress", NULL);
 }
 
 static void
@@ -112,28 +93,22 @@ run_bench_cb (gpointer data)
   double first;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  paint_ms (GTK_WIDGET (window), nothing);
-
-  first = paint_ms (GTK_WIDGET (window), nothing);
-  {
-    gint64 begin = g_get_monotonic_time ();
-
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-progress", NULL);
-    paint_ms (GTK_WIDGET (window), nothing);
-    first = (g_get_monotonic_time () - begin) / 1000.0;
-  }
+  prep_bench_wait_for_paint (GTK_WIDGET (window));
+  first = paint_ms (GTK_WIDGET (window), show_progress);
 
   view = PREP_PROGRESS_VIEW (prep_bench_find_descendant (GTK_WIDGET (window), PREP_TYPE_PROGRESS_VIEW));
   g_object_set_data (G_OBJECT (window), "progress-view", view);
 
+  /* The frame clock paces frames asked for back to back at the display's
+   * rate: each measured frame comes after a pause, so that none waits. */
   for (guint i = 0; i < RUNS; i++)
     {
       double ms;
 
-      pause_ms (50);
+      prep_bench_iterate_for (50);
       ms = paint_ms (GTK_WIDGET (window), refresh);
       g_array_append_val (refreshes, ms);
-      pause_ms (50);
+      prep_bench_iterate_for (50);
       ms = paint_ms (GTK_WIDGET (window), nothing);
       g_array_append_val (redraws, ms);
     }
@@ -142,14 +117,12 @@ run_bench_cb (gpointer data)
   gtk_window_set_default_size (GTK_WINDOW (plain_window), 1000, 700);
   gtk_window_set_child (GTK_WINDOW (plain_window), gtk_label_new ("Progress"));
   gtk_window_present (GTK_WINDOW (plain_window));
-  while (!gtk_widget_get_mapped (plain_window))
-    g_main_context_iteration (NULL, TRUE);
-  paint_ms (plain_window, nothing);
+  prep_bench_wait_for_paint (plain_window);
   for (guint i = 0; i < RUNS; i++)
     {
       double ms;
 
-      pause_ms (50);
+      prep_bench_iterate_for (50);
       ms = paint_ms (plain_window, nothing);
       g_array_append_val (plain, ms);
     }
@@ -222,6 +195,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *content = NULL;
   g_autofree char *content_dir = NULL;
+  g_autofree char *config_dir = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *reviews = NULL;
   char *args[] = { (char *) "llm-prep", NULL };
@@ -251,7 +225,7 @@ main (int   argc,
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
   status = g_application_run (G_APPLICATION (app), 1, args);
 
-  prep_bench_remove_tree (content_dir);
+  prep_test_remove_tree (content_dir);
 
   return status;
 }

@@ -28,6 +28,7 @@
 
 #include "prep-application.h"
 #include "bench-utils.h"
+#include "prep-test-files.h"
 #include "prep-library.h"
 
 #define LOAD_RUNS  200
@@ -45,19 +46,8 @@ measure_idle_cb (gpointer data)
 {
   GApplication *app = data;
   /* BENCH_IDLE_MS: a longer window, e.g. for valgrind. */
-  gint64 window = g_getenv ("BENCH_IDLE_MS") ? g_ascii_strtoll (g_getenv ("BENCH_IDLE_MS"), NULL, 10) : IDLE_MS;
-  gint64 until = g_get_monotonic_time () + window * 1000;
-  double longest = 0;
-
-  while (g_get_monotonic_time () < until)
-    {
-      gint64 begin = g_get_monotonic_time ();
-
-      if (g_main_context_iteration (NULL, FALSE))
-        longest = MAX (longest, (g_get_monotonic_time () - begin) / 1000.0);
-      else
-        g_usleep (500);
-    }
+  guint window = g_getenv ("BENCH_IDLE_MS") ? (guint) g_ascii_strtoull (g_getenv ("BENCH_IDLE_MS"), NULL, 10) : IDLE_MS;
+  double longest = prep_bench_iterate_for (window);
 
   g_print ("%.3f %.3f %" G_GUINT64_FORMAT "\n", first_frame_ms, longest, prep_bench_rss_kib ());
   g_application_quit (app);
@@ -312,7 +302,7 @@ bench_first_frame (const char *self,
 
   if (scale > 1)
     {
-      prep_bench_remove_tree (tmp);
+      prep_test_remove_tree (tmp);
       g_free ((char *) rows[3].label);
       g_free ((char *) rows[4].label);
     }

@@ -26,52 +26,6 @@
 #include "prep-window.h"
 
 static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Iterates the main loop until @widget's next frame has been painted. */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-/* The longest single main-loop iteration during @ms milliseconds. */
-static double
-longest_iteration (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-  double longest = 0;
-
-  while (g_get_monotonic_time () < until)
-    {
-      gint64 begin = g_get_monotonic_time ();
-
-      if (g_main_context_iteration (NULL, FALSE))
-        longest = MAX (longest, (g_get_monotonic_time () - begin) / 1000.0);
-      else
-        g_usleep (500);
-    }
-
-  return longest;
-}
-
-static void
 print_row (const char *label,
            GArray     *values,
            double      reference)
@@ -94,7 +48,7 @@ open_and_paint (PrepWindow *window,
                 const char *id)
 {
   prep_window_open_question (window, id);
-  wait_for_paint (GTK_WIDGET (window));
+  prep_bench_wait_for_paint (GTK_WIDGET (window));
 }
 
 static gboolean
@@ -115,8 +69,8 @@ run_bench_cb (gpointer data)
     n = MIN (n, (guint) atoi (g_getenv ("BENCH_LIMIT")));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  wait_for_paint (GTK_WIDGET (window));
-  longest_iteration (1000);
+  prep_bench_wait_for_paint (GTK_WIDGET (window));
+  prep_bench_iterate_for (1000);
 
   for (guint i = 0; i < n; i++)
     {
@@ -129,7 +83,7 @@ run_bench_cb (gpointer data)
       if (g_getenv ("BENCH_VERBOSE"))
         g_printerr ("%-40s %7.1f ms\n", prep_question_get_id (question), ms);
       g_array_append_val (switch_ms, ms);
-      ms = longest_iteration (300);
+      ms = prep_bench_iterate_for (300);
       g_array_append_val (blocked_ms, ms);
     }
 
@@ -137,7 +91,7 @@ run_bench_cb (gpointer data)
   plain_window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (plain_window), 1000, 700);
   gtk_window_present (GTK_WINDOW (plain_window));
-  wait_for_paint (plain_window);
+  prep_bench_wait_for_paint (plain_window);
 
   for (guint i = 0; i < n; i++)
     {
@@ -152,7 +106,7 @@ run_bench_cb (gpointer data)
       scrolled = gtk_scrolled_window_new ();
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
       gtk_window_set_child (GTK_WINDOW (plain_window), scrolled);
-      wait_for_paint (plain_window);
+      prep_bench_wait_for_paint (plain_window);
       ms = (g_get_monotonic_time () - begin) / 1000.0;
       g_array_append_val (plain_ms, ms);
     }

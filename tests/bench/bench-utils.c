@@ -236,28 +236,60 @@ prep_bench_find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
 /**
- * prep_bench_remove_tree:
+ * prep_bench_wait_for_paint:
  *
- * Deletes @path and everything under it, as far as it can.
+ * Queues a redraw of @widget and iterates the main loop until its next
+ * frame has been painted.
  */
 void
-prep_bench_remove_tree (const char *path)
+prep_bench_wait_for_paint (GtkWidget *widget)
 {
-  g_autoptr(GFile) dir = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
 
-  while (children && g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info)
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/**
+ * prep_bench_iterate_for:
+ *
+ * Runs the main loop for @ms milliseconds.
+ *
+ * Returns: the longest single iteration, in milliseconds: work that
+ *   blocked input
+ */
+double
+prep_bench_iterate_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+  double longest = 0;
+
+  while (g_get_monotonic_time () < until)
     {
-      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
-      g_autofree char *child_path = g_file_get_path (child);
+      gint64 begin = g_get_monotonic_time ();
 
-      if (g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_DIRECTORY)
-        prep_bench_remove_tree (child_path);
+      if (g_main_context_iteration (NULL, FALSE))
+        longest = MAX (longest, (g_get_monotonic_time () - begin) / 1000.0);
       else
-        g_file_delete (child, NULL, NULL);
+        g_usleep (500);
     }
-  g_file_delete (dir, NULL, NULL);
+
+  return longest;
 }

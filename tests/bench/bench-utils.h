@@ -19,6 +19,7 @@ void     prep_bench_register_content     (void);
 guint64  prep_bench_rss_kib              (void);
 GtkWidget *prep_bench_find_descendant    (GtkWidget   *widget,
                                           GType        type);
-void     prep_bench_remove_tree          (const char  *path);
+void     prep_bench_wait_for_paint       (GtkWidget   *widget);
+double   prep_bench_iterate_for          (guint        ms);
 
 G_END_DECLS
