@@ -1,4 +1,4 @@
-/* prep-test-files.c: temporary files for the user-data tests.
+/* prep-test-files.c: temporary files and times for the unit tests.
  *
  * Copyright 2026 The LLM Prep authors
  *
@@ -39,4 +39,17 @@ prep_test_remove_tree (const char *path)
         g_unlink (child);
     }
   g_rmdir (path);
+}
+
+/* The Unix time of a local date and time, in the tests' time zone. */
+gint64
+prep_test_local_time (int year,
+                      int month,
+                      int day,
+                      int hour,
+                      int minute)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_local (year, month, day, hour, minute, 0);
+
+  return g_date_time_to_unix (time);
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "prep-application.h"
@@ -374,6 +375,33 @@ prep_test_run_app (const char * const *args,
   g_assert_finalize_object (run.app);
 
   return status;
+}
+
+/**
+ * prep_test_run_first_start:
+ *
+ * Runs the app as on a first start (no reviews, notes or bookmarks) with
+ * @check, which drives it through xdotool; the test is skipped without it.
+ */
+void
+prep_test_run_first_start (PrepTestCheck check)
+{
+  const char *names[] = { "reviews.json", "notes.json", NULL };
+
+  if (!prep_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_config_dir (), "llm-prep", names[i], NULL);
+
+      g_unlink (path);
+    }
+
+  g_assert_cmpint (prep_test_run_app (NULL, check), ==, 0);
 }
 
 /* Where the current multiple-choice item's right option is shown. */

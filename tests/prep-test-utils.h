@@ -18,6 +18,7 @@ typedef void (*PrepTestCheck) (PrepApplication *app,
 
 int        prep_test_run_app       (const char * const *args,
                                     PrepTestCheck       check);
+void       prep_test_run_first_start (PrepTestCheck     check);
 
 void       prep_test_init_ui       (int         *argc,
                                     char      ***argv);

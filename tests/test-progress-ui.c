@@ -12,7 +12,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -35,20 +34,6 @@
 #include "prep-window.h"
 
 #define DAY (24 * 60 * 60)
-
-/* Each test starts as a first start: no reviews, no bookmarks. */
-static void
-forget_user_files (void)
-{
-  const char *names[] = { "reviews.json", "notes.json", NULL };
-
-  for (guint i = 0; names[i]; i++)
-    {
-      g_autofree char *path = g_build_filename (g_get_user_config_dir (), "llm-prep", names[i], NULL);
-
-      g_unlink (path);
-    }
-}
 
 static gint64
 now (void)
@@ -314,14 +299,7 @@ check_figures (PrepApplication *app,
 static void
 test_figures (void)
 {
-  if (!prep_test_have_xdotool ())
-    {
-      g_test_skip ("xdotool is not installed");
-      return;
-    }
-
-  forget_user_files ();
-  g_assert_cmpint (prep_test_run_app (NULL, check_figures), ==, 0);
+  prep_test_run_first_start (check_figures);
 }
 
 /* Quizzes and questions opened from the page, by click and by key. */
@@ -412,14 +390,7 @@ check_actions (PrepApplication *app,
 static void
 test_actions (void)
 {
-  if (!prep_test_have_xdotool ())
-    {
-      g_test_skip ("xdotool is not installed");
-      return;
-    }
-
-  forget_user_files ();
-  g_assert_cmpint (prep_test_run_app (NULL, check_actions), ==, 0);
+  prep_test_run_first_start (check_actions);
 }
 
 static GtkWidget *
@@ -613,14 +584,7 @@ check_interview (PrepApplication *app,
 static void
 test_interview (void)
 {
-  if (!prep_test_have_xdotool ())
-    {
-      g_test_skip ("xdotool is not installed");
-      return;
-    }
-
-  forget_user_files ();
-  g_assert_cmpint (prep_test_run_app (NULL, check_interview), ==, 0);
+  prep_test_run_first_start (check_interview);
 }
 
 /* A start after the interview date: the window asks, in a toast, whether
@@ -657,15 +621,8 @@ test_interview_passed (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *past = date_in (-3);
 
-  if (!prep_test_have_xdotool ())
-    {
-      g_test_skip ("xdotool is not installed");
-      return;
-    }
-
-  forget_user_files ();
   g_settings_set_string (settings, "interview-date", past);
-  g_assert_cmpint (prep_test_run_app (NULL, check_interview_passed), ==, 0);
+  prep_test_run_first_start (check_interview_passed);
 }
 
 /* A first start: what will appear, and a way to the quiz. */
@@ -699,14 +656,7 @@ check_empty (PrepApplication *app,
 static void
 test_empty (void)
 {
-  if (!prep_test_have_xdotool ())
-    {
-      g_test_skip ("xdotool is not installed");
-      return;
-    }
-
-  forget_user_files ();
-  g_assert_cmpint (prep_test_run_app (NULL, check_empty), ==, 0);
+  prep_test_run_first_start (check_empty);
 }
 
 static void
@@ -821,14 +771,7 @@ check_reading (PrepApplication *app,
 static void
 test_reading (void)
 {
-  if (!prep_test_have_xdotool ())
-    {
-      g_test_skip ("xdotool is not installed");
-      return;
-    }
-
-  forget_user_files ();
-  g_assert_cmpint (prep_test_run_app (NULL, check_reading), ==, 0);
+  prep_test_run_first_start (check_reading);
 }
 
 int

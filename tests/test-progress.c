@@ -22,18 +22,6 @@
 #define HOUR   (60 * MINUTE)
 #define DAY    (24 * HOUR)
 
-static gint64
-local_time (int year,
-            int month,
-            int day,
-            int hour,
-            int minute)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_local (year, month, day, hour, minute, 0);
-
-  return g_date_time_to_unix (time);
-}
-
 static void
 add_question (GListStore *questions,
               const char *id,
@@ -140,34 +128,34 @@ test_streak_rollover (void)
   g_autoptr(PrepProgress) longer = NULL;
   g_autoptr(PrepProgress) next_day = NULL;
   g_autoptr(PrepProgress) broken = NULL;
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
 
-  add_review (log, "a", local_time (2026, 11, 26, 3, 59), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
-  add_review (log, "a", local_time (2026, 11, 27, 20, 0), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  add_review (log, "a", prep_test_local_time (2026, 11, 26, 3, 59), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  add_review (log, "a", prep_test_local_time (2026, 11, 27, 20, 0), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
   /* 1:30 a.m. is still the study day of the 28th. */
-  add_review (log, "a", local_time (2026, 11, 29, 1, 30), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
-  add_review (log, "a", local_time (2026, 11, 29, 9, 0), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  add_review (log, "a", prep_test_local_time (2026, 11, 29, 1, 30), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  add_review (log, "a", prep_test_local_time (2026, 11, 29, 9, 0), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
 
   /* 29, 28, 27; the 26th had none (3:59 a.m. was the 25th's). */
   progress = progress_for_log (log, now);
   g_assert_cmpuint (prep_progress_get_today (progress)->streak, ==, 3);
   g_assert_cmpuint (prep_progress_get_today (progress)->n_reviews, ==, 1);
-  g_assert_cmpuint (reviews_on (progress, local_time (2026, 11, 28, 12, 0)), ==, 1);
-  g_assert_cmpuint (reviews_on (progress, local_time (2026, 11, 25, 12, 0)), ==, 1);
-  g_assert_cmpuint (reviews_on (progress, local_time (2026, 11, 26, 12, 0)), ==, 0);
+  g_assert_cmpuint (reviews_on (progress, prep_test_local_time (2026, 11, 28, 12, 0)), ==, 1);
+  g_assert_cmpuint (reviews_on (progress, prep_test_local_time (2026, 11, 25, 12, 0)), ==, 1);
+  g_assert_cmpuint (reviews_on (progress, prep_test_local_time (2026, 11, 26, 12, 0)), ==, 0);
   assert_heatmap_matches_reference (progress, log);
 
   /* 4:00 sharp starts the 26th, which joins the 25th to the streak. */
-  add_review (log, "a", local_time (2026, 11, 26, 4, 0), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  add_review (log, "a", prep_test_local_time (2026, 11, 26, 4, 0), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
   longer = progress_for_log (log, now);
   g_assert_cmpuint (prep_progress_get_today (longer)->streak, ==, 5);
 
   /* Nothing yet today, at 3 a.m. or at noon the next day: yesterday's
    * streak still counts; not after a day without reviews. */
-  next_day = progress_for_log (log, local_time (2026, 11, 30, 12, 0));
+  next_day = progress_for_log (log, prep_test_local_time (2026, 11, 30, 12, 0));
   g_assert_cmpuint (prep_progress_get_today (next_day)->streak, ==, 5);
   g_assert_cmpuint (prep_progress_get_today (next_day)->n_reviews, ==, 0);
-  broken = progress_for_log (log, local_time (2026, 12, 1, 12, 0));
+  broken = progress_for_log (log, prep_test_local_time (2026, 12, 1, 12, 0));
   g_assert_cmpuint (prep_progress_get_today (broken)->streak, ==, 0);
 }
 
@@ -178,7 +166,7 @@ test_streak_long (void)
   g_autoptr(PrepProgress) progress = NULL;
   g_autoptr(PrepProgress) gap = NULL;
   g_autoptr(PrepProgress) joined = NULL;
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   gint64 today = prep_study_day (now);
 
   /* 400 days in a row, longer than the heatmap, across both changes of
@@ -225,28 +213,28 @@ test_streak_dst (void)
   g_autoptr(PrepProgress) october = NULL;
 
   /* 29 March: 2:00 becomes 3:00; 3:30 is before the day's start. */
-  add_review (spring, "a", local_time (2026, 3, 28, 22, 0), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
-  add_review (spring, "a", local_time (2026, 3, 29, 3, 30), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
-  add_review (spring, "a", local_time (2026, 3, 29, 4, 0), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
-  add_review (spring, "a", local_time (2026, 3, 30, 4, 30), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
-  march = progress_for_log (spring, local_time (2026, 3, 30, 10, 0));
+  add_review (spring, "a", prep_test_local_time (2026, 3, 28, 22, 0), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  add_review (spring, "a", prep_test_local_time (2026, 3, 29, 3, 30), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  add_review (spring, "a", prep_test_local_time (2026, 3, 29, 4, 0), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  add_review (spring, "a", prep_test_local_time (2026, 3, 30, 4, 30), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  march = progress_for_log (spring, prep_test_local_time (2026, 3, 30, 10, 0));
   g_assert_cmpuint (prep_progress_get_today (march)->streak, ==, 3);
-  g_assert_cmpuint (reviews_on (march, local_time (2026, 3, 28, 12, 0)), ==, 2);
-  g_assert_cmpuint (reviews_on (march, local_time (2026, 3, 29, 12, 0)), ==, 1);
+  g_assert_cmpuint (reviews_on (march, prep_test_local_time (2026, 3, 28, 12, 0)), ==, 2);
+  g_assert_cmpuint (reviews_on (march, prep_test_local_time (2026, 3, 29, 12, 0)), ==, 1);
   g_assert_cmpuint (prep_progress_get_today (march)->n_reviews, ==, 1);
   assert_heatmap_matches_reference (march, spring);
 
   /* 25 October: 3:00 becomes 2:00 again, a 25-hour study day. */
-  add_review (autumn, "a", local_time (2026, 10, 24, 12, 0), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
-  add_review (autumn, "a", local_time (2026, 10, 25, 3, 30), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
-  add_review (autumn, "a", local_time (2026, 10, 25, 4, 0), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
-  add_review (autumn, "a", local_time (2026, 10, 26, 3, 59), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
-  october = progress_for_log (autumn, local_time (2026, 10, 26, 9, 0));
+  add_review (autumn, "a", prep_test_local_time (2026, 10, 24, 12, 0), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  add_review (autumn, "a", prep_test_local_time (2026, 10, 25, 3, 30), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  add_review (autumn, "a", prep_test_local_time (2026, 10, 25, 4, 0), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  add_review (autumn, "a", prep_test_local_time (2026, 10, 26, 3, 59), PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, PREP_CARD_NEW, 0);
+  october = progress_for_log (autumn, prep_test_local_time (2026, 10, 26, 9, 0));
   /* Nothing on the 26th yet: 25 and 24. */
   g_assert_cmpuint (prep_progress_get_today (october)->streak, ==, 2);
   g_assert_cmpuint (prep_progress_get_today (october)->n_reviews, ==, 0);
-  g_assert_cmpuint (reviews_on (october, local_time (2026, 10, 24, 12, 0)), ==, 2);
-  g_assert_cmpuint (reviews_on (october, local_time (2026, 10, 25, 12, 0)), ==, 2);
+  g_assert_cmpuint (reviews_on (october, prep_test_local_time (2026, 10, 24, 12, 0)), ==, 2);
+  g_assert_cmpuint (reviews_on (october, prep_test_local_time (2026, 10, 25, 12, 0)), ==, 2);
   assert_heatmap_matches_reference (october, autumn);
 }
 
@@ -255,7 +243,7 @@ test_heatmap (void)
 {
   g_autoptr(GArray) log = new_log ();
   g_autoptr(PrepProgress) progress = NULL;
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   gint64 today = prep_study_day (now);
   GArray *heatmap;
 
@@ -297,7 +285,7 @@ test_forecast (void)
   g_autoptr(GListStore) questions = g_list_store_new (PREP_TYPE_QUESTION);
   g_autoptr(GArray) log = new_log ();
   g_autoptr(PrepProgress) progress = NULL;
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   gint64 today = prep_study_day (now);
   gint64 last = now - 30 * DAY;
   const guint *forecast;
@@ -312,8 +300,8 @@ test_forecast (void)
     }
   cards[0] = review_card (10, last, now - 10 * DAY, 0);                         /* overdue */
   cards[1] = review_card (10, last, now - MINUTE, 0);                           /* due now */
-  cards[2] = review_card (10, last, local_time (2026, 11, 30, 3, 59), 0);       /* tonight */
-  cards[3] = review_card (10, last, local_time (2026, 11, 30, 4, 0), 0);        /* tomorrow */
+  cards[2] = review_card (10, last, prep_test_local_time (2026, 11, 30, 3, 59), 0);       /* tonight */
+  cards[3] = review_card (10, last, prep_test_local_time (2026, 11, 30, 4, 0), 0);        /* tomorrow */
   cards[4] = review_card (10, last, prep_study_day_start (today + 29), 0);      /* last day */
   cards[5] = review_card (10, last, prep_study_day_start (today + 30), 0);      /* beyond */
   cards[6] = (PrepCard) { .state = PREP_CARD_LEARNING, .memory = { 1, 5 }, .due = now + 10 * MINUTE,
@@ -341,7 +329,7 @@ test_retention (void)
 {
   g_autoptr(GArray) log = new_log ();
   g_autoptr(PrepProgress) progress = NULL;
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   gint64 today = prep_study_day (now);
   const PrepProgressRetention *r;
 
@@ -398,7 +386,7 @@ test_weakest (void)
   g_autoptr(PrepProgress) progress = NULL;
   g_autoptr(GArray) weakest = NULL;
   g_autoptr(GArray) all = NULL;
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   const char *ids[] = { "new", "strong", "tie-b", "tie-a", "lapsed", "weakest" };
   const char *expected[] = { "weakest", "lapsed", "tie-a", "tie-b", "strong" };
   PrepCard cards[6];
@@ -434,7 +422,7 @@ test_coverage (void)
   g_autoptr(GListStore) questions = g_list_store_new (PREP_TYPE_QUESTION);
   g_autoptr(GArray) log = new_log ();
   g_autoptr(PrepProgress) progress = NULL;
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   PrepProgressCategory *basics, *agents;
   PrepCard cards[8];
   GArray *categories;
@@ -564,7 +552,7 @@ test_store (void)
   g_autoptr(GListStore) questions = g_list_store_new (PREP_TYPE_QUESTION);
   g_autoptr(PrepProgress) progress = NULL;
   g_autoptr(PrepProgress) graded = NULL;
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   PrepProgressCategory *category;
 
   /* Today in Berlin: 09:00 = 08:00Z. Durations: 1.5 s, missing, of the
@@ -627,20 +615,20 @@ test_study_day_summer_time (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GDate) expected = g_date_new_dmy (cases[i].study_day, cases[i].study_month, 2026);
-      gint64 time = local_time (2026, cases[i].month, cases[i].day, cases[i].hour, cases[i].minute);
+      gint64 time = prep_test_local_time (2026, cases[i].month, cases[i].day, cases[i].hour, cases[i].minute);
 
       g_assert_cmpint (prep_study_day (time), ==, g_date_get_julian (expected));
     }
 
   /* A day's start is in that day, the second before it in the one before. */
-  for (gint64 day = prep_study_day (local_time (2026, 3, 27, 12, 0));
-       day < prep_study_day (local_time (2026, 3, 31, 12, 0)); day++)
+  for (gint64 day = prep_study_day (prep_test_local_time (2026, 3, 27, 12, 0));
+       day < prep_study_day (prep_test_local_time (2026, 3, 31, 12, 0)); day++)
     {
       g_assert_cmpint (prep_study_day (prep_study_day_start (day)), ==, day);
       g_assert_cmpint (prep_study_day (prep_study_day_start (day) - 1), ==, day - 1);
     }
-  for (gint64 day = prep_study_day (local_time (2026, 10, 23, 12, 0));
-       day < prep_study_day (local_time (2026, 10, 27, 12, 0)); day++)
+  for (gint64 day = prep_study_day (prep_test_local_time (2026, 10, 23, 12, 0));
+       day < prep_study_day (prep_test_local_time (2026, 10, 27, 12, 0)); day++)
     {
       g_assert_cmpint (prep_study_day (prep_study_day_start (day)), ==, day);
       g_assert_cmpint (prep_study_day (prep_study_day_start (day) - 1), ==, day - 1);

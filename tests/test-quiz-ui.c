@@ -12,7 +12,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -28,20 +27,6 @@
 #include "prep-sidebar.h"
 #include "prep-test-utils.h"
 #include "prep-window.h"
-
-/* Each test starts as a first start: no reviews, no bookmarks. */
-static void
-forget_user_files (void)
-{
-  const char *names[] = { "reviews.json", "notes.json", NULL };
-
-  for (guint i = 0; names[i]; i++)
-    {
-      g_autofree char *path = g_build_filename (g_get_user_config_dir (), "llm-prep", names[i], NULL);
-
-      g_unlink (path);
-    }
-}
 
 static gint64
 now (void)
@@ -173,14 +158,7 @@ check_start_page (PrepApplication *app,
 static void
 test_start_page (void)
 {
-  if (!prep_test_have_xdotool ())
-    {
-      g_test_skip ("xdotool is not installed");
-      return;
-    }
-
-  forget_user_files ();
-  g_assert_cmpint (prep_test_run_app (NULL, check_start_page), ==, 0);
+  prep_test_run_first_start (check_start_page);
 }
 
 /* Runs the main loop until the countdown has shown the key points, or 20 s. */
@@ -350,14 +328,7 @@ check_interview_keys (PrepApplication *app,
 static void
 test_interview_keys (void)
 {
-  if (!prep_test_have_xdotool ())
-    {
-      g_test_skip ("xdotool is not installed");
-      return;
-    }
-
-  forget_user_files ();
-  g_assert_cmpint (prep_test_run_app (NULL, check_interview_keys), ==, 0);
+  prep_test_run_first_start (check_interview_keys);
 }
 
 /* WCAG 2 relative luminance of an sRGB colour. */
@@ -527,14 +498,7 @@ check_choice_contrast (PrepApplication *app,
 static void
 test_choice_contrast (void)
 {
-  if (!prep_test_have_xdotool ())
-    {
-      g_test_skip ("xdotool is not installed");
-      return;
-    }
-
-  forget_user_files ();
-  g_assert_cmpint (prep_test_run_app (NULL, check_choice_contrast), ==, 0);
+  prep_test_run_first_start (check_choice_contrast);
 }
 
 static gboolean
@@ -661,14 +625,7 @@ check_content_language (PrepApplication *app,
 static void
 test_content_language (void)
 {
-  if (!prep_test_have_xdotool ())
-    {
-      g_test_skip ("xdotool is not installed");
-      return;
-    }
-
-  forget_user_files ();
-  g_assert_cmpint (prep_test_run_app (NULL, check_content_language), ==, 0);
+  prep_test_run_first_start (check_content_language);
 }
 
 int

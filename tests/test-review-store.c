@@ -26,18 +26,6 @@ typedef struct
   char *path;
 } Fixture;
 
-static gint64
-local_time (int year,
-            int month,
-            int day,
-            int hour,
-            int minute)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_local (year, month, day, hour, minute, 0);
-
-  return g_date_time_to_unix (time);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -76,7 +64,7 @@ test_round_trip (Fixture       *f,
 {
   PrepReviewStore *store = prep_review_store_new (f->path);
   PrepReviewStore *again = prep_review_store_new (f->path);
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   g_autoptr(GError) error = NULL;
   PrepCard kv, kv_again, sa, sa_again;
 
@@ -113,7 +101,7 @@ test_log_contents (Fixture       *f,
 {
   g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   JsonObject *root, *entry;
   JsonArray *log;
 
@@ -141,7 +129,7 @@ test_undo (Fixture       *f,
 {
   g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
   g_autoptr(PrepReviewStore) reread = prep_review_store_new (f->path);
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   PrepCard before, after;
@@ -181,7 +169,7 @@ test_due_across_days (Fixture       *f,
   g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
   g_autoptr(PrepReviewStore) restarted = prep_review_store_new (f->path);
   g_autoptr(GError) error = NULL;
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   GListModel *questions;
 
   g_assert_true (prep_library_load_resources (library, PREP_CONTENT_RESOURCE_PATH, &error));
@@ -203,13 +191,13 @@ test_due_across_days (Fixture       *f,
   prep_review_store_load (restarted, NULL);
   g_assert_cmpuint (prep_review_store_count_due (restarted, questions, prep_study_day_end (now)), ==, 1);
   g_assert_cmpuint (prep_review_store_count_due (restarted, questions,
-                                                 prep_study_day_end (local_time (2026, 12, 3, 3, 59))), ==, 1);
+                                                 prep_study_day_end (prep_test_local_time (2026, 12, 3, 3, 59))), ==, 1);
   g_assert_cmpuint (prep_review_store_count_due (restarted, questions,
-                                                 prep_study_day_end (local_time (2026, 12, 3, 4, 0))), ==, 2);
+                                                 prep_study_day_end (prep_test_local_time (2026, 12, 3, 4, 0))), ==, 2);
   g_assert_cmpuint (prep_review_store_count_due (restarted, questions,
-                                                 prep_study_day_end (local_time (2026, 12, 15, 9, 0))), ==, 3);
+                                                 prep_study_day_end (prep_test_local_time (2026, 12, 15, 9, 0))), ==, 3);
   g_assert_cmpint (prep_review_store_next_due (restarted, questions, now + 600),
-                   ==, local_time (2026, 12, 3, 4, 0));
+                   ==, prep_test_local_time (2026, 12, 3, 4, 0));
   g_assert_true (prep_review_store_is_due (restarted, "self-attention", now + 601));
   g_assert_false (prep_review_store_is_due (restarted, "not-a-question", G_MAXINT64));
 }
@@ -219,7 +207,7 @@ test_desired_retention (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   PrepCard high[4], low[4];
 
   prep_review_store_load (store, NULL);
@@ -270,7 +258,7 @@ test_corrupt (Fixture       *f,
   g_assert_true (kept);
 
   g_assert_true (prep_review_store_grade (store, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD,
-                                          local_time (2026, 11, 29, 10, 0)));
+                                          prep_test_local_time (2026, 11, 29, 10, 0)));
   prep_review_store_get_card (store, "kv-cache", &card);
   g_assert_cmpint (card.state, ==, PREP_CARD_LEARNING);
 }
@@ -334,7 +322,7 @@ test_unreadable_cards_kept (Fixture       *f,
 
   /* A review of the good card saves the file: the others are still there. */
   g_assert_true (prep_review_store_grade (store, "what-is-llm", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD,
-                                          local_time (2026, 11, 29, 10, 0)));
+                                          prep_test_local_time (2026, 11, 29, 10, 0)));
   g_assert_true (g_file_get_contents (f->path, &saved, NULL, NULL));
   g_assert_true (json_parser_load_from_data (parser, saved, -1, NULL));
   cards = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "cards");
@@ -348,7 +336,7 @@ test_unreadable_cards_kept (Fixture       *f,
 
   /* Reviewing a kept card's question starts it anew, and replaces it. */
   g_assert_true (prep_review_store_grade (store, "bert-vs-gpt", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD,
-                                          local_time (2026, 11, 29, 10, 5)));
+                                          prep_test_local_time (2026, 11, 29, 10, 5)));
   prep_review_store_get_card (store, "bert-vs-gpt", &card);
   g_assert_cmpint (card.state, ==, PREP_CARD_LEARNING);
 }
@@ -362,7 +350,7 @@ test_stability_bounded (Fixture       *f,
 {
   g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
   g_autoptr(PrepReviewStore) again = prep_review_store_new (f->path);
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   PrepCard card;
 
   /* Each same-day Easy multiplies stability by e^0.858 ≈ 2.36. */
@@ -400,7 +388,7 @@ test_grade_save_failure (Fixture       *f,
   /* A file where the folder should be stops even root. */
   g_assert_true (g_file_set_contents (folder, "in the way", -1, NULL));
   g_assert_false (prep_review_store_grade (store, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD,
-                                           local_time (2026, 11, 29, 10, 0)));
+                                           prep_test_local_time (2026, 11, 29, 10, 0)));
   g_assert_nonnull (prep_review_store_get_save_error (store));
   g_assert_cmpuint (notified, ==, 1);
   prep_review_store_get_card (store, "kv-cache", &card);
@@ -429,7 +417,7 @@ test_newer_version (Fixture       *f,
 
   /* Reviews work for this session but the file is not touched. */
   g_assert_false (prep_review_store_grade (store, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD,
-                                           local_time (2026, 11, 29, 10, 0)));
+                                           prep_test_local_time (2026, 11, 29, 10, 0)));
   g_assert_nonnull (prep_review_store_get_save_error (store));
   prep_review_store_get_card (store, "kv-cache", &card);
   g_assert_cmpint (card.state, ==, PREP_CARD_LEARNING);
@@ -444,7 +432,7 @@ test_write_failure (Fixture       *f,
   g_autofree char *folder = g_path_get_dirname (f->path);
   g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
   g_autoptr(PrepReviewStore) reread = prep_review_store_new (f->path);
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   PrepCard card;
 
   prep_review_store_load (store, NULL);
@@ -474,7 +462,7 @@ test_keeps_unknown_members (Fixture       *f,
                                  " \"sync\": {\"device\": \"laptop\"}}");
   g_assert_true (prep_review_store_load (store, NULL));
   prep_review_store_grade (store, "kv-cache", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD,
-                           local_time (2026, 11, 29, 10, 0));
+                           prep_test_local_time (2026, 11, 29, 10, 0));
 
   g_assert_true (json_parser_load_from_file (parser, f->path, NULL));
   root = json_node_get_object (json_parser_get_root (parser));
@@ -489,7 +477,7 @@ test_duration_round_trip (Fixture       *f,
   PrepReviewStore *store = prep_review_store_new (f->path);
   PrepReviewStore *again = prep_review_store_new (f->path);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   GArray *log;
   JsonArray *file_log;
   JsonObject *root;
@@ -606,7 +594,7 @@ test_log_hostile (Fixture       *f,
 
   /* Every entry, readable or not, is written back. */
   g_assert_cmpuint (prep_review_store_get_n_log_entries (store), ==, 25);
-  prep_review_store_grade (store, "g", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, local_time (2026, 11, 29, 12, 0));
+  prep_review_store_grade (store, "g", PREP_GRADE_GOOD, PREP_REVIEW_FLASHCARD, prep_test_local_time (2026, 11, 29, 12, 0));
   g_assert_cmpuint (prep_review_store_get_log (store)->len, ==, 6);
   g_assert_true (json_parser_load_from_file (parser, f->path, NULL));
   root = json_node_get_object (json_parser_get_root (parser));
@@ -626,7 +614,7 @@ test_interview_day (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(PrepReviewStore) store = prep_review_store_new (f->path);
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   guint changed = 0;
   PrepCard card, next[4];
 
@@ -639,10 +627,10 @@ test_interview_day (Fixture       *f,
 
   /* Easy on a new card would be 16 days; it is due the day before. */
   prep_review_store_preview (store, "kv-cache", now, next);
-  g_assert_cmpint (next[PREP_GRADE_EASY - 1].due, ==, local_time (2026, 12, 1, 4, 0));
+  g_assert_cmpint (next[PREP_GRADE_EASY - 1].due, ==, prep_test_local_time (2026, 12, 1, 4, 0));
   prep_review_store_grade (store, "kv-cache", PREP_GRADE_EASY, PREP_REVIEW_FLASHCARD, now);
   prep_review_store_get_card (store, "kv-cache", &card);
-  g_assert_cmpint (card.due, ==, local_time (2026, 12, 1, 4, 0));
+  g_assert_cmpint (card.due, ==, prep_test_local_time (2026, 12, 1, 4, 0));
   g_assert_cmpuint (changed, ==, 2);
 }
 

@@ -14,23 +14,12 @@
 #include <math.h>
 
 #include "prep-scheduler.h"
+#include "prep-test-files.h"
 
 #define MINUTE 60
 #define DAY    (24 * 60 * 60)
 
 static PrepFsrsParams params;
-
-static gint64
-local_time (int year,
-            int month,
-            int day,
-            int hour,
-            int minute)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_local (year, month, day, hour, minute, 0);
-
-  return g_date_time_to_unix (time);
-}
 
 static void
 review (PrepCard  *card,
@@ -46,7 +35,7 @@ review (PrepCard  *card,
 static void
 test_new_card_grades (void)
 {
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   PrepCard card, next[4];
 
   prep_card_init_new (&card);
@@ -69,7 +58,7 @@ test_new_card_grades (void)
   /* Easy: graduates; S0 = w3 = 15.69 days, rounded to 16. */
   g_assert_cmpint (next[3].state, ==, PREP_CARD_REVIEW);
   g_assert_cmpint (next[3].interval, ==, 16 * DAY);
-  g_assert_cmpint (next[3].due, ==, local_time (2026, 12, 15, 4, 0));
+  g_assert_cmpint (next[3].due, ==, prep_test_local_time (2026, 12, 15, 4, 0));
 
   for (guint i = 0; i < 4; i++)
     {
@@ -81,7 +70,7 @@ test_new_card_grades (void)
 static void
 test_graduate_same_day (void)
 {
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   PrepCard card;
 
   prep_card_init_new (&card);
@@ -94,15 +83,15 @@ test_graduate_same_day (void)
   g_assert_cmpfloat_with_epsilon (card.memory.stability, 4.466858, 1e-5);
   g_assert_cmpfloat_with_epsilon (card.memory.difficulty, 5.272968, 1e-5);
   g_assert_cmpint (card.interval, ==, 4 * DAY);
-  g_assert_cmpint (card.due, ==, local_time (2026, 12, 3, 4, 0));
+  g_assert_cmpint (card.due, ==, prep_test_local_time (2026, 12, 3, 4, 0));
   g_assert_cmpuint (card.reps, ==, 2);
 }
 
 static void
 test_review_each_grade (void)
 {
-  gint64 now = local_time (2026, 11, 29, 10, 0);
-  gint64 later = local_time (2026, 12, 3, 9, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
+  gint64 later = prep_test_local_time (2026, 12, 3, 9, 0);
   PrepCard card, next[4];
 
   prep_card_init_new (&card);
@@ -124,7 +113,7 @@ test_review_each_grade (void)
   g_assert_cmpfloat_with_epsilon (next[2].memory.stability, 14.217284, 1e-5);
   g_assert_cmpfloat_with_epsilon (next[2].memory.difficulty, 5.263545, 1e-5);
   g_assert_cmpint (next[2].interval, ==, 14 * DAY);
-  g_assert_cmpint (next[2].due, ==, local_time (2026, 12, 17, 4, 0));
+  g_assert_cmpint (next[2].due, ==, prep_test_local_time (2026, 12, 17, 4, 0));
 
   g_assert_cmpfloat_with_epsilon (next[3].memory.stability, 33.618682, 1e-5);
   g_assert_cmpfloat_with_epsilon (next[3].memory.difficulty, 4.500034, 1e-5);
@@ -134,8 +123,8 @@ test_review_each_grade (void)
 static void
 test_lapse_and_relearn (void)
 {
-  gint64 now = local_time (2026, 11, 29, 10, 0);
-  gint64 later = local_time (2026, 12, 3, 9, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
+  gint64 later = prep_test_local_time (2026, 12, 3, 9, 0);
   PrepCard card;
 
   prep_card_init_new (&card);
@@ -158,8 +147,8 @@ test_lapse_and_relearn (void)
 static void
 test_long_gap (void)
 {
-  gint64 now = local_time (2026, 11, 29, 10, 0);
-  gint64 much_later = local_time (2027, 3, 13, 20, 0);  /* 104 study days */
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
+  gint64 much_later = prep_test_local_time (2027, 3, 13, 20, 0);  /* 104 study days */
   PrepCard card, next[4];
 
   prep_card_init_new (&card);
@@ -177,12 +166,12 @@ test_long_gap (void)
 static void
 test_interval_order (void)
 {
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   PrepCard card = {
     .state = PREP_CARD_REVIEW,
     .memory = { 0.5, 9.5 },
-    .last_review = local_time (2026, 11, 28, 10, 0),
-    .due = local_time (2026, 11, 29, 4, 0),
+    .last_review = prep_test_local_time (2026, 11, 28, 10, 0),
+    .due = prep_test_local_time (2026, 11, 29, 4, 0),
     .reps = 3,
   };
   PrepCard next[4];
@@ -198,7 +187,7 @@ test_interval_order (void)
 static void
 test_desired_retention (void)
 {
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   PrepFsrsParams lower = params;
   PrepCard card, next[4];
 
@@ -214,15 +203,15 @@ test_desired_retention (void)
 static void
 test_study_day_rollover (void)
 {
-  gint64 evening = local_time (2026, 11, 29, 23, 30);
-  gint64 small_hours = local_time (2026, 11, 30, 3, 30);
-  gint64 morning = local_time (2026, 11, 30, 4, 0);
+  gint64 evening = prep_test_local_time (2026, 11, 29, 23, 30);
+  gint64 small_hours = prep_test_local_time (2026, 11, 30, 3, 30);
+  gint64 morning = prep_test_local_time (2026, 11, 30, 4, 0);
   PrepCard card, next[4];
 
   g_assert_cmpint (prep_study_day (evening), ==, prep_study_day (small_hours));
   g_assert_cmpint (prep_study_day (morning), ==, prep_study_day (evening) + 1);
   g_assert_cmpint (prep_study_day_end (evening), ==, morning);
-  g_assert_cmpint (prep_study_day_start (prep_study_day (small_hours)), ==, local_time (2026, 11, 29, 4, 0));
+  g_assert_cmpint (prep_study_day_start (prep_study_day (small_hours)), ==, prep_test_local_time (2026, 11, 29, 4, 0));
 
   /* Reviewed at 03:30 it is still the same study day: short-term formula
    * (4.466858), not a recall after one day. */
@@ -230,24 +219,24 @@ test_study_day_rollover (void)
   review (&card, evening, PREP_GRADE_GOOD);
   prep_scheduler_preview (&params, &card, small_hours, next);
   g_assert_cmpfloat_with_epsilon (next[2].memory.stability, 4.466858, 1e-5);
-  g_assert_cmpint (next[2].due, ==, local_time (2026, 12, 3, 4, 0));
+  g_assert_cmpint (next[2].due, ==, prep_test_local_time (2026, 12, 3, 4, 0));
 }
 
 static void
 test_due (void)
 {
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   PrepCard card;
 
   prep_card_init_new (&card);
   g_assert_false (prep_card_is_due (&card, G_MAXINT64));
   review (&card, now, PREP_GRADE_EASY);
   g_assert_false (prep_card_is_due (&card, prep_study_day_end (now)));
-  g_assert_false (prep_card_is_due (&card, local_time (2026, 12, 15, 4, 0)));
-  g_assert_true (prep_card_is_due (&card, local_time (2026, 12, 15, 4, 1)));
+  g_assert_false (prep_card_is_due (&card, prep_test_local_time (2026, 12, 15, 4, 0)));
+  g_assert_true (prep_card_is_due (&card, prep_test_local_time (2026, 12, 15, 4, 1)));
   /* At 3 a.m. on the 15th it is still the study day of the 14th. */
-  g_assert_false (prep_card_is_due (&card, prep_study_day_end (local_time (2026, 12, 15, 3, 0))));
-  g_assert_true (prep_card_is_due (&card, prep_study_day_end (local_time (2026, 12, 15, 4, 0))));
+  g_assert_false (prep_card_is_due (&card, prep_study_day_end (prep_test_local_time (2026, 12, 15, 3, 0))));
+  g_assert_true (prep_card_is_due (&card, prep_study_day_end (prep_test_local_time (2026, 12, 15, 4, 0))));
 }
 
 static void
@@ -338,7 +327,7 @@ learnt_card (PrepCard *card,
 static void
 test_cap_long_interval (void)
 {
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   gint64 today = prep_study_day (now);
   gint64 interview = today + 10;
   PrepCard card, free_next[4], capped[4], single;
@@ -353,15 +342,15 @@ test_cap_long_interval (void)
 
   /* With it, they are due at the start of the day before the interview:
    * 4 a.m. on 8 December, 9 days on. */
-  g_assert_cmpint (prep_scheduler_cap (now, interview), ==, local_time (2026, 12, 8, 4, 0));
+  g_assert_cmpint (prep_scheduler_cap (now, interview), ==, prep_test_local_time (2026, 12, 8, 4, 0));
   for (guint i = PREP_GRADE_HARD; i <= PREP_GRADE_EASY; i++)
     {
-      g_assert_cmpint (capped[i - 1].due, <=, local_time (2026, 12, 8, 4, 0));
+      g_assert_cmpint (capped[i - 1].due, <=, prep_test_local_time (2026, 12, 8, 4, 0));
       g_assert_cmpint (capped[i - 1].state, ==, PREP_CARD_REVIEW);
       /* Only the due time is capped, not what FSRS learnt. */
       g_assert_cmpfloat (capped[i - 1].memory.stability, ==, free_next[i - 1].memory.stability);
     }
-  g_assert_cmpint (capped[PREP_GRADE_EASY - 1].due, ==, local_time (2026, 12, 8, 4, 0));
+  g_assert_cmpint (capped[PREP_GRADE_EASY - 1].due, ==, prep_test_local_time (2026, 12, 8, 4, 0));
   g_assert_cmpint (capped[PREP_GRADE_EASY - 1].interval, ==, 9 * DAY);
 
   /* Review and preview agree. */
@@ -372,7 +361,7 @@ test_cap_long_interval (void)
 static void
 test_cap_learning_steps (void)
 {
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   gint64 interview = prep_study_day (now) + 1;
   PrepCard card, free_next[4], capped[4];
 
@@ -381,7 +370,7 @@ test_cap_learning_steps (void)
   prep_card_init_new (&card);
   prep_scheduler_preview (&params, &card, now, free_next);
   prep_scheduler_preview_before (&params, &card, now, interview, capped);
-  g_assert_cmpint (prep_scheduler_cap (now, interview), ==, local_time (2026, 11, 30, 4, 0));
+  g_assert_cmpint (prep_scheduler_cap (now, interview), ==, prep_test_local_time (2026, 11, 30, 4, 0));
   for (guint i = PREP_GRADE_AGAIN; i <= PREP_GRADE_GOOD; i++)
     {
       g_assert_cmpint (capped[i - 1].state, ==, PREP_CARD_LEARNING);
@@ -389,8 +378,8 @@ test_cap_learning_steps (void)
       g_assert_cmpint (capped[i - 1].interval, ==, free_next[i - 1].interval);
     }
   /* Easy graduates: 16 days, capped to tomorrow morning. */
-  g_assert_cmpint (free_next[PREP_GRADE_EASY - 1].due, ==, local_time (2026, 12, 15, 4, 0));
-  g_assert_cmpint (capped[PREP_GRADE_EASY - 1].due, ==, local_time (2026, 11, 30, 4, 0));
+  g_assert_cmpint (free_next[PREP_GRADE_EASY - 1].due, ==, prep_test_local_time (2026, 12, 15, 4, 0));
+  g_assert_cmpint (capped[PREP_GRADE_EASY - 1].due, ==, prep_test_local_time (2026, 11, 30, 4, 0));
   g_assert_cmpint (capped[PREP_GRADE_EASY - 1].interval, ==, 1 * DAY);
 
   /* A relearning step of a lapsed card is not moved either. */
@@ -403,7 +392,7 @@ test_cap_learning_steps (void)
 static void
 test_cap_none_or_past (void)
 {
-  gint64 now = local_time (2026, 11, 29, 10, 0);
+  gint64 now = prep_test_local_time (2026, 11, 29, 10, 0);
   gint64 today = prep_study_day (now);
   const gint64 days[] = { 0, -5, today - 30, today - 1, today };
   PrepCard card, free_next[4], capped[4];
@@ -437,14 +426,14 @@ test_cap_before_rollover (void)
   /* At 1:30 a.m. it is still yesterday's study day: with the interview
    * two study days on, the cap is 4 a.m. on the study day after today,
    * i.e. later this morning's calendar date. */
-  gint64 now = local_time (2026, 11, 30, 1, 30);
+  gint64 now = prep_test_local_time (2026, 11, 30, 1, 30);
   gint64 interview = prep_study_day (now) + 2;
   PrepCard card, capped[4];
 
-  g_assert_cmpint (prep_study_day (now), ==, prep_study_day (local_time (2026, 11, 29, 12, 0)));
+  g_assert_cmpint (prep_study_day (now), ==, prep_study_day (prep_test_local_time (2026, 11, 29, 12, 0)));
   learnt_card (&card, now);
   prep_scheduler_preview_before (&params, &card, now, interview, capped);
-  g_assert_cmpint (capped[PREP_GRADE_GOOD - 1].due, ==, local_time (2026, 11, 30, 4, 0));
+  g_assert_cmpint (capped[PREP_GRADE_GOOD - 1].due, ==, prep_test_local_time (2026, 11, 30, 4, 0));
   g_assert_cmpint (capped[PREP_GRADE_GOOD - 1].due, >, now);
 }
 
@@ -453,12 +442,12 @@ test_cap_before_rollover (void)
 static void
 test_date_strings (void)
 {
-  gint64 day = prep_study_day (local_time (2026, 12, 24, 9, 0));
+  gint64 day = prep_study_day (prep_test_local_time (2026, 12, 24, 9, 0));
   g_autofree char *text = prep_study_day_to_date (day);
   g_autofree char *none = prep_study_day_to_date (0);
 
   g_assert_cmpint (prep_study_day_from_date ("2026-12-24"), ==, day);
-  g_assert_cmpint (prep_study_day_from_date ("2026-12-24"), ==, prep_study_day (local_time (2026, 12, 25, 3, 59)));
+  g_assert_cmpint (prep_study_day_from_date ("2026-12-24"), ==, prep_study_day (prep_test_local_time (2026, 12, 25, 3, 59)));
   g_assert_cmpstr (text, ==, "2026-12-24");
   g_assert_cmpstr (none, ==, "");
   g_assert_cmpint (prep_study_day_from_date (""), ==, 0);
