@@ -166,16 +166,15 @@ dup_view_menu (PrepWindow *self)
   return menu;
 }
 
-static void
-ensure_quiz_view (PrepWindow *self)
+/* The Quiz and Progress views are built on first use, on their page, with
+ * the model and the window's view switcher and menu. */
+static gpointer
+add_view (PrepWindow *self,
+          GType       type,
+          GtkBox     *page)
 {
-  g_autoptr(GMenu) menu = NULL;
-
-  if (self->quiz_view != NULL)
-    return;
-
-  menu = dup_view_menu (self);
-  self->quiz_view = g_object_new (PREP_TYPE_QUIZ_VIEW,
+  g_autoptr(GMenu) menu = dup_view_menu (self);
+  GtkWidget *view = g_object_new (type,
                                   "vexpand", TRUE,
                                   "stack", self->view_stack,
                                   "menu-model", menu,
@@ -184,7 +183,19 @@ ensure_quiz_view (PrepWindow *self)
                                   "user-data", self->user_data,
                                   "narrow", self->narrow,
                                   NULL);
-  gtk_box_append (self->quiz_page, GTK_WIDGET (self->quiz_view));
+
+  gtk_box_append (page, view);
+
+  return view;
+}
+
+static void
+ensure_quiz_view (PrepWindow *self)
+{
+  if (self->quiz_view != NULL)
+    return;
+
+  self->quiz_view = add_view (self, PREP_TYPE_QUIZ_VIEW, self->quiz_page);
 
   self->quiz_notice = PREP_NOTICE_BAR (prep_notice_bar_new ());
   prep_quiz_view_add_top_bar (self->quiz_view, GTK_WIDGET (self->quiz_notice));
@@ -209,24 +220,12 @@ start_quiz_cb (PrepWindow            *self,
 static void
 ensure_progress_view (PrepWindow *self)
 {
-  g_autoptr(GMenu) menu = NULL;
-
   if (self->progress_view != NULL)
     return;
 
-  menu = dup_view_menu (self);
-  self->progress_view = g_object_new (PREP_TYPE_PROGRESS_VIEW,
-                                      "vexpand", TRUE,
-                                      "stack", self->view_stack,
-                                      "menu-model", menu,
-                                      "library", self->library,
-                                      "reviews", self->reviews,
-                                      "user-data", self->user_data,
-                                      "narrow", self->narrow,
-                                      NULL);
+  self->progress_view = add_view (self, PREP_TYPE_PROGRESS_VIEW, self->progress_page);
   g_signal_connect_object (self->progress_view, "start-quiz", G_CALLBACK (start_quiz_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_box_append (self->progress_page, GTK_WIDGET (self->progress_view));
 
   self->progress_notice = PREP_NOTICE_BAR (prep_notice_bar_new ());
   prep_progress_view_add_top_bar (self->progress_view, GTK_WIDGET (self->progress_notice));
