@@ -832,6 +832,23 @@ read_date (Ctx        *ctx,
   *out = g_strdup (value);
 }
 
+/* Records that @id is defined at @file and @path, in a file or an index.
+ *
+ * Returns: where it was defined first if it already was, else %NULL */
+static const char *
+claim_question_id (PrepContentLoader *self,
+                   const char        *id,
+                   const char        *file,
+                   const char        *path)
+{
+  const char *first = g_hash_table_lookup (self->question_ids, id);
+
+  if (first == NULL)
+    g_hash_table_insert (self->question_ids, g_strdup (id), g_strdup_printf ("%s: %s", file, path));
+
+  return first;
+}
+
 /* What a question is listed by, in a content file or in the index: a new
  * question with its id (made unique), category, title, difficulty, origin
  * and tags. */
@@ -847,17 +864,12 @@ read_question_head (Ctx        *ctx,
   int difficulty = 0;
   int origin = 0;
 
-  if (id != NULL && (first = g_hash_table_lookup (self->question_ids, id)))
+  if (id != NULL && (first = claim_question_id (self, id, ctx->file, ctx->path->str)))
     {
       gsize len = ctx_push_member (ctx, "id");
       ctx_error (ctx, "duplicate question id “%s” (first defined at %s)", id, first);
       ctx_pop (ctx, len);
       id = NULL;
-    }
-  else if (id != NULL)
-    {
-      g_hash_table_insert (self->question_ids, g_strdup (id),
-                           g_strdup_printf ("%s: %s", ctx->file, ctx->path->str));
     }
 
   question = _prep_question_new (id ? id : "invalid", self->locale);
@@ -1267,10 +1279,8 @@ add_index_entry (PrepContentLoader *self,
 
   if (!is_valid_id (id))
     index_error (self, name, path, "id: malformed id “%s”", id);
-  else if ((first = g_hash_table_lookup (self->question_ids, id)))
+  else if ((first = claim_question_id (self, id, name, path)))
     index_error (self, name, path, "id: duplicate question id “%s” (first defined at %s)", id, first);
-  else
-    g_hash_table_insert (self->question_ids, g_strdup (id), g_strdup_printf ("%s: %s", name, path));
 
   if (!is_valid_id (category))
     index_error (self, name, path, "category: malformed id “%s”", category);
