@@ -404,6 +404,16 @@ prep_test_run_first_start (PrepTestCheck check)
   g_assert_cmpint (prep_test_run_app (NULL, check), ==, 0);
 }
 
+/* Runs the main loop for @ms milliseconds, as time passes for a person. */
+void
+prep_test_spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 /* Where the current multiple-choice item's right option is shown. */
 guint
 prep_test_right_option (PrepQuizSession *session)

@@ -23,6 +23,7 @@ void       prep_test_run_first_start (PrepTestCheck     check);
 void       prep_test_init_ui       (int         *argc,
                                     char      ***argv);
 void       prep_test_wait_for_frame (GtkWidget  *widget);
+void       prep_test_spin          (guint        ms);
 GdkTexture *prep_test_render       (GtkWidget  *widget);
 void       prep_test_save_screenshot (GtkWidget *widget,
                                       const char *name);

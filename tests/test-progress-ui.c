@@ -659,15 +659,6 @@ test_empty (void)
   prep_test_run_first_start (check_empty);
 }
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Reading progress: an answer scrolled to its end is read, marked in the
  * list, and the Progress page goes on with the next one. */
 static void
@@ -695,7 +686,7 @@ check_reading (PrepApplication *app,
   prep_test_wait_for_frame (GTK_WIDGET (window));
   adjustment = prep_question_view_get_vadjustment (page);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
-  spin (1500);
+  prep_test_spin (1500);
   g_assert_false (prep_user_data_get_read (user_data, first));
 
   /* The page is rendered whole, follow-ups and figures included: the
@@ -708,13 +699,13 @@ check_reading (PrepApplication *app,
 
       if (prep_answer_view_get_rendered (answer) && follow_ups->len > 0)
         break;
-      spin (100);
+      prep_test_spin (100);
     }
   for (guint i = 0, still = 0; i < 50 && still < 5; i++)
     {
       double upper = gtk_adjustment_get_upper (adjustment);
 
-      spin (100);
+      prep_test_spin (100);
       still = fabs (gtk_adjustment_get_upper (adjustment) - upper) < 1 ? still + 1 : 0;
     }
 
@@ -729,7 +720,7 @@ check_reading (PrepApplication *app,
       if (i % 10 == 9 && gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) <
                          gtk_adjustment_get_upper (adjustment) - 1)
         prep_test_press (GTK_WIDGET (window), "End");
-      spin (100);
+      prep_test_spin (100);
     }
   g_test_message ("value %.0f + page %.0f of %.0f", gtk_adjustment_get_value (adjustment),
                   gtk_adjustment_get_page_size (adjustment), gtk_adjustment_get_upper (adjustment));

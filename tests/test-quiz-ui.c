@@ -173,15 +173,6 @@ wait_for_time_up (PrepQuizSession *session)
   return prep_quiz_session_get_revealed (session);
 }
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Mock interview (review M1, m6): with the focus in the draft, letters,
  * digits and Space are typing; Ctrl+Enter shows the key points, Ctrl+P
  * pauses, Ctrl+Z undoes typing then the last grade, Ctrl+E ends. Once
@@ -230,10 +221,10 @@ check_interview_keys (PrepApplication *app,
   text = g_strdup_printf (_("%u:%02u, paused"), time_left / 60, time_left % 60);
   g_assert_cmpstr (gtk_label_get_text (timer), ==, text);
   g_clear_pointer (&text, g_free);
-  spin (2200);
+  prep_test_spin (2200);
   g_assert_cmpuint (prep_card_view_get_time_left (card), ==, time_left);
   prep_test_press (GTK_WIDGET (window), "ctrl+p");
-  spin (2200);
+  prep_test_spin (2200);
   g_assert_cmpuint (prep_card_view_get_time_left (card), <, time_left);
   g_assert_true (focus (window) == GTK_WIDGET (draft));
 

@@ -96,15 +96,6 @@ prefix_of (const char *format)
 }
 
 static void
-wait_ms (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 remove_user_files (void)
 {
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
@@ -177,7 +168,7 @@ check_deep_nesting (PrepApplication *app,
   dismiss = find_action_button (GTK_WIDGET (window), "win.dismiss-notice");
   g_assert_nonnull (dismiss);
   prep_test_click (dismiss);
-  wait_ms (400);
+  prep_test_spin (400);
   g_assert_null (notice_text (window));
 }
 
@@ -228,7 +219,7 @@ check_unreadable (PrepApplication *app,
   /* A bookmark works for the session; no save error is claimed. */
   g_assert_true (prep_window_open_question (window, "kv-cache"));
   prep_test_press (GTK_WIDGET (window), "ctrl+d");
-  wait_ms (800);
+  prep_test_spin (800);
   g_assert_true (prep_user_data_get_bookmarked (prep_application_get_user_data (app), "kv-cache"));
   g_assert_cmpstr (notice_text (window), ==, text);
 }
@@ -265,7 +256,7 @@ check_save_retry (PrepApplication *app,
 
   g_assert_true (prep_window_open_question (window, "kv-cache"));
   prep_test_press (GTK_WIDGET (window), "ctrl+d");
-  wait_ms (800);   /* past the notes' save delay */
+  prep_test_spin (800);   /* past the notes' save delay */
   text = notice_text (window);
   g_assert_nonnull (text);
   g_assert_true (g_str_has_prefix (text, notes_failed));
@@ -282,7 +273,7 @@ check_save_retry (PrepApplication *app,
   g_assert_nonnull (retry);
   unblock_folder ();
   prep_test_click (retry);
-  wait_ms (200);
+  prep_test_spin (200);
   g_assert_null (notice_text (window));
   g_assert_false (prep_user_data_get_dirty (user_data));
   g_assert_true (g_file_get_contents (notes_path, &notes, NULL, NULL));
@@ -320,7 +311,7 @@ check_close_retry (PrepApplication *app,
   prep_test_save_screenshot (GTK_WIDGET (dialog), "recovery-close-dialog.png");
 
   prep_test_click (find_labelled_button (GTK_WIDGET (dialog), _("_Cancel")));
-  wait_ms (200);
+  prep_test_spin (200);
   g_assert_null (find_dialog ());
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
@@ -329,7 +320,7 @@ check_close_retry (PrepApplication *app,
   g_assert_nonnull (dialog);
   unblock_folder ();
   prep_test_click (find_labelled_button (GTK_WIDGET (dialog), _("_Retry")));
-  wait_ms (200);
+  prep_test_spin (200);
   g_assert_null (prep_application_get_main_window (app));
   g_assert_true (g_file_get_contents (notes_path, &notes, NULL, NULL));
   g_assert_nonnull (strstr (notes, "kv-cache"));
@@ -348,7 +339,7 @@ check_close_discard (PrepApplication *app,
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   prep_test_click (find_labelled_button (GTK_WIDGET (dialog), _("Close _Without Saving")));
-  wait_ms (200);
+  prep_test_spin (200);
   g_assert_null (prep_application_get_main_window (app));
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_REGULAR));
 }
