@@ -19,6 +19,10 @@
 #include "prep-quiz-view.h"
 #include "prep-sidebar.h"
 #include "prep-sidebar-frame.h"
+#include "prep-sidebar-row.h"
+#include "prep-question.h"
+#include "prep-user-data.h"
+#include <math.h>
 #include "prep-test-utils.h"
 #include "prep-window.h"
 
@@ -170,6 +174,109 @@ check_sidebar (PrepApplication *app,
   g_assert_cmpint (sidebar_width (window), <=, 340);
 }
 
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *question_id)
+{
+  if (PREP_IS_SIDEBAR_ROW (widget) && gtk_widget_get_mapped (widget))
+    {
+      g_autoptr(GObject) item = NULL;
+
+      g_object_get (widget, "item", &item, NULL);
+      if (PREP_IS_QUESTION (item) && g_str_equal (prep_question_get_id (PREP_QUESTION (item)), question_id))
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, question_id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *row,
+                    GType      type,
+                    gboolean   visible)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_visible (child) == visible)
+      return child;
+
+  return NULL;
+}
+
+/* A sidebar row lays itself out: the title takes what the bookmark star
+ * leaves, wraps within it, and is never cut; the star sits at the end,
+ * centred on the title. */
+static void
+assert_row_layout (PrepWindow *window,
+                   const char *where)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (window), "self-attention");
+  GtkWidget *title, *star;
+  graphene_rect_t title_bounds, star_bounds;
+  int needed;
+
+  g_assert_nonnull (row);
+  title = find_child_of_type (row, GTK_TYPE_LABEL, TRUE);
+  star = gtk_widget_get_last_child (row);
+  while (star != NULL && !(GTK_IS_IMAGE (star) && gtk_widget_get_visible (star)))
+    star = gtk_widget_get_prev_sibling (star);
+  g_assert_nonnull (title);
+  g_assert_nonnull (star);
+  g_assert_true (gtk_widget_compute_bounds (title, row, &title_bounds));
+  g_assert_true (gtk_widget_compute_bounds (star, row, &star_bounds));
+  g_test_message ("%s: row %d×%d, title %.0f+%.0f×%.0f, star %.0f+%.0f×%.0f", where,
+                  gtk_widget_get_width (row), gtk_widget_get_height (row),
+                  title_bounds.origin.x, title_bounds.size.width, title_bounds.size.height,
+                  star_bounds.origin.x, star_bounds.size.width, star_bounds.size.height);
+
+  g_assert_cmpfloat (title_bounds.origin.x, ==, 0);
+  g_assert_cmpfloat (star_bounds.size.width, >, 0);
+  g_assert_cmpfloat (fabs (star_bounds.origin.x + star_bounds.size.width - gtk_widget_get_width (row)), <=, 1);
+  g_assert_cmpfloat (title_bounds.origin.x + title_bounds.size.width + 6, <=, star_bounds.origin.x + 0.5);
+  g_assert_cmpfloat (fabs ((star_bounds.origin.y + star_bounds.size.height / 2) -
+                           (title_bounds.origin.y + title_bounds.size.height / 2)), <=, 1);
+  gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, (int) title_bounds.size.width, &needed, NULL, NULL, NULL);
+  g_assert_cmpfloat (title_bounds.size.height, >=, needed);
+}
+
+static void
+check_sidebar_row (PrepApplication *app,
+                   PrepWindow      *window)
+{
+  GtkWidget *title;
+  int one_line;
+
+  prep_user_data_set_bookmarked (prep_application_get_user_data (app), "self-attention", TRUE);
+  g_assert_true (prep_window_open_question (window, "self-attention"));
+  resize (window, 1000, 700);
+  assert_row_layout (window, "1000 px");
+
+  /* The long title wraps rather than being cut. */
+  title = find_child_of_type (find_row (GTK_WIDGET (window), "self-attention"), GTK_TYPE_LABEL, TRUE);
+  gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, 100000, &one_line, NULL, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (title), >, one_line);
+
+  resize (window, 360, 600);
+  adw_leaflet_navigate (ADW_LEAFLET (prep_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET)),
+                        ADW_NAVIGATION_DIRECTION_BACK);
+  prep_test_spin (500);
+  assert_row_layout (window, "360 px");
+  prep_test_save_screenshot (GTK_WIDGET (window), "layout-sidebar-row-360.png");
+}
+
+static void
+test_sidebar_row (void)
+{
+  g_assert_cmpint (prep_test_run_app (NULL, check_sidebar_row), ==, 0);
+}
+
 static void
 test_sidebar (void)
 {
@@ -184,6 +291,7 @@ main (int   argc,
 
   g_test_add_func ("/layout/narrow", test_narrow);
   g_test_add_func ("/layout/sidebar", test_sidebar);
+  g_test_add_func ("/layout/sidebar-row", test_sidebar_row);
 
   return g_test_run ();
 }

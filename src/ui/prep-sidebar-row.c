@@ -24,7 +24,6 @@ struct _PrepSidebarRow
   GtkWidget  parent_instance;
 
   /* Template widgets */
-  GtkBox    *box;
   GtkLabel  *title;
   GtkLabel  *count;
   GtkImage  *pending;
@@ -140,6 +139,116 @@ prep_sidebar_row_set_property (GObject      *object,
     }
 }
 
+/* The title takes what the marks after it leave. Laid out by hand rather
+ * than by a GtkBox, because a box allocating a row asks the wrapping title
+ * for its width at the row's height, and a wrapping label answers that by
+ * laying its text out again and again in search of the narrowest fit, for
+ * every row the list creates (up to 200 in a long category). */
+#define SPACING 6
+
+static void
+prep_sidebar_row_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  PrepSidebarRow *self = PREP_SIDEBAR_ROW (widget);
+  int marks_width = 0;
+
+  *minimum = *natural = 0;
+
+  for (GtkWidget *child = gtk_widget_get_next_sibling (GTK_WIDGET (self->title));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min, child_nat;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, &child_nat, NULL, NULL);
+      marks_width += child_nat + SPACING;
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          *minimum += child_min + SPACING;
+          *natural += child_nat + SPACING;
+        }
+      else
+        {
+          gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, child_nat, &child_min, &child_nat, NULL, NULL);
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+    }
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int title_min, title_nat;
+
+      gtk_widget_measure (GTK_WIDGET (self->title), orientation, -1, &title_min, &title_nat, NULL, NULL);
+      *minimum += title_min;
+      *natural += title_nat;
+    }
+  else
+    {
+      int title_min, title_nat;
+
+      if (for_size >= 0)
+        {
+          gtk_widget_measure (GTK_WIDGET (self->title), GTK_ORIENTATION_HORIZONTAL, -1, &title_min, NULL, NULL, NULL);
+          for_size = MAX (for_size - marks_width, title_min);
+        }
+      gtk_widget_measure (GTK_WIDGET (self->title), orientation, for_size, &title_min, &title_nat, NULL, NULL);
+      *minimum = MAX (*minimum, title_min);
+      *natural = MAX (*natural, title_nat);
+    }
+}
+
+static void
+prep_sidebar_row_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  PrepSidebarRow *self = PREP_SIDEBAR_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int end = width;
+
+  for (GtkWidget *child = gtk_widget_get_last_child (widget);
+       child != NULL && child != GTK_WIDGET (self->title);
+       child = gtk_widget_get_prev_sibling (child))
+    {
+      int child_width, child_height;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, child_width, NULL, &child_height, NULL, NULL);
+      child_height = MIN (child_height, height);
+      end -= child_width;
+      gtk_widget_size_allocate (child,
+                                &(GtkAllocation) { rtl ? width - end - child_width : end,
+                                                   (height - child_height) / 2,
+                                                   child_width, child_height },
+                                -1);
+      end -= SPACING;
+    }
+
+  gtk_widget_size_allocate (GTK_WIDGET (self->title),
+                            &(GtkAllocation) { rtl ? width - MAX (end, 0) : 0, 0, MAX (end, 0), height },
+                            -1);
+}
+
+static GtkSizeRequestMode
+prep_sidebar_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 prep_sidebar_row_class_init (PrepSidebarRowClass *klass)
 {
@@ -156,10 +265,12 @@ prep_sidebar_row_class_init (PrepSidebarRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = prep_sidebar_row_measure;
+  widget_class->size_allocate = prep_sidebar_row_size_allocate;
+  widget_class->get_request_mode = prep_sidebar_row_get_request_mode;
+
   gtk_widget_class_set_css_name (widget_class, "prepsidebarrow");
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/llmprep/LlmPrep/ui/prep-sidebar-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, box);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, title);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, count);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, pending);
