@@ -183,8 +183,7 @@ append_figure (GString    *out,
     /* Translators: stands in an exported flashcard for a figure of the app */
     text = g_strdup (_("[Figure]"));
   else
-    /* Translators: stands in an exported flashcard for a figure of the
-     * app; %s is the figure's description */
+    /* Translators: stands in an exported flashcard for a figure of the app; %s is its description */
     text = g_strdup_printf (_("[Figure: %s]"), alt);
 
   append_escaped (out, text);
