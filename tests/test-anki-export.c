@@ -407,6 +407,13 @@ test_rewrites (void)
     { "[![Fig](https://example.com/f.png)](question:kv-cache)",
       "<p><a href=\"https://example.com/f.png\">Fig</a></p>\n" },
     { "a\r\nb\rc\x01", "<p>a\nb\nc</p>\n" },
+    { "a&#13;b&#x1;c&#0;d", "<p>a\nbc\xef\xbf\xbd" "d</p>\n" },
+    /* md4c 0.4.8 leaves this autolink open at the end of its cell (found
+     * by fuzz-anki): it is closed there. */
+    { "| a |\n|---|\n| https://example.com/x| |",
+      "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+      "<td><a href=\"https://example.com/x%7C\">https://example.com/x</a></td>\n"
+      "</tr>\n</tbody>\n</table>\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

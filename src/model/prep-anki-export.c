@@ -189,6 +189,40 @@ append_figure (GString    *out,
   append_escaped (out, text);
 }
 
+static gboolean
+closes_block (const char *p)
+{
+  static const char * const blocks[] = {
+    "p", "li", "td", "th", "tr", "thead", "tbody", "table", "ul", "ol", "blockquote",
+    "h1", "h2", "h3", "h4", "h5", "h6",
+  };
+
+  if (!g_str_has_prefix (p, "</"))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    {
+      gsize len = strlen (blocks[i]);
+
+      if (strncmp (p + 2, blocks[i], len) == 0 && p[2 + len] == '>')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+close_links (GString *out,
+             GArray  *links)
+{
+  for (guint i = links->len; i > 0; i--)
+    {
+      if (g_array_index (links, gboolean, i - 1))
+        g_string_append (out, "</a>");
+    }
+  g_array_set_size (links, 0);
+}
+
 /* Rewrites what cannot work outside the app. md4c-html escapes all text
  * (raw HTML is off), so every '<' of its output opens a tag it wrote, in
  * a fixed form. The app's figures (resource:// images) become their
@@ -218,12 +252,22 @@ rewrite_html (const char  *html,
             g_string_append_len (out, start, p - start);
           g_array_append_val (links, kept);
         }
-      else if (g_str_has_prefix (p, "</a>") && links->len > 0)
+      else if (g_str_has_prefix (p, "</a>"))
         {
-          if (g_array_index (links, gboolean, links->len - 1))
+          /* One closed already at the end of its block is dropped. */
+          if (links->len > 0 && g_array_index (links, gboolean, links->len - 1))
             g_string_append (out, "</a>");
-          g_array_set_size (links, links->len - 1);
+          if (links->len > 0)
+            g_array_set_size (links, links->len - 1);
           p += strlen ("</a>");
+        }
+      else if (links->len > 0 && closes_block (p))
+        {
+          /* md4c can leave a link open at the end of its block (an
+           * autolink in a table cell): it ends there. */
+          close_links (out, links);
+          g_string_append_c (out, *p);
+          p++;
         }
       else if (g_str_has_prefix (p, "<img src=\""))
         {
@@ -257,7 +301,9 @@ rewrite_html (const char  *html,
         }
     }
 
-  if (*p != '\0' || links->len > 0)
+  close_links (out, links);
+
+  if (*p != '\0')
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    "unexpected HTML from md4c at byte %" G_GSIZE_FORMAT, (gsize) (p - html));
@@ -290,6 +336,7 @@ prep_anki_markdown_to_html (const char  *markdown,
                             GError     **error)
 {
   g_autofree char *normalized = normalize_text (markdown);
+  g_autofree char *rewritten = NULL;
   g_autoptr(GString) html = g_string_new (NULL);
 
   if (md_html (normalized, strlen (normalized), collect_html_cb, html,
@@ -299,7 +346,11 @@ prep_anki_markdown_to_html (const char  *markdown,
       return NULL;
     }
 
-  return rewrite_html (html->str, error);
+  /* A character reference ("&#13;") is written as the character. */
+  if (!(rewritten = rewrite_html (html->str, error)))
+    return NULL;
+
+  return normalize_text (rewritten);
 }
 
 /**
