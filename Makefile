@@ -6,7 +6,7 @@ ASANDIR  ?= _build-asan
 FUZZDIR  ?= _build-fuzz
 # Seconds each fuzzer runs in `make fuzz`; CI runs them for a minute each.
 FUZZ_SECONDS ?= 60
-FUZZERS  = render:markdown content:json store:json search:
+FUZZERS  = anki:markdown render:markdown content:json store:json search:
 PREFIX   ?= $(CURDIR)/_install
 
 # Debian 12 packages needed to build, run and test. Keep README.md in step.
