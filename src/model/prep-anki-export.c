@@ -27,16 +27,23 @@
  * - Every field is in double quotes, with its quotes doubled, so that no
  *   tab, newline, quote or '#' in a text can end a field or a row, or
  *   start a comment.
+ * - #notetype:Basic presets the note type where the collection has one of
+ *   that name; elsewhere Anki keeps the one chosen in its dialog.
  * - There is no #columns header: with names, Anki maps columns to the
- *   note type's fields by name, and a collection made in another language
- *   names the Basic type's fields otherwise, which would leave the back
- *   unmapped. Without it, the first two plain columns are the first two
- *   fields.
+ *   note type's fields by name (rslib/src/import_export/text/csv/
+ *   metadata.rs in ankitects/anki), and a collection made in another
+ *   language names the Basic type's fields otherwise, which would leave
+ *   the back unmapped. Without it, the first two plain columns are the
+ *   first two fields.
  * - The GUID column makes a new export update the notes of an earlier
- *   one, keeping their scheduling, instead of adding them again. It is
+ *   one, keeping their scheduling, instead of adding them again. The
+ *   manual suggests ids of one's own go in the first field, but that is
+ *   the question here; the importer takes any text as a GUID, and ours
+ *   ("llm-prep:ID") are unlike the ten random characters of Anki's. It is
  *   one per question whatever the language, as the app's reviews are.
- * - Deck names are written as Anki normalizes them, or it would not find
- *   the deck the previous row created and would make another one. */
+ * - Deck names are written as Anki normalizes them (rslib/src/decks/
+ *   name.rs), or it would not find the deck the previous row created and
+ *   would make another one. */
 
 /* The Markdown the app's renderer reads (PREP_RENDER_MD_FLAGS): raw HTML
  * is text, which md4c-html escapes. */
