@@ -51,6 +51,22 @@ open_and_paint (PrepWindow *window,
   prep_bench_wait_for_paint (GTK_WIDGET (window));
 }
 
+/* The reference, to its first frame: the answer as plain text in a new
+ * text view (--toggle-collect=show_plain for its instructions). */
+G_GNUC_NO_INLINE static void
+show_plain (GtkWidget  *plain_window,
+            const char *answer)
+{
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), answer ? answer : "", -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_window_set_child (GTK_WINDOW (plain_window), scrolled);
+  prep_bench_wait_for_paint (plain_window);
+}
+
 static gboolean
 run_bench_cb (gpointer data)
 {
@@ -60,7 +76,7 @@ run_bench_cb (gpointer data)
   g_autoptr(GArray) switch_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) blocked_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) plain_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  GtkWidget *plain_window, *scrolled, *view;
+  GtkWidget *plain_window;
   guint n = g_list_model_get_n_items (questions);
 
   /* BENCH_LIMIT=N: the first N questions only (for profiling);
@@ -100,13 +116,7 @@ run_bench_cb (gpointer data)
       gint64 begin = g_get_monotonic_time ();
       double ms;
 
-      view = gtk_text_view_new ();
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), answer ? answer : "", -1);
-      scrolled = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-      gtk_window_set_child (GTK_WINDOW (plain_window), scrolled);
-      prep_bench_wait_for_paint (plain_window);
+      show_plain (plain_window, answer);
       ms = (g_get_monotonic_time () - begin) / 1000.0;
       g_array_append_val (plain_ms, ms);
     }
