@@ -70,7 +70,9 @@ add_background (PangoAttrList *attrs,
  * Sets the label's attributes: Chinese text is tagged zh-TW and set in a
  * Traditional Chinese face, so that it has Taiwan's glyph forms and
  * centred punctuation whatever the UI language; matches are highlighted as
- * in the answer.
+ * in the answer. No hyphen is inserted where a word is broken: Pango 1.50
+ * adds it after wrapping, so a line can end up wider than the width it was
+ * wrapped to, and a tight table cell would cut it off.
  */
 void
 prep_label_text_update (GtkLabel *label,
@@ -82,6 +84,7 @@ prep_label_text_update (GtkLabel *label,
 
   g_return_if_fail (GTK_IS_LABEL (label));
 
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
   add_chinese_runs (attrs, text);
 
   for (guint i = 0; matches != NULL && i < matches->len; i++)
