@@ -38,6 +38,7 @@ enum {
   PROP_USER_DATA,
   PROP_LIBRARY,
   PROP_REVIEWS,
+  PROP_PACKS,
   PROP_QUESTION,
   PROP_NOTES_VISIBLE,
   PROP_QUESTION_READ,
@@ -59,6 +60,35 @@ question_read (PrepWindow *self)
 {
   return self->question != NULL && self->user_data != NULL &&
          prep_user_data_get_read (self->user_data, prep_question_get_id (self->question));
+}
+
+/**
+ * _prep_window_question_is_users:
+ *
+ * Returns: whether @question is one of the user's (in a pack), which they
+ *   may change and delete, rather than bundled
+ */
+gboolean
+_prep_window_question_is_users (PrepWindow   *self,
+                                PrepQuestion *question)
+{
+  return self->packs != NULL && question != NULL &&
+         g_strcmp0 (prep_question_get_category_id (question), PREP_PACK_DEFAULT_CATEGORY) == 0;
+}
+
+/* Edit changes the user's question, or offers a copy of a bundled one. */
+static void
+sync_edit_actions (PrepWindow *self)
+{
+  gboolean studying = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "study") == 0;
+  gboolean editable = self->packs != NULL && self->question != NULL && studying;
+  gboolean users = editable && _prep_window_question_is_users (self, self->question);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-question", self->packs != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-question", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-question", editable && !users);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-question", users);
+  gtk_widget_set_visible (GTK_WIDGET (self->question_menu_button), editable);
 }
 
 /* The star button shows the model's state and never holds its own; the
@@ -89,6 +119,7 @@ sync_question_controls (PrepWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", self->question != NULL && studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-notes", self->question != NULL && studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.question-read", self->question != NULL && studying);
+  sync_edit_actions (self);
 
   if (self->question_read != question_read (self))
     {
@@ -987,6 +1018,8 @@ prep_window_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->user_data);
   g_clear_object (&self->reviews);
+  g_clear_object (&self->packs);
+  g_clear_pointer (&self->deleted, json_object_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (prep_window_parent_class)->dispose (object);
@@ -1012,6 +1045,10 @@ prep_window_get_property (GObject    *object,
 
     case PROP_REVIEWS:
       g_value_set_object (value, self->reviews);
+      break;
+
+    case PROP_PACKS:
+      g_value_set_object (value, self->packs);
       break;
 
     case PROP_QUESTION:
@@ -1052,6 +1089,10 @@ prep_window_set_property (GObject      *object,
 
     case PROP_REVIEWS:
       self->reviews = g_value_dup_object (value);
+      break;
+
+    case PROP_PACKS:
+      self->packs = g_value_dup_object (value);
       break;
 
     case PROP_QUESTION:
@@ -1118,6 +1159,15 @@ prep_window_class_init (PrepWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * PrepWindow:packs:
+   *
+   * The user's question packs, where the editor saves.
+   */
+  properties [PROP_PACKS] =
+    g_param_spec_object ("packs", NULL, NULL, PREP_TYPE_PACK_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * PrepWindow:question:
    *
    * The question on show; the sidebar and the question view follow it.
@@ -1180,6 +1230,7 @@ prep_window_class_init (PrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, notes_button);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, outline_button);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, question_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, outline_list);
   gtk_widget_class_bind_template_callback (widget_class, outline_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, outline_row_activated_cb);
@@ -1240,6 +1291,7 @@ prep_window_new (PrepApplication *application)
                        "user-data", prep_application_get_user_data (application),
                        "library", prep_application_get_library (application),
                        "reviews", prep_application_get_reviews (application),
+                       "packs", prep_application_get_pack_store (application),
                        NULL);
 
   sync_question_controls (self);
