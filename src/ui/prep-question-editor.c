@@ -807,8 +807,9 @@ build_question (PrepQuestionEditor *self,
     json_object_remove_member (object, "id");
 
   json_object_set_string_member (object, "category", selected_id (self->category_row, self->category_ids));
-  if (!json_object_has_member (object, "origin"))
-    json_object_set_string_member (object, "origin", "added");
+  /* Written in the app, whatever a copied question's origin was. */
+  if (self->replaces_id == NULL || !json_object_has_member (object, "origin"))
+    json_object_set_string_member (object, "origin", "user");
   set_localized (object, "question", self->locale, title_text (self), TRUE);
   json_object_set_string_member (object, "difficulty",
                                  prep_difficulty_to_string (adw_combo_row_get_selected (self->difficulty_row)));
@@ -1454,11 +1455,19 @@ offer_draft (PrepQuestionEditor *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+offer_draft_cb (gpointer data)
+{
+  offer_draft (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the editor is on screen, so that the question is over it. */
 static void
 map_cb (PrepQuestionEditor *self)
 {
   g_signal_handlers_disconnect_by_func (self, map_cb, NULL);
-  offer_draft (self);
+  g_idle_add_full (G_PRIORITY_LOW, offer_draft_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Actions */
