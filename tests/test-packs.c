@@ -1,0 +1,676 @@
+/* test-packs.c
+ *
+ * Copyright 2026 The LLM Prep authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "prep-content-loader.h"
+#include "prep-json-io.h"
+#include "prep-library.h"
+#include "prep-pack-store.h"
+#include "prep-question-parts.h"
+#include "prep-test-files.h"
+
+/* A pack with its own category, a question in it with every member, and
+ * a question in a bundled category. */
+static const char *full_pack =
+  "{\n"
+  "  \"schema_version\": 1,\n"
+  "  \"categories\": [\n"
+  "    { \"id\": \"robotics\", \"title\": { \"zh_TW\": \"機器人\", \"en\": \"Robotics\" },\n"
+  "      \"description\": { \"zh_TW\": \"說明\" } }\n"
+  "  ],\n"
+  "  \"questions\": [\n"
+  "    {\n"
+  "      \"id\": \"robot-arm\",\n"
+  "      \"category\": \"robotics\",\n"
+  "      \"origin\": \"user\",\n"
+  "      \"question\": { \"zh_TW\": \"機械手臂？\", \"en\": \"A robot arm?\" },\n"
+  "      \"difficulty\": \"advanced\",\n"
+  "      \"tags\": [ \"robots\", \"arms\" ],\n"
+  "      \"short_answer\": { \"zh_TW\": \"短答。\", \"en\": \"Short.\" },\n"
+  "      \"detailed_answer\": { \"zh_TW\": \"## 詳答\\n\\n內容 [連結](question:what-is-llm)。\" },\n"
+  "      \"key_points\": [ { \"zh_TW\": \"一\" }, { \"zh_TW\": \"二\", \"en\": \"two\" } ],\n"
+  "      \"follow_ups\": [ { \"question\": { \"zh_TW\": \"追問？\" }, \"answer\": { \"zh_TW\": \"答。\" } } ],\n"
+  "      \"pitfalls\": [ { \"zh_TW\": \"陷阱\" } ],\n"
+  "      \"quiz\": [ { \"prompt\": { \"zh_TW\": \"選？\" },\n"
+  "                  \"options\": [ { \"zh_TW\": \"A\" }, { \"zh_TW\": \"B\" }, { \"zh_TW\": \"C\" }, { \"zh_TW\": \"D\" } ],\n"
+  "                  \"answer\": 2, \"explanation\": { \"zh_TW\": \"因為。\" },\n"
+  "                  \"option_explanations\": [ { \"zh_TW\": \"a\" }, { \"zh_TW\": \"b\" }, { \"zh_TW\": \"c\" }, { \"zh_TW\": \"d\" } ] } ],\n"
+  "      \"references\": [ { \"title\": \"Paper\", \"authors\": \"A et al.\", \"year\": 2017,\n"
+  "                        \"venue\": \"NeurIPS\", \"arxiv\": \"1706.03762\", \"url\": \"https://example.org/\" } ],\n"
+  "      \"last_reviewed\": \"2026-01-02\"\n"
+  "    },\n"
+  "    {\n"
+  "      \"id\": \"my-basic\",\n"
+  "      \"category\": \"basics\",\n"
+  "      \"origin\": \"added\",\n"
+  "      \"question\": { \"zh_TW\": \"基本？\", \"en\": \"Basic?\" },\n"
+  "      \"difficulty\": \"basic\",\n"
+  "      \"tags\": []\n"
+  "    }\n"
+  "  ]\n"
+  "}\n";
+
+typedef struct
+{
+  char        *dir;
+  char        *packs;
+  PrepLibrary *library;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("llm-prep-packs-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->packs = g_build_filename (f->dir, "packs", NULL);
+  f->library = prep_library_new ("zh_TW");
+  g_assert_true (prep_library_load_resources (f->library, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  prep_test_remove_tree (f->dir);
+  g_assert_finalize_object (f->library);
+  g_free (f->packs);
+  g_free (f->dir);
+}
+
+static void
+write_pack (Fixture    *f,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (f->packs, name, NULL);
+
+  prep_test_write_file (path, contents);
+}
+
+static char *
+read_pack (Fixture    *f,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (f->packs, name, NULL);
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return NULL;
+
+  return contents;
+}
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  return node;
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonNode) node = parse (text);
+
+  return json_object_ref (json_node_get_object (node));
+}
+
+static char *
+issues_to_string (GPtrArray *issues)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      g_autofree char *line = prep_content_issue_to_string (g_ptr_array_index (issues, i));
+      g_string_append_printf (str, "%s\n", line);
+    }
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+static PrepPackStore *
+load_store (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  PrepPackStore *store = prep_pack_store_new (f->library, f->packs);
+
+  g_assert_true (prep_pack_store_load (store, &error));
+  g_assert_no_error (error);
+
+  return store;
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n)
+{
+  (*n)++;
+}
+
+static void
+test_load (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(PrepPackStore) store = NULL;
+  GListModel *categories = prep_library_get_categories (f->library);
+  GListModel *questions = prep_library_get_questions (f->library);
+  guint n_categories = g_list_model_get_n_items (categories);
+  guint n_questions = g_list_model_get_n_items (questions);
+  g_autoptr(PrepCategory) last = NULL;
+  g_autoptr(PrepCategory) first = NULL;
+  g_autoptr(PrepQuestion) after_basics = NULL;
+  PrepCategory *basics = prep_library_lookup_category (f->library, "basics");
+  guint n_basics = prep_category_get_n_questions (basics);
+  guint changes = 0, basics_changes = 0;
+  PrepQuestion *question;
+
+  g_signal_connect (categories, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  g_signal_connect (prep_category_get_questions (basics), "items-changed", G_CALLBACK (count_changes_cb), &basics_changes);
+
+  write_pack (f, "robots.json", full_pack);
+  store = load_store (f);
+  g_assert_cmpuint (prep_pack_store_get_issues (store)->len, ==, 0);
+
+  /* The pack's category after the bundled ones, its questions in it and in
+   * the bundled category it names; the lists said so. */
+  g_assert_cmpuint (g_list_model_get_n_items (categories), ==, n_categories + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, n_questions + 2);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (basics_changes, ==, 1);
+  last = g_list_model_get_item (categories, n_categories);
+  g_assert_cmpstr (prep_category_get_id (last), ==, "robotics");
+  g_assert_cmpstr (prep_category_get_pack_id (last), ==, "robots");
+  g_assert_cmpuint (prep_category_get_position (last), ==, n_categories);
+  first = g_list_model_get_item (categories, 0);
+  g_assert_null (prep_category_get_pack_id (first));
+  g_assert_cmpuint (prep_category_get_n_questions (basics), ==, n_basics + 1);
+
+  question = prep_library_lookup_question (f->library, "robot-arm");
+  g_assert_nonnull (question);
+  g_assert_cmpstr (prep_question_get_pack_id (question), ==, "robots");
+  g_assert_cmpint (prep_question_get_origin (question), ==, PREP_ORIGIN_USER);
+  g_assert_null (prep_question_get_pack_id (prep_library_lookup_question (f->library, "what-is-llm")));
+
+  /* The library's list is still its categories' lists one after the other. */
+  after_basics = g_list_model_get_item (questions, n_basics);
+  g_assert_cmpstr (prep_question_get_id (after_basics), ==, "my-basic");
+  {
+    g_autoptr(PrepQuestion) tail = g_list_model_get_item (questions, n_questions + 1);
+    g_assert_cmpstr (prep_question_get_id (tail), ==, "robot-arm");
+  }
+
+  g_signal_handlers_disconnect_by_func (categories, count_changes_cb, &changes);
+  g_signal_handlers_disconnect_by_func (prep_category_get_questions (basics), count_changes_cb, &basics_changes);
+}
+
+/* Every question and category of the pack, written from the model, is
+ * what the file says. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(PrepPackStore) store = NULL;
+  g_autoptr(JsonNode) original = parse (full_pack);
+  JsonArray *questions = json_object_get_array_member (json_node_get_object (original), "questions");
+  JsonArray *categories = json_object_get_array_member (json_node_get_object (original), "categories");
+
+  write_pack (f, "robots.json", full_pack);
+  store = load_store (f);
+
+  for (guint i = 0; i < json_array_get_length (questions); i++)
+    {
+      JsonNode *expected = json_array_get_element (questions, i);
+      const char *id = json_object_get_string_member (json_node_get_object (expected), "id");
+      g_autoptr(JsonObject) object = prep_question_to_json (prep_library_lookup_question (f->library, id));
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+      g_assert_true (json_node_equal (node, expected));
+    }
+  g_assert_cmpuint (json_array_get_length (categories), ==, 1);
+
+  /* A save rewrites the pack from the model: it still says the same, and
+   * a fresh library reads it back as the same model. */
+  {
+    g_autoptr(JsonObject) changed = prep_question_to_json (prep_library_lookup_question (f->library, "my-basic"));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PrepLibrary) library = prep_library_new ("zh_TW");
+    g_autoptr(PrepPackStore) again = NULL;
+    g_autofree char *text = NULL;
+    g_autoptr(JsonNode) written = NULL;
+
+    json_object_set_string_member (changed, "difficulty", "intermediate");
+    g_assert_true (prep_pack_store_save_question (store, changed, "my-basic", &error));
+    g_assert_no_error (error);
+
+    text = read_pack (f, "robots.json");
+    written = parse (text);
+    json_object_set_string_member (json_array_get_object_element (questions, 1), "difficulty", "intermediate");
+    g_assert_true (json_node_equal (written, original));
+
+    g_assert_true (prep_library_load_resources (library, NULL, &error));
+    again = prep_pack_store_new (library, f->packs);
+    g_assert_true (prep_pack_store_load (again, &error));
+    g_assert_cmpuint (prep_pack_store_get_issues (again)->len, ==, 0);
+    for (guint i = 0; i < json_array_get_length (questions); i++)
+      {
+        JsonNode *expected = json_array_get_element (questions, i);
+        const char *id = json_object_get_string_member (json_node_get_object (expected), "id");
+        g_autoptr(JsonObject) object = prep_question_to_json (prep_library_lookup_question (library, id));
+        g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+        g_assert_true (json_node_equal (node, expected));
+      }
+    g_assert_cmpstr (prep_category_get_title (prep_library_lookup_category (library, "robotics")), ==, "機器人");
+    g_assert_cmpstr (prep_category_get_description (prep_library_lookup_category (library, "robotics")), ==, "說明");
+  }
+}
+
+static const char *simple_pack =
+  "{ \"schema_version\": 1, \"questions\": [ { \"id\": \"%s\", \"category\": \"%s\", \"origin\": \"user\",\n"
+  "  \"question\": { \"zh_TW\": \"問？\", \"en\": \"Q?\" }, \"difficulty\": \"basic\", \"tags\": [] } ] }\n";
+
+static void
+write_simple_pack (Fixture    *f,
+                   const char *name,
+                   const char *id,
+                   const char *category)
+{
+  g_autofree char *text = NULL;
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  text = g_strdup_printf (simple_pack, id, category);
+#pragma GCC diagnostic pop
+
+  write_pack (f, name, text);
+}
+
+/* A pack with problems is skipped, reported with where, and never written
+ * over; the others load. */
+static void
+test_corrupt (Fixture       *f,
+              gconstpointer  data)
+{
+  static const char *broken = "{ \"schema_version\": 1,\n  \"questions\": [ { \"id\": \"x\", } ]\n}\n";
+  static const char *newer = "{ \"schema_version\": 2, \"questions\": [] }\n";
+  g_autoptr(PrepPackStore) store = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *after_newer = NULL;
+  g_autoptr(JsonObject) question = parse_object ("{ \"id\": \"new-one\", \"category\": \"basics\", \"origin\": \"user\","
+                                                 "  \"question\": { \"zh_TW\": \"新？\", \"en\": \"New?\" },"
+                                                 "  \"difficulty\": \"basic\", \"tags\": [] }");
+  g_autoptr(GError) error = NULL;
+  GPtrArray *issues;
+
+  write_pack (f, "broken.json", broken);
+  write_pack (f, "future.json", newer);
+  write_simple_pack (f, "good.json", "good-question", "basics");
+  write_pack (f, "Not An Id.json", full_pack);
+  store = load_store (f);
+
+  issues = prep_pack_store_get_issues (store);
+  report = issues_to_string (issues);
+  g_test_message ("%s", report);
+  g_assert_nonnull (strstr (report, "broken.json:2:"));
+  g_assert_nonnull (strstr (report, "future.json:1:"));
+  g_assert_nonnull (strstr (report, "unknown schema version 2"));
+  g_assert_nonnull (strstr (report, "Not An Id.json"));
+  g_assert_cmpuint (issues->len, ==, 3);
+  g_assert_nonnull (prep_library_lookup_question (f->library, "good-question"));
+  g_assert_null (prep_library_lookup_question (f->library, "robot-arm"));
+
+  /* Saving goes to the default pack, never to the broken ones. */
+  g_assert_true (prep_pack_store_save_question (store, question, NULL, &error));
+  g_assert_no_error (error);
+  after = read_pack (f, "broken.json");
+  g_assert_cmpstr (after, ==, broken);
+  after_newer = read_pack (f, "future.json");
+  g_assert_cmpstr (after_newer, ==, newer);
+}
+
+/* A default pack that has problems is not written over by a new question. */
+static void
+test_corrupt_default (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char *broken = "{ \"schema_version\": 1, \"questions\": [ 1 ] }\n";
+  g_autoptr(PrepPackStore) store = NULL;
+  g_autoptr(JsonObject) question = parse_object ("{ \"id\": \"new-one\", \"category\": \"my-questions\", \"origin\": \"user\","
+                                                 "  \"question\": { \"zh_TW\": \"新？\", \"en\": \"New?\" },"
+                                                 "  \"difficulty\": \"basic\", \"tags\": [] }");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  guint n = g_list_model_get_n_items (prep_library_get_questions (f->library));
+
+  write_pack (f, PREP_PACK_DEFAULT_ID ".json", broken);
+  store = load_store (f);
+  g_assert_cmpuint (prep_pack_store_get_issues (store)->len, ==, 1);
+
+  g_assert_false (prep_pack_store_save_question (store, question, NULL, &error));
+  g_assert_nonnull (error);
+  after = read_pack (f, PREP_PACK_DEFAULT_ID ".json");
+  g_assert_cmpstr (after, ==, broken);
+  g_assert_cmpuint (g_list_model_get_n_items (prep_library_get_questions (f->library)), ==, n);
+}
+
+static void
+test_clashes (Fixture       *f,
+              gconstpointer  data)
+{
+  static const char *bundled_category =
+    "{ \"schema_version\": 1, \"categories\": [ { \"id\": \"basics\", \"title\": { \"zh_TW\": \"基\", \"en\": \"B\" } } ] }\n";
+  g_autoptr(PrepPackStore) store = NULL;
+  g_autofree char *report = NULL;
+  GPtrArray *issues;
+
+  write_simple_pack (f, "a.json", "pack-question", "basics");
+  write_simple_pack (f, "b.json", "pack-question", "basics");
+  write_simple_pack (f, "c.json", "what-is-llm", "basics");
+  write_pack (f, "d.json", bundled_category);
+  write_pack (f, "robots.json", full_pack);
+  write_pack (f, "robots-again.json", full_pack);
+  store = load_store (f);
+
+  issues = prep_pack_store_get_issues (store);
+  report = issues_to_string (issues);
+  g_test_message ("%s", report);
+  /* The first of two packs wins; the second, a bundled id and a bundled
+   * category are problems of their packs, with where they are. */
+  g_assert_nonnull (prep_library_lookup_question (f->library, "pack-question"));
+  g_assert_cmpstr (prep_question_get_pack_id (prep_library_lookup_question (f->library, "pack-question")), ==, "a");
+  g_assert_nonnull (strstr (report, "b.json:1:"));
+  g_assert_nonnull (strstr (report, "question id “pack-question” is taken (by the pack “a”)"));
+  g_assert_nonnull (strstr (report, "question id “what-is-llm” is taken (by the bundled content)"));
+  g_assert_nonnull (strstr (report, "d.json:1:"));
+  g_assert_nonnull (strstr (report, "category id “basics” is taken"));
+  /* robots.json comes after robots-again.json in name order: its category is taken. */
+  g_assert_cmpstr (prep_question_get_pack_id (prep_library_lookup_question (f->library, "robot-arm")), ==, "robots-again");
+  g_assert_nonnull (strstr (report, "robots.json:"));
+  g_assert_cmpuint (issues->len, ==, 4);
+  g_assert_null (prep_question_get_pack_id (prep_library_lookup_question (f->library, "what-is-llm")));
+}
+
+static JsonObject *
+new_question (const char *id,
+              const char *category,
+              const char *title)
+{
+  JsonObject *object = json_object_new ();
+  JsonObject *text = json_object_new ();
+
+  json_object_set_string_member (text, "zh_TW", title);
+  json_object_set_string_member (text, "en", title);
+  json_object_set_string_member (object, "id", id);
+  json_object_set_string_member (object, "category", category);
+  json_object_set_string_member (object, "origin", "user");
+  json_object_set_object_member (object, "question", text);
+  json_object_set_string_member (object, "difficulty", "basic");
+  json_object_set_array_member (object, "tags", json_array_new ());
+
+  return object;
+}
+
+/* The first question creates the default pack and its category; an edit
+ * keeps its place, a delete can be undone by saving it again. */
+static void
+test_save_delete (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PrepPackStore) store = load_store (f);
+  g_autoptr(JsonObject) first = new_question ("first", PREP_PACK_DEFAULT_CATEGORY, "First");
+  g_autoptr(JsonObject) second = new_question ("second", "basics", "Second");
+  g_autoptr(JsonObject) renamed = new_question ("first-renamed", PREP_PACK_DEFAULT_CATEGORY, "First again");
+  g_autoptr(JsonObject) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before_delete = NULL;
+  g_autofree char *after_undo = NULL;
+  GListModel *questions = prep_library_get_questions (f->library);
+  guint n = g_list_model_get_n_items (questions);
+  PrepCategory *mine;
+
+  g_assert_true (prep_pack_store_save_question (store, first, NULL, &error));
+  g_assert_no_error (error);
+  mine = prep_library_lookup_category (f->library, PREP_PACK_DEFAULT_CATEGORY);
+  g_assert_nonnull (mine);
+  g_assert_cmpstr (prep_category_get_title (mine), ==, "我的題目");
+  g_assert_cmpstr (prep_category_get_pack_id (mine), ==, PREP_PACK_DEFAULT_ID);
+  g_assert_true (prep_pack_store_save_question (store, second, NULL, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, n + 2);
+
+  /* Renamed in place. */
+  g_assert_true (prep_pack_store_save_question (store, renamed, "first", &error));
+  g_assert_no_error (error);
+  g_assert_null (prep_library_lookup_question (f->library, "first"));
+  g_assert_nonnull (prep_library_lookup_question (f->library, "first-renamed"));
+  g_assert_cmpuint (prep_category_get_n_questions (mine), ==, 1);
+  {
+    g_autoptr(PrepQuestion) last = g_list_model_get_item (questions, g_list_model_get_n_items (questions) - 1);
+    g_assert_cmpstr (prep_question_get_id (last), ==, "first-renamed");
+  }
+
+  /* Bundled questions are not changed. */
+  g_assert_false (prep_pack_store_save_question (store, second, "what-is-llm", &error));
+  g_assert_error (error, PREP_CONTENT_ERROR, PREP_CONTENT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (prep_pack_store_delete_question (store, "what-is-llm", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  before_delete = read_pack (f, PREP_PACK_DEFAULT_ID ".json");
+  deleted = prep_pack_store_delete_question (store, "second", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deleted);
+  g_assert_null (prep_library_lookup_question (f->library, "second"));
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, n + 1);
+  {
+    g_autofree char *text = read_pack (f, PREP_PACK_DEFAULT_ID ".json");
+    g_assert_null (strstr (text, "\"second\""));
+  }
+
+  g_assert_true (prep_pack_store_save_question (store, deleted, NULL, &error));
+  g_assert_no_error (error);
+  after_undo = read_pack (f, PREP_PACK_DEFAULT_ID ".json");
+  /* Undone, the pack is as it was but for the order: the question is last. */
+  g_assert_nonnull (prep_library_lookup_question (f->library, "second"));
+  g_assert_cmpuint (strlen (after_undo), ==, strlen (before_delete));
+}
+
+/* A save that cannot be written changes nothing, in memory or on disk. */
+static void
+test_save_failure (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(PrepPackStore) store = NULL;
+  g_autoptr(JsonObject) edited = new_question ("robot-arm", "robotics", "Changed");
+  g_autoptr(JsonObject) added = new_question ("added", PREP_PACK_DEFAULT_CATEGORY, "Added");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = g_build_filename (f->dir, "moved", NULL);
+  g_autofree char *text = NULL;
+  guint n;
+
+  write_pack (f, "robots.json", full_pack);
+  store = load_store (f);
+  n = g_list_model_get_n_items (prep_library_get_questions (f->library));
+
+  /* The folder is gone and a file is where it was: nothing can be written. */
+  g_assert_cmpint (g_rename (f->packs, moved), ==, 0);
+  prep_test_write_file (f->packs, "not a folder");
+
+  g_assert_false (prep_pack_store_save_question (store, edited, "robot-arm", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpstr (prep_question_get_title (prep_library_lookup_question (f->library, "robot-arm")), ==, "機械手臂？");
+
+  g_assert_false (prep_pack_store_save_question (store, added, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (prep_library_lookup_question (f->library, "added"));
+  g_assert_null (prep_library_lookup_category (f->library, PREP_PACK_DEFAULT_CATEGORY));
+
+  g_assert_null (prep_pack_store_delete_question (store, "robot-arm", &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (prep_library_lookup_question (f->library, "robot-arm"));
+  g_assert_cmpuint (g_list_model_get_n_items (prep_library_get_questions (f->library)), ==, n);
+
+  g_unlink (f->packs);
+  g_assert_cmpint (g_rename (moved, f->packs), ==, 0);
+  text = read_pack (f, "robots.json");
+  g_assert_cmpstr (text, ==, full_pack);
+}
+
+/* What the editor shows: issues relative to the question. */
+static void
+test_check_question (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(PrepPackStore) store = NULL;
+  g_autoptr(JsonObject) question = new_question ("robot-arm", "nowhere", "Q");
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(JsonObject) good = new_question ("fine", "robotics", "Q");
+  g_autoptr(JsonObject) taken = new_question ("what-is-llm", "robotics", "Q");
+  g_autoptr(GPtrArray) taken_issues = NULL;
+  g_autofree char *report = NULL;
+  JsonArray *quiz = json_array_new ();
+  JsonObject *item = json_object_new ();
+
+  write_pack (f, "robots.json", full_pack);
+  store = load_store (f);
+
+  json_object_set_int_member (item, "answer", 7);
+  json_array_add_object_element (quiz, item);
+  json_object_set_array_member (question, "quiz", quiz);
+  issues = prep_pack_store_check_question (store, question, "robot-arm");
+  report = issues_to_string (issues);
+  g_test_message ("%s", report);
+  g_assert_nonnull (strstr (report, "$.quiz[0].answer: answer index 7 is out of range"));
+  g_assert_nonnull (strstr (report, "$.quiz[0]: missing required member “prompt”"));
+  g_assert_null (strstr (report, "questions[0]"));
+
+  {
+    g_autoptr(JsonObject) lost = new_question ("lost", "nowhere", "Q");
+    g_autoptr(GPtrArray) lost_issues = prep_pack_store_check_question (store, lost, NULL);
+    g_autofree char *lost_report = issues_to_string (lost_issues);
+
+    g_assert_nonnull (strstr (lost_report, "$: unknown category “nowhere”"));
+  }
+
+  none = prep_pack_store_check_question (store, good, NULL);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  taken_issues = prep_pack_store_check_question (store, taken, NULL);
+  g_assert_cmpuint (taken_issues->len, ==, 1);
+  g_assert_cmpstr (((PrepContentIssue *) g_ptr_array_index (taken_issues, 0))->path, ==, "$.id");
+}
+
+static void
+test_new_question_id (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(PrepPackStore) store = load_store (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = prep_pack_store_new_question_id (store, "What is a KV-cache?");
+  g_autofree char *b = prep_pack_store_new_question_id (store, "什麼是大語言模型？");
+  g_autofree char *c = prep_pack_store_new_question_id (store, "what is LLM");
+  g_autofree char *d = NULL;
+  g_autofree char *e = NULL;
+  g_autofree char *g = NULL;
+  g_autofree char *long_id = prep_pack_store_new_question_id (store, "word word word word word word word word word word "
+                                                                     "word word word word word word word word word word");
+  g_autoptr(JsonObject) question = NULL;
+
+  g_assert_cmpstr (a, ==, "what-is-a-kv-cache");
+  g_assert_cmpstr (b, ==, "my-question-1");
+  /* Taken by the bundled content: */
+  g_assert_nonnull (prep_library_lookup_question (f->library, "what-is-llm"));
+  d = prep_pack_store_new_question_id (store, "What is LLM?");
+  g_assert_cmpstr (d, ==, "what-is-llm-2");
+  g_assert_cmpstr (c, ==, "what-is-llm-2");
+  g_assert_true (prep_content_id_is_valid (long_id));
+  g_assert_cmpuint (strlen (long_id), <=, PREP_PACK_SLUG_MAX);
+
+  question = new_question (b, "basics", "Q");
+  g_assert_true (prep_pack_store_save_question (store, question, NULL, &error));
+  g_assert_no_error (error);
+  e = prep_pack_store_new_question_id (store, "？？");
+  g_assert_cmpstr (e, ==, "my-question-2");
+  g = prep_pack_store_new_question_id (store, NULL);
+  g_assert_cmpstr (g, ==, "my-question-2");
+}
+
+/* Text a pack may hold that is hard to write: quotes, backslashes,
+ * control characters, right-to-left marks, astral characters, a "\u2028". */
+static void
+test_hostile_strings (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char *hostile = "\"quoted\" \\back\\ \t tab \x01 ctl \u200f rtl 😀 \u2028 </script> %s %n";
+  g_autoptr(PrepPackStore) store = load_store (f);
+  g_autoptr(JsonObject) question = new_question ("hostile", "basics", hostile);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PrepLibrary) library = prep_library_new ("zh_TW");
+  g_autoptr(PrepPackStore) again = NULL;
+
+  g_assert_true (prep_pack_store_save_question (store, question, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (prep_library_load_resources (library, NULL, &error));
+  again = prep_pack_store_new (library, f->packs);
+  g_assert_true (prep_pack_store_load (again, &error));
+  g_assert_cmpuint (prep_pack_store_get_issues (again)->len, ==, 0);
+  g_assert_cmpstr (prep_question_get_title (prep_library_lookup_question (library, "hostile")), ==, hostile);
+}
+
+/* No folder: no packs, nothing reported, nothing created. */
+static void
+test_no_folder (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(PrepPackStore) store = load_store (f);
+
+  g_assert_cmpuint (prep_pack_store_get_issues (store)->len, ==, 0);
+  g_assert_false (g_file_test (f->packs, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/packs/load", test_load);
+  ADD ("/packs/round-trip", test_round_trip);
+  ADD ("/packs/corrupt", test_corrupt);
+  ADD ("/packs/corrupt-default", test_corrupt_default);
+  ADD ("/packs/clashes", test_clashes);
+  ADD ("/packs/save-delete", test_save_delete);
+  ADD ("/packs/save-failure", test_save_failure);
+  ADD ("/packs/check-question", test_check_question);
+  ADD ("/packs/new-question-id", test_new_question_id);
+  ADD ("/packs/hostile-strings", test_hostile_strings);
+  ADD ("/packs/no-folder", test_no_folder);
+#undef ADD
+
+  return g_test_run ();
+}
