@@ -72,8 +72,7 @@ gboolean
 _prep_window_question_is_users (PrepWindow   *self,
                                 PrepQuestion *question)
 {
-  return self->packs != NULL && question != NULL &&
-         g_strcmp0 (prep_question_get_category_id (question), PREP_PACK_DEFAULT_CATEGORY) == 0;
+  return self->packs != NULL && question != NULL && prep_question_get_pack_id (question) != NULL;
 }
 
 /* Edit changes the user's question, or offers a copy of a bundled one. */
