@@ -14,11 +14,11 @@
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
+#include "prep-answer-view.h"
 #include "prep-json-store.h"
 #include "prep-library.h"
 #include "prep-notice-bar.h"
 #include "prep-question-editor.h"
-#include "prep-renderer.h"
 
 /* A form for one question of the user's: a new one, or one of theirs to
  * change. It edits the text of one content locale, the library's, and
@@ -114,7 +114,7 @@ struct _PrepQuestionEditor
   GtkWidget         *source_frame;
   GtkWidget         *preview_frame;
   GtkSourceView     *source_view;
-  GtkTextView       *preview_view;
+  PrepAnswerView    *preview_view;
   GtkLabel          *detailed_answer_error;
   GtkBox            *items_box[N_KINDS];
   GtkLabel          *section_error[N_KINDS];
@@ -137,7 +137,6 @@ struct _PrepQuestionEditor
 
   /* Owned references */
   PrepPackStore     *store;
-  PrepRenderer      *renderer;
   PrepJsonStore     *draft;
   JsonObject        *base;         /* the question as opened */
   char              *replaces_id;
@@ -1071,24 +1070,22 @@ check_cb (gpointer data)
 
 /* The preview */
 
+/* The page's own answer view: tables, code and figures as they will be
+ * shown, light or dark. */
 static void
 render_preview (PrepQuestionEditor *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->preview_view);
   g_autofree char *markdown = text_view_dup_text (GTK_TEXT_VIEW (self->source_view));
-  GtkTextIter iter;
+  g_autofree char *placeholder = NULL;
 
-  gtk_text_buffer_set_text (buffer, "", 0);
-  gtk_text_buffer_get_start_iter (buffer, &iter);
   if (is_blank (markdown))
     {
-      gtk_text_buffer_insert_with_tags_by_name (buffer, &iter, _("The rendered answer shows here."), -1,
-                                                "placeholder", NULL);
+      placeholder = g_strdup_printf ("*%s*", _("The rendered answer shows here."));
+      prep_answer_view_set_markdown (self->preview_view, placeholder);
       return;
     }
 
-  prep_renderer_set_dark (self->renderer, adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  prep_renderer_render (self->renderer, buffer, &iter, markdown, -1);
+  prep_answer_view_set_markdown (self->preview_view, markdown);
 }
 
 static gboolean
@@ -1121,9 +1118,6 @@ update_style_scheme (PrepQuestionEditor *self)
   if (scheme == NULL)
     scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "classic-dark" : "classic");
   gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer), scheme);
-
-  if (self->renderer != NULL)
-    render_preview (self);
 }
 
 /* Side by side when wide; one or the other, by the Preview button, when
@@ -1628,7 +1622,6 @@ prep_question_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PREP_TYPE_QUESTION_EDITOR);
 
   g_clear_object (&self->store);
-  g_clear_object (&self->renderer);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->base, json_object_unref);
 
@@ -1718,6 +1711,7 @@ prep_question_editor_class_init (PrepQuestionEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (PREP_TYPE_ANSWER_VIEW);
   g_type_ensure (PREP_TYPE_NOTICE_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/llmprep/LlmPrep/ui/prep-question-editor.ui");
@@ -1785,7 +1779,6 @@ prep_question_editor_init (PrepQuestionEditor *self)
     }
   self->category_ids = g_ptr_array_new_with_free_func (g_free);
   self->issues = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->renderer = prep_renderer_new ();
 
   self->title_row = ADW_ENTRY_ROW (entry_row_new (self, _("Question"), NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "title-row");
@@ -1825,8 +1818,6 @@ prep_question_editor_init (PrepQuestionEditor *self)
   g_signal_connect_object (buffer, "changed", G_CALLBACK (source_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
-  gtk_text_buffer_create_tag (gtk_text_view_get_buffer (self->preview_view), "placeholder",
-                              "foreground", "gray", NULL);
 
   g_signal_connect (self, "notify::default-width", G_CALLBACK (update_wide), NULL);
   g_signal_connect (self, "notify::maximized", G_CALLBACK (update_wide), NULL);
@@ -1876,7 +1867,7 @@ prep_question_editor_new (GtkWindow     *parent,
   path = prep_question_editor_draft_path (self->draft_key);
   self->draft = prep_json_store_new (path, DRAFT_VERSION);
 
-  prep_renderer_set_locale (self->renderer, self->locale);
+  prep_answer_view_set_locale (self->preview_view, self->locale);
   update_style_scheme (self);
 
   adw_window_title_set_title (self->window_title, replaces_id ? _("Edit Question") : _("New Question"));
