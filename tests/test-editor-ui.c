@@ -161,6 +161,23 @@ scroll_to (GtkWidget *widget)
   prep_test_wait_for_frame (widget);
 }
 
+static GtkWidget *
+find_by_css_name (GtkWidget  *widget,
+                  const char *name)
+{
+  if (g_str_equal (gtk_widget_get_css_name (widget), name) && gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_css_name (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static PrepSidebarRow *
 find_sidebar_row (GtkWidget  *widget,
                   const char *question_id)
@@ -566,8 +583,8 @@ check_delete (PrepApplication *app,
       menu_button = g_ptr_array_index (menus, i);
   g_assert_nonnull (menu_button);
   prep_test_click (menu_button);
-  /* Edit, then Delete (Copy is for bundled questions only). */
-  prep_test_press (GTK_WIDGET (window), "Down Down Return");
+  /* Its item by its mnemonic: _Delete Question… */
+  prep_test_press (GTK_WIDGET (window), "d");
   prep_test_spin (100);
 
   dialog = find_dialog ();
@@ -579,7 +596,7 @@ check_delete (PrepApplication *app,
   g_assert_null (prep_library_lookup_question (library, "to-delete"));
   g_assert_null (prep_window_get_question (window));
   g_assert_null (find_sidebar_row (GTK_WIDGET (window), "to-delete"));
-  toast = prep_test_find_with_class (GTK_WIDGET (window), "toast");
+  toast = find_by_css_name (GTK_WIDGET (window), "toast");
   g_assert_nonnull (toast);
   prep_test_save_screenshot (GTK_WIDGET (window), "editor-deleted-toast.png");
 
