@@ -245,11 +245,25 @@ ensure_library (PrepApplication *self)
   return self->library;
 }
 
-/* The user's packs, after the bundled content: without a packs folder
- * this is one failed open. A pack with problems is reported by the
- * window and left as it is. */
 static void
-load_packs (PrepApplication *self)
+packs_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!prep_pack_store_load_finish (PREP_PACK_STORE (object), result, &error))
+    g_printerr ("%s\n", error->message);
+}
+
+/* The user's packs, after the bundled content: without a packs folder
+ * this is one failed open. With one, they are read in a thread and their
+ * questions appear when read, so that a large pack does not hold up the
+ * window (issue 18); --open of one of them reads them at once. A pack
+ * with problems is reported by the window and left as it is. */
+static void
+load_packs (PrepApplication *self,
+            gboolean         now)
 {
   g_autoptr(GError) error = NULL;
 
@@ -257,13 +271,20 @@ load_packs (PrepApplication *self)
     return;
 
   self->packs = prep_pack_store_new (self->library, NULL);
-  if (g_file_test (prep_pack_store_get_dir (self->packs), G_FILE_TEST_IS_DIR))
+  if (!g_file_test (prep_pack_store_get_dir (self->packs), G_FILE_TEST_IS_DIR))
+    return;
+
+  /* What is saved (by the editor) is checked as --validate does. */
+  self->pack_renderer = prep_renderer_new ();
+  prep_pack_store_set_markdown_check (self->packs, check_markdown_cb, self->pack_renderer);
+
+  if (now)
     {
-      self->pack_renderer = prep_renderer_new ();
-      prep_pack_store_set_markdown_check (self->packs, check_markdown_cb, self->pack_renderer);
+      if (!prep_pack_store_load (self->packs, &error))
+        g_printerr ("%s\n", error->message);
     }
-  if (!prep_pack_store_load (self->packs, &error))
-    g_printerr ("%s\n", error->message);
+  else
+    prep_pack_store_load_async (self->packs, NULL, packs_loaded_cb, NULL);
 }
 
 static int
@@ -298,6 +319,10 @@ prep_application_handle_local_options (GApplication *app,
     {
       /* Loaded once: this process is usually the one that shows it. */
       PrepLibrary *library = ensure_library (PREP_APPLICATION (app));
+
+      /* It may be one of the user's questions. */
+      if (prep_library_lookup_question (library, question_id) == NULL)
+        load_packs (PREP_APPLICATION (app), TRUE);
 
       if (prep_application_get_load_error (PREP_APPLICATION (app)) == NULL &&
           prep_library_lookup_question (library, question_id) == NULL)
@@ -432,7 +457,7 @@ prep_application_startup (GApplication *app)
   }
 
   ensure_library (self);
-  load_packs (self);
+  load_packs (self, FALSE);
   g_signal_connect_object (self->settings, "changed::content-language",
                            G_CALLBACK (content_language_changed_cb), self, G_CONNECT_SWAPPED);
   content_language_changed_cb (self);

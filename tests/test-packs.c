@@ -839,6 +839,38 @@ read_done_cb (GObject      *object,
   *done = TRUE;
 }
 
+static void
+commit_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  gboolean *done = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (prep_pack_import_commit_finish (PREP_PACK_IMPORT (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  gboolean *done = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (prep_pack_store_load_finish (PREP_PACK_STORE (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+count_loaded_cb (guint *loaded)
+{
+  (*loaded)++;
+}
+
 static char *
 big_pack (guint n)
 {
@@ -881,10 +913,45 @@ test_import_async (Fixture       *f,
 
   g_assert_cmpfloat (last, ==, 1.0);
   g_assert_cmpuint (prep_pack_import_get_clashes (import)->len, ==, 0);
-  g_assert_true (prep_pack_import_commit (import, &error));
-  g_assert_no_error (error);
+
+  /* Written in a thread; the library changes in finish(), not before. */
+  done = FALSE;
+  prep_pack_import_commit_async (import, NULL, commit_done_cb, &done);
+  g_assert_cmpuint (g_list_model_get_n_items (prep_library_get_questions (f->library)), ==, n);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (prep_library_get_questions (f->library)), ==, n + 2000);
   g_assert_cmpuint (prep_category_get_n_questions (prep_library_lookup_category (f->library, "big")), ==, 2000);
+
+  /* Read back in a thread, as at start-up, into another library. */
+  {
+    g_autoptr(PrepLibrary) library = prep_library_new ("zh_TW");
+    g_autoptr(PrepPackStore) again = NULL;
+    guint loaded = 0;
+
+    g_assert_true (prep_library_load_resources (library, NULL, &error));
+    again = prep_pack_store_new (library, f->packs);
+    g_signal_connect_swapped (again, "loaded", G_CALLBACK (count_loaded_cb), &loaded);
+    done = FALSE;
+    prep_pack_store_load_async (again, NULL, load_done_cb, &done);
+    g_assert_true (prep_pack_store_get_loading (again));
+    g_assert_null (prep_library_lookup_question (library, "big-0"));
+    /* Saves wait for the load. */
+    {
+      g_autoptr(JsonObject) question = new_question ("meanwhile", "basics", "Q");
+
+      g_assert_false (prep_pack_store_save_question (again, question, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+      g_clear_error (&error);
+    }
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (prep_pack_store_get_loading (again));
+    g_assert_cmpuint (loaded, ==, 1);
+    g_assert_cmpuint (prep_pack_store_get_issues (again)->len, ==, 0);
+    g_assert_cmpuint (prep_category_get_n_questions (prep_library_lookup_category (library, "big")), ==, 2000);
+    g_assert_cmpstr (prep_question_get_pack_id (prep_library_lookup_question (library, "big-1999")), ==, "big");
+  }
 }
 
 static JsonNode *

@@ -543,12 +543,55 @@ taken:
   return FALSE;
 }
 
+/* Gives the clashing ids their new names, or back the old ones: on
+ * objects no one else sees yet. */
+static void
+apply_renames (PrepPackImport *self,
+               gboolean        forward)
+{
+  for (guint i = 0; i < self->clashes->len; i++)
+    {
+      PrepPackClash *clash = g_ptr_array_index (self->clashes, i);
+      const char *from = forward ? clash->id : clash->rename_to;
+      const char *to = forward ? clash->rename_to : clash->id;
+
+      if (clash->kind == PREP_PACK_ID_CATEGORY)
+        {
+          for (guint j = 0; j < self->categories->len; j++)
+            {
+              PrepCategory *category = g_ptr_array_index (self->categories, j);
+              GListModel *questions = prep_category_get_questions (category);
+
+              if (!g_str_equal (prep_category_get_id (category), from))
+                continue;
+              _prep_category_set_id (category, to);
+              for (guint k = 0; k < g_list_model_get_n_items (questions); k++)
+                {
+                  g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, k);
+                  _prep_question_set_category_id (question, to);
+                }
+            }
+        }
+      else
+        {
+          for (guint j = 0; j < self->questions->len; j++)
+            {
+              PrepQuestion *question = g_ptr_array_index (self->questions, j);
+
+              if (g_str_equal (prep_question_get_id (question), from))
+                _prep_question_set_id (question, to);
+            }
+        }
+    }
+}
+
 /**
  * prep_pack_import_commit:
  *
  * Renames the clashing ids as get_clashes() says, writes the pack and
- * adds it to the library. On the library's thread, after a read without
- * issues; on failure nothing changed.
+ * adds it to the library, all on the library's thread, after a read
+ * without issues. On failure nothing changed. For a large pack, see
+ * commit_async(), which writes in a thread.
  */
 gboolean
 prep_pack_import_commit (PrepPackImport  *self,
@@ -558,55 +601,89 @@ prep_pack_import_commit (PrepPackImport  *self,
   g_return_val_if_fail (self->read && self->issues->len == 0, FALSE);
   g_return_val_if_fail (!self->committed, FALSE);
 
-  /* The renames, on objects no one else sees yet; undone on failure. */
-  for (guint pass = 0; pass < 2; pass++)
+  apply_renames (self, TRUE);
+  if (!_prep_pack_store_add_pack (self->store, self->pack_id, self->categories, self->questions, error))
     {
-      for (guint i = 0; i < self->clashes->len; i++)
-        {
-          PrepPackClash *clash = g_ptr_array_index (self->clashes, i);
-          const char *from = pass == 0 ? clash->id : clash->rename_to;
-          const char *to = pass == 0 ? clash->rename_to : clash->id;
-
-          if (clash->kind == PREP_PACK_ID_CATEGORY)
-            {
-              for (guint j = 0; j < self->categories->len; j++)
-                {
-                  PrepCategory *category = g_ptr_array_index (self->categories, j);
-                  GListModel *questions = prep_category_get_questions (category);
-
-                  if (!g_str_equal (prep_category_get_id (category), from))
-                    continue;
-                  _prep_category_set_id (category, to);
-                  for (guint k = 0; k < g_list_model_get_n_items (questions); k++)
-                    {
-                      g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, k);
-                      _prep_question_set_category_id (question, to);
-                    }
-                }
-            }
-          else
-            {
-              for (guint j = 0; j < self->questions->len; j++)
-                {
-                  PrepQuestion *question = g_ptr_array_index (self->questions, j);
-
-                  if (g_str_equal (prep_question_get_id (question), from))
-                    _prep_question_set_id (question, to);
-                }
-            }
-        }
-
-      if (pass == 0)
-        {
-          if (_prep_pack_store_add_pack (self->store, self->pack_id, self->categories, self->questions, error))
-            {
-              self->committed = TRUE;
-              return TRUE;
-            }
-        }
+      apply_renames (self, FALSE);
+      return FALSE;
     }
 
-  return FALSE;
+  self->committed = TRUE;
+  return TRUE;
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  PrepPackImport *self = source_object;
+  GError *error = NULL;
+
+  if (_prep_pack_store_write_pack (task_data, self->categories, self->questions, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * prep_pack_import_commit_async:
+ *
+ * Like commit(), with the pack made and written in a thread (for 10,000
+ * questions, most of the time); the library is changed in finish().
+ */
+void
+prep_pack_import_commit_async (PrepPackImport      *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PREP_IS_PACK_IMPORT (self));
+  g_return_if_fail (self->read && self->issues->len == 0);
+  g_return_if_fail (!self->committed);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, prep_pack_import_commit_async);
+
+  apply_renames (self, TRUE);
+  if (!_prep_pack_store_check_new_pack (self->store, self->pack_id, self->categories, self->questions, &error))
+    {
+      apply_renames (self, FALSE);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* No second commit while this one writes. */
+  self->committed = TRUE;
+  g_task_set_task_data (task, _prep_pack_store_pack_path (self->store, self->pack_id), g_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+prep_pack_import_commit_finish (PrepPackImport  *self,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  g_return_val_if_fail (PREP_IS_PACK_IMPORT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  /* Refused before the thread: nothing to undo. */
+  if (!self->committed)
+    return g_task_propagate_boolean (G_TASK (result), error);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error) ||
+      !_prep_pack_store_adopt_pack (self->store, self->pack_id, self->categories, self->questions, error))
+    {
+      apply_renames (self, FALSE);
+      self->committed = FALSE;
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

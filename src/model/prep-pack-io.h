@@ -64,6 +64,13 @@ gboolean        prep_pack_import_rename       (PrepPackImport       *self,
                                                GError              **error);
 gboolean        prep_pack_import_commit       (PrepPackImport       *self,
                                                GError              **error);
+void            prep_pack_import_commit_async (PrepPackImport       *self,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean        prep_pack_import_commit_finish (PrepPackImport      *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 GPtrArray      *prep_pack_export_select       (PrepLibrary          *library,
                                                PrepPackExportScope   scope,

@@ -1004,6 +1004,15 @@ prep_window_constructed (GObject *object)
       g_signal_connect_object (self->reviews, "notify::save-error", G_CALLBACK (sync_notice),
                                self, G_CONNECT_SWAPPED);
     }
+  /* The user's packs are read after the window opens; problems in them
+   * are told when known. */
+  {
+    GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+    PrepPackStore *packs = PREP_IS_APPLICATION (app) ? prep_application_get_pack_store (PREP_APPLICATION (app)) : NULL;
+
+    if (packs != NULL)
+      g_signal_connect_object (packs, "loaded", G_CALLBACK (sync_notice), self, G_CONNECT_SWAPPED);
+  }
   sync_notice (self);
   schedule_day_change (self);
   offer_to_clear_interview (self);
