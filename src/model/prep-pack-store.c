@@ -507,6 +507,14 @@ prep_pack_store_load (PrepPackStore  *self,
   g_return_val_if_fail (PREP_IS_PACK_STORE (self), FALSE);
   g_return_val_if_fail (!self->loading, FALSE);
 
+  /* No folder, no packs: the usual case costs one stat(). */
+  if (!g_file_test (self->dir, G_FILE_TEST_EXISTS))
+    {
+      g_ptr_array_set_size (self->issues, 0);
+      g_signal_emit (self, signals [LOADED], 0);
+      return TRUE;
+    }
+
   job = load_job_new (self);
   ok = load_job_run (job, prep_library_get_locale (self->library),
                      self->markdown_check, self->markdown_check_data, error);

@@ -72,8 +72,23 @@ typedef struct
 {
   gboolean done;
   double   adopt_ms;
-  double   longest;
+  double   longest;   /* the longest gap between two ticks */
+  gint64   last_tick;
 } CommitRun;
+
+/* A tick every 5 ms, as a frame clock would ask: how late it comes is how
+ * long the main thread was busy. */
+static gboolean
+tick_cb (gpointer data)
+{
+  CommitRun *run = data;
+  gint64 now = g_get_monotonic_time ();
+
+  run->longest = MAX (run->longest, (now - run->last_tick) / 1000.0);
+  run->last_tick = now;
+
+  return G_SOURCE_CONTINUE;
+}
 
 static void
 commit_done_cb (GObject      *object,
@@ -167,17 +182,16 @@ main (int   argc,
       {
         CommitRun commit_run = { 0, };
         gint64 start = g_get_monotonic_time ();
+        guint tick;
 
-        /* The main loop runs while the thread writes: its longest
-         * iteration is how long the window could not draw. */
+        /* The main loop runs while the thread writes. */
+        commit_run.last_tick = start;
+        tick = g_timeout_add (5, tick_cb, &commit_run);
         prep_pack_import_commit_async (import, NULL, commit_done_cb, &commit_run);
         while (!commit_run.done)
-          {
-            begin = g_get_monotonic_time ();
-            g_main_context_iteration (NULL, TRUE);
-            commit_run.longest = MAX (commit_run.longest, elapsed_ms (begin));
-          }
+          g_main_context_iteration (NULL, TRUE);
         ms = elapsed_ms (start);
+        g_source_remove (tick);
         g_array_append_val (commit_times, ms);
         g_array_append_val (adopt_times, commit_run.adopt_ms);
         g_array_append_val (stall_times, commit_run.longest);
@@ -187,7 +201,7 @@ main (int   argc,
       {
         g_autoptr(PrepLibrary) fresh = bundled_library ();
         g_autoptr(PrepPackStore) again = prep_pack_store_new (fresh, packs);
-        g_autoptr(PrepPackStore) none = prep_pack_store_new (fresh, missing);
+        g_autoptr(PrepPackStore) none = NULL;
 
         begin = g_get_monotonic_time ();
         if (!prep_pack_store_load (again, &error) || prep_pack_store_get_issues (again)->len > 0)
@@ -196,6 +210,7 @@ main (int   argc,
         g_array_append_val (load_times, ms);
 
         begin = g_get_monotonic_time ();
+        none = prep_pack_store_new (fresh, missing);
         prep_pack_store_load (none, NULL);
         ms = elapsed_ms (begin);
         g_array_append_val (empty_times, ms);
@@ -217,7 +232,7 @@ main (int   argc,
   g_print ("  commit, written in a thread:        %8.1f ms  %5.2f x\n", commit, commit / parse);
   g_print ("    of which on the main thread (added to the library, the search told): %6.1f ms  %5.2f x\n",
            adopt, adopt / parse);
-  g_print ("    longest main-loop iteration meanwhile: %6.1f ms\n", stall);
+  g_print ("    longest wait of a 5 ms tick on the main loop meanwhile: %6.1f ms\n", stall);
   g_print ("  the pack read at start-up (in a thread since, the window not waiting): %8.1f ms  %5.2f x\n",
            load, load / parse);
   g_print ("  start-up without a packs folder:      %8.3f ms\n", empty);
