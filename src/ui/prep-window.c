@@ -1004,15 +1004,6 @@ prep_window_constructed (GObject *object)
       g_signal_connect_object (self->reviews, "notify::save-error", G_CALLBACK (sync_notice),
                                self, G_CONNECT_SWAPPED);
     }
-  /* The user's packs are read after the window opens; problems in them
-   * are told when known. */
-  {
-    GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-    PrepPackStore *packs = PREP_IS_APPLICATION (app) ? prep_application_get_pack_store (PREP_APPLICATION (app)) : NULL;
-
-    if (packs != NULL)
-      g_signal_connect_object (packs, "loaded", G_CALLBACK (sync_notice), self, G_CONNECT_SWAPPED);
-  }
   sync_notice (self);
   schedule_day_change (self);
   offer_to_clear_interview (self);
@@ -1295,6 +1286,12 @@ prep_window_new (PrepApplication *application)
                        NULL);
 
   sync_question_controls (self);
+
+  /* The user's packs are read after the window opens (the application
+   * is set after constructed()); problems in them are told when known. */
+  if (prep_application_get_pack_store (application) != NULL)
+    g_signal_connect_object (prep_application_get_pack_store (application), "loaded",
+                             G_CALLBACK (sync_notice), self, G_CONNECT_SWAPPED);
 
   /* Damaged and newer files are told in the notice bar (sync_notice). */
   sync_notice (self);
