@@ -592,8 +592,21 @@ prep_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* Importing a pack: in the window, which shows the progress. */
+static void
+prep_application_import_pack_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  PrepWindow *window = ensure_window (user_data);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-pack", NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", prep_application_quit_action },
+  { "import-pack", prep_application_import_pack_action },
   { "preferences", prep_application_preferences_action },
   { "about", prep_application_about_action },
 };
