@@ -17,11 +17,13 @@
 #include <string.h>
 
 #include "prep-application.h"
+#include "prep-pack-dialogs.h"
 #include "prep-pack-store.h"
 #include "prep-sidebar-row.h"
 #include "prep-test-files.h"
 #include "prep-test-utils.h"
 #include "prep-window.h"
+#include "prep-window-private.h"
 
 static const char *good_pack =
   "{ \"schema_version\": 1,\n"
@@ -157,6 +159,109 @@ check_packs (PrepApplication *app,
   g_assert_null (prep_library_lookup_question (library, "robot-leg"));
 }
 
+/* The message dialog shown, if any; its heading and extra text. */
+static AdwMessageDialog *
+wait_for_dialog (const char *heading)
+{
+  for (guint n = 0; n < 200; n++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+              g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+            return ADW_MESSAGE_DIALOG (window);
+        }
+      prep_test_spin (50);
+    }
+
+  return NULL;
+}
+
+static const char *
+dialog_list (AdwMessageDialog *dialog)
+{
+  GtkWidget *extra = adw_message_dialog_get_extra_child (dialog);
+  g_autoptr(GPtrArray) labels = extra ? prep_test_collect (extra, GTK_TYPE_LABEL) : NULL;
+
+  return labels && labels->len ? gtk_label_get_label (g_ptr_array_index (labels, 0)) : NULL;
+}
+
+static void
+import (PrepApplication *app,
+        PrepWindow      *window,
+        const char      *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  prep_pack_dialogs_import_file (GTK_WINDOW (window), prep_application_get_pack_store (app),
+                                 window->toast_overlay, file);
+}
+
+static void
+check_import (PrepApplication *app,
+              PrepWindow      *window)
+{
+  g_autofree char *bad = g_build_filename (g_get_user_data_dir (), "import-bad.json", NULL);
+  g_autofree char *clashing = g_build_filename (g_get_user_data_dir (), "Clashing Pack.json", NULL);
+  PrepLibrary *library = prep_application_get_library (app);
+  PrepPackStore *store = prep_application_get_pack_store (app);
+  guint n = g_list_model_get_n_items (prep_library_get_questions (library));
+  AdwMessageDialog *dialog;
+  const char *list;
+
+  for (guint i = 0; i < 100 && store && prep_pack_store_get_loading (store); i++)
+    prep_test_spin (50);
+  g_assert_nonnull (store);
+
+  /* A file with problems: listed with FILE:LINE:COLUMN, nothing imported. */
+  prep_test_write_file (bad, "{\n  \"schema_version\": 1,\n  \"questions\": [ oops ]\n}\n");
+  import (app, window, bad);
+  dialog = wait_for_dialog (_("The File Was Not Imported"));
+  g_assert_nonnull (dialog);
+  list = dialog_list (dialog);
+  g_assert_nonnull (list);
+  g_assert_true (g_str_has_prefix (list, "import-bad.json:3:"));
+  prep_test_save_screenshot (GTK_WIDGET (dialog), "packs-import-problems.png");
+  adw_message_dialog_response (dialog, "close");
+  prep_test_spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (prep_library_get_questions (library)), ==, n);
+
+  /* Taken ids: offered free ones, imported on consent. */
+  prep_test_write_file (clashing,
+                        "{ \"schema_version\": 1, \"questions\": [\n"
+                        "  { \"id\": \"kv-cache\", \"category\": \"basics\", \"origin\": \"user\",\n"
+                        "    \"question\": { \"zh_TW\": \"我的 KV 快取？\", \"en\": \"My KV cache?\" },\n"
+                        "    \"difficulty\": \"basic\", \"tags\": [] } ] }\n");
+  import (app, window, clashing);
+  dialog = wait_for_dialog (_("Some IDs Are Taken"));
+  g_assert_nonnull (dialog);
+  list = dialog_list (dialog);
+  g_assert_cmpstr (list, ==, "kv-cache → kv-cache-2");
+  prep_test_save_screenshot (GTK_WIDGET (dialog), "packs-import-clashes.png");
+  adw_message_dialog_response (dialog, "rename");
+  for (guint i = 0; i < 100 && !prep_library_lookup_question (library, "kv-cache-2"); i++)
+    prep_test_spin (50);
+  g_assert_nonnull (prep_library_lookup_question (library, "kv-cache-2"));
+  g_assert_cmpstr (prep_question_get_pack_id (prep_library_lookup_question (library, "kv-cache-2")), ==, "clashing-pack");
+  g_assert_null (prep_question_get_pack_id (prep_library_lookup_question (library, "kv-cache")));
+  g_assert_cmpuint (g_list_model_get_n_items (prep_library_get_questions (library)), ==, n + 1);
+
+  g_unlink (bad);
+  g_unlink (clashing);
+}
+
+static void
+test_import (void)
+{
+  prep_test_remove_tree (packs_dir);
+  g_assert_cmpint (prep_test_run_app (NULL, check_import), ==, 0);
+  prep_test_remove_tree (packs_dir);
+}
+
 static void
 test_packs (void)
 {
@@ -186,6 +291,7 @@ main (int   argc,
 
   packs_dir = g_build_filename (g_get_user_data_dir (), "llm-prep", "packs", NULL);
   g_test_add_func ("/packs-ui/sidebar-and-notice", test_packs);
+  g_test_add_func ("/packs-ui/import", test_import);
 
   status = g_test_run ();
   g_free (packs_dir);

@@ -271,21 +271,9 @@ read_cb (GObject      *object,
 }
 
 static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    ImportRun       *run)
+import_file (ImportRun *run,
+             GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT ||
-      !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
-    {
-      g_object_unref (chooser);
-      import_run_free (run);
-      return;
-    }
-  g_object_unref (chooser);
-
   run->name = g_file_get_basename (file);
   run->import = prep_pack_import_new (run->store, file);
   run->cancellable = g_cancellable_new ();
@@ -293,6 +281,56 @@ import_response_cb (GtkNativeDialog *chooser,
 
   show_progress (run, _("Importing Questions"));
   prep_pack_import_read_async (run->import, run->cancellable, read_cb, run);
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    ImportRun       *run)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+
+  if (file != NULL)
+    import_file (run, file);
+  else
+    import_run_free (run);
+}
+
+static ImportRun *
+import_run_new (GtkWindow       *parent,
+                PrepPackStore   *store,
+                AdwToastOverlay *toasts)
+{
+  ImportRun *run = g_new0 (ImportRun, 1);
+
+  run->parent = g_object_ref (parent);
+  run->store = g_object_ref (store);
+  run->toasts = g_object_ref (toasts);
+
+  return run;
+}
+
+/**
+ * prep_pack_dialogs_import_file:
+ *
+ * Imports @file as prep_pack_dialogs_import() does once it is chosen.
+ */
+void
+prep_pack_dialogs_import_file (GtkWindow       *parent,
+                               PrepPackStore   *store,
+                               AdwToastOverlay *toasts,
+                               GFile           *file)
+{
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (PREP_IS_PACK_STORE (store));
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (toasts));
+  g_return_if_fail (G_IS_FILE (file));
+
+  import_file (import_run_new (parent, store, toasts), file);
 }
 
 static GtkFileFilter *
@@ -327,10 +365,7 @@ prep_pack_dialogs_import (GtkWindow       *parent,
   g_return_if_fail (PREP_IS_PACK_STORE (store));
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (toasts));
 
-  run = g_new0 (ImportRun, 1);
-  run->parent = g_object_ref (parent);
-  run->store = g_object_ref (store);
-  run->toasts = g_object_ref (toasts);
+  run = import_run_new (parent, store, toasts);
 
   /* Native: the portal's file chooser inside the Flatpak sandbox. */
   chooser = gtk_file_chooser_native_new (_("Import Questions"), parent,

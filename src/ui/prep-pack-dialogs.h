@@ -21,6 +21,10 @@ G_BEGIN_DECLS
 void prep_pack_dialogs_import (GtkWindow       *parent,
                                PrepPackStore   *store,
                                AdwToastOverlay *toasts);
+void prep_pack_dialogs_import_file (GtkWindow       *parent,
+                                    PrepPackStore   *store,
+                                    AdwToastOverlay *toasts,
+                                    GFile           *file);
 void prep_pack_dialogs_export (GtkWindow       *parent,
                                PrepLibrary     *library,
                                PrepUserData    *user_data,
