@@ -6,13 +6,13 @@ ASANDIR  ?= _build-asan
 FUZZDIR  ?= _build-fuzz
 # Seconds each fuzzer runs in `make fuzz`; CI runs them for a minute each.
 FUZZ_SECONDS ?= 60
-FUZZERS  = render:markdown content:json store:json search:
+FUZZERS  = anki:markdown render:markdown content:json store:json search:
 PREFIX   ?= $(CURDIR)/_install
 
 # Debian 12 packages needed to build, run and test. Keep README.md in step.
 DEPS = meson ninja-build pkg-config gcc gettext python3 \
        libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev libjson-glib-dev \
-       libmd4c-dev libgtksourceview-5-dev librsvg2-common \
+       libmd4c-dev libmd4c-html0-dev libgtksourceview-5-dev librsvg2-common \
        desktop-file-utils appstream \
        xvfb xauth x11-utils xdotool dbus fonts-noto-cjk locales-all
 

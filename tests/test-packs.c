@@ -13,6 +13,7 @@
 #include "prep-content-loader.h"
 #include "prep-json-io.h"
 #include "prep-library.h"
+#include "prep-pack-io.h"
 #include "prep-pack-store.h"
 #include "prep-question-parts.h"
 #include "prep-test-files.h"
@@ -652,6 +653,411 @@ test_no_folder (Fixture       *f,
   g_assert_false (g_file_test (f->packs, G_FILE_TEST_EXISTS));
 }
 
+
+static PrepPackImport *
+read_import (PrepPackStore *store,
+             const char    *path,
+             gboolean       ok)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PrepPackImport *import = prep_pack_import_new (store, file);
+
+  if (ok)
+    {
+      g_assert_true (prep_pack_import_read (import, NULL, &error));
+      g_assert_no_error (error);
+    }
+  else
+    {
+      g_assert_false (prep_pack_import_read (import, NULL, &error));
+      g_assert_error (error, PREP_CONTENT_ERROR, PREP_CONTENT_ERROR_INVALID);
+    }
+
+  return import;
+}
+
+/* A file with problems imports nothing and says why, where. */
+static void
+test_import_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(PrepPackStore) store = load_store (f);
+  g_autofree char *bad_json = g_build_filename (f->dir, "bad.json", NULL);
+  g_autofree char *future = g_build_filename (f->dir, "future.json", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.json", NULL);
+  g_autoptr(PrepPackImport) a = NULL;
+  g_autoptr(PrepPackImport) b = NULL;
+  g_autoptr(PrepPackImport) c = NULL;
+  g_autofree char *report_a = NULL;
+  g_autofree char *report_b = NULL;
+  g_autofree char *report_c = NULL;
+  g_autofree char *expected = NULL;
+  guint n = g_list_model_get_n_items (prep_library_get_questions (f->library));
+
+  prep_test_write_file (bad_json, "{\n  \"schema_version\": 1,\n  \"questions\": [ oops ]\n}\n");
+  prep_test_write_file (future, "{ \"schema_version\": 7, \"questions\": [] }\n");
+
+  a = read_import (store, bad_json, FALSE);
+  report_a = issues_to_string (prep_pack_import_get_issues (a));
+  g_test_message ("%s", report_a);
+  expected = g_strdup_printf ("%s:3:", bad_json);
+  g_assert_true (g_str_has_prefix (report_a, expected));
+  g_assert_nonnull (strstr (report_a, "malformed JSON"));
+
+  b = read_import (store, future, FALSE);
+  report_b = issues_to_string (prep_pack_import_get_issues (b));
+  g_assert_nonnull (strstr (report_b, "unknown schema version 7"));
+
+  c = read_import (store, missing, FALSE);
+  report_c = issues_to_string (prep_pack_import_get_issues (c));
+  g_assert_nonnull (strstr (report_c, "cannot read"));
+
+  g_assert_cmpuint (g_list_model_get_n_items (prep_library_get_questions (f->library)), ==, n);
+  g_assert_false (g_file_test (f->packs, G_FILE_TEST_EXISTS));
+}
+
+static const char *clashing_pack =
+  "{ \"schema_version\": 1,\n"
+  "  \"categories\": [ { \"id\": \"basics\", \"title\": { \"zh_TW\": \"我的基礎\", \"en\": \"My basics\" } } ],\n"
+  "  \"questions\": [\n"
+  "    { \"id\": \"what-is-llm\", \"category\": \"basics\", \"origin\": \"user\",\n"
+  "      \"question\": { \"zh_TW\": \"我的 LLM？\", \"en\": \"My LLM?\" }, \"difficulty\": \"basic\", \"tags\": [] },\n"
+  "    { \"id\": \"what-is-llm-2\", \"category\": \"tools\", \"origin\": \"user\",\n"
+  "      \"question\": { \"zh_TW\": \"另一題？\", \"en\": \"Another?\" }, \"difficulty\": \"basic\", \"tags\": [] },\n"
+  "    { \"id\": \"bert-vs-gpt\", \"category\": \"tools\", \"origin\": \"user\",\n"
+  "      \"question\": { \"zh_TW\": \"第三題？\", \"en\": \"Third?\" }, \"difficulty\": \"basic\", \"tags\": [] }\n"
+  "  ] }\n";
+
+static PrepPackClash *
+find_clash (GPtrArray  *clashes,
+            const char *id)
+{
+  for (guint i = 0; i < clashes->len; i++)
+    if (g_str_equal (((PrepPackClash *) g_ptr_array_index (clashes, i))->id, id))
+      return g_ptr_array_index (clashes, i);
+
+  return NULL;
+}
+
+/* Taken ids are offered a free one each; the caller may choose another. */
+static void
+test_import_clashes (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(PrepPackStore) store = load_store (f);
+  g_autofree char *path = g_build_filename (f->dir, "My Pack!.json", NULL);
+  g_autoptr(PrepPackImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *clashes;
+  PrepCategory *category;
+  PrepQuestion *question;
+
+  prep_test_write_file (path, clashing_pack);
+  import = read_import (store, path, TRUE);
+  g_assert_cmpstr (prep_pack_import_get_pack_id (import), ==, "my-pack");
+  g_assert_cmpuint (prep_pack_import_get_n_questions (import), ==, 3);
+  g_assert_cmpuint (prep_pack_import_get_n_categories (import), ==, 1);
+
+  clashes = prep_pack_import_get_clashes (import);
+  g_assert_cmpuint (clashes->len, ==, 3);
+  g_assert_cmpint (find_clash (clashes, "basics")->kind, ==, PREP_PACK_ID_CATEGORY);
+  g_assert_cmpstr (find_clash (clashes, "basics")->rename_to, ==, "basics-2");
+  /* "what-is-llm-2" is the file's own: the suggestion skips it. */
+  g_assert_cmpstr (find_clash (clashes, "what-is-llm")->rename_to, ==, "what-is-llm-3");
+  g_assert_cmpstr (find_clash (clashes, "bert-vs-gpt")->rename_to, ==, "bert-vs-gpt-2");
+  g_assert_null (find_clash (clashes, "what-is-llm-2"));
+
+  /* Malformed and taken ids are refused; a free one is taken. */
+  g_assert_false (prep_pack_import_rename (import, PREP_PACK_ID_QUESTION, "what-is-llm", "Bad Id", &error));
+  g_clear_error (&error);
+  g_assert_false (prep_pack_import_rename (import, PREP_PACK_ID_QUESTION, "what-is-llm", "transformer-architecture", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_false (prep_pack_import_rename (import, PREP_PACK_ID_QUESTION, "what-is-llm", "what-is-llm-2", &error));
+  g_clear_error (&error);
+  g_assert_false (prep_pack_import_rename (import, PREP_PACK_ID_QUESTION, "what-is-llm", "bert-vs-gpt-2", &error));
+  g_clear_error (&error);
+  g_assert_true (prep_pack_import_rename (import, PREP_PACK_ID_QUESTION, "what-is-llm", "my-llm", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (prep_pack_import_commit (import, &error));
+  g_assert_no_error (error);
+
+  category = prep_library_lookup_category (f->library, "basics-2");
+  g_assert_nonnull (category);
+  g_assert_cmpstr (prep_category_get_title (category), ==, "我的基礎");
+  g_assert_cmpstr (prep_category_get_pack_id (category), ==, "my-pack");
+  question = prep_library_lookup_question (f->library, "my-llm");
+  g_assert_nonnull (question);
+  g_assert_cmpstr (prep_question_get_category_id (question), ==, "basics-2");
+  g_assert_cmpstr (prep_question_get_title (prep_library_lookup_question (f->library, "what-is-llm")), !=, "我的 LLM？");
+  g_assert_nonnull (prep_library_lookup_question (f->library, "bert-vs-gpt-2"));
+  g_assert_nonnull (prep_library_lookup_question (f->library, "what-is-llm-2"));
+
+  /* The pack is on disk as it is in the library: a fresh one reads it. */
+  {
+    g_autoptr(PrepLibrary) library = prep_library_new ("zh_TW");
+    g_autoptr(PrepPackStore) again = NULL;
+
+    g_assert_true (prep_library_load_resources (library, NULL, &error));
+    again = prep_pack_store_new (library, f->packs);
+    g_assert_true (prep_pack_store_load (again, &error));
+    g_assert_cmpuint (prep_pack_store_get_issues (again)->len, ==, 0);
+    g_assert_cmpstr (prep_question_get_category_id (prep_library_lookup_question (library, "my-llm")), ==, "basics-2");
+  }
+
+  /* The same file again is a pack of its own, with another name. */
+  {
+    g_autoptr(PrepPackImport) second = read_import (store, path, TRUE);
+
+    g_assert_cmpstr (prep_pack_import_get_pack_id (second), ==, "my-pack-2");
+  }
+}
+
+static void
+fraction_cb (PrepPackImport *import,
+             GParamSpec     *pspec,
+             double         *last)
+{
+  double fraction = prep_pack_import_get_fraction (import);
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+static void
+read_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  gboolean *done = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (prep_pack_import_read_finish (PREP_PACK_IMPORT (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+commit_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  gboolean *done = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (prep_pack_import_commit_finish (PREP_PACK_IMPORT (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  gboolean *done = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (prep_pack_store_load_finish (PREP_PACK_STORE (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+count_loaded_cb (guint *loaded)
+{
+  (*loaded)++;
+}
+
+static char *
+big_pack (guint n)
+{
+  GString *str = g_string_new ("{ \"schema_version\": 1,\n"
+                               "  \"categories\": [ { \"id\": \"big\", \"title\": { \"zh_TW\": \"大\", \"en\": \"Big\" } } ],\n"
+                               "  \"questions\": [\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (str, "%s    { \"id\": \"big-%u\", \"category\": \"big\", \"origin\": \"user\", "
+                            "\"question\": { \"zh_TW\": \"第 %u 題？\", \"en\": \"Question %u?\" }, "
+                            "\"difficulty\": \"basic\", \"tags\": [ \"big\" ], "
+                            "\"short_answer\": { \"zh_TW\": \"答 %u。\" } }",
+                            i ? ",\n" : "", i, i, i, i);
+  g_string_append (str, "\n  ] }\n");
+
+  return g_string_free (str, FALSE);
+}
+
+/* In a thread, with the fraction notified on the main one up to 1. */
+static void
+test_import_async (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(PrepPackStore) store = load_store (f);
+  g_autofree char *path = g_build_filename (f->dir, "big.json", NULL);
+  g_autofree char *text = big_pack (2000);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PrepPackImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  double last = 0;
+  guint n = g_list_model_get_n_items (prep_library_get_questions (f->library));
+
+  prep_test_write_file (path, text);
+  import = prep_pack_import_new (store, file);
+  g_signal_connect (import, "notify::fraction", G_CALLBACK (fraction_cb), &last);
+  prep_pack_import_read_async (import, NULL, read_done_cb, &done);
+  while (!done || last < 1)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_assert_cmpuint (prep_pack_import_get_clashes (import)->len, ==, 0);
+
+  /* Written in a thread; the library changes in finish(), not before. */
+  done = FALSE;
+  prep_pack_import_commit_async (import, NULL, commit_done_cb, &done);
+  g_assert_cmpuint (g_list_model_get_n_items (prep_library_get_questions (f->library)), ==, n);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (prep_library_get_questions (f->library)), ==, n + 2000);
+  g_assert_cmpuint (prep_category_get_n_questions (prep_library_lookup_category (f->library, "big")), ==, 2000);
+
+  /* Read back in a thread, as at start-up, into another library. */
+  {
+    g_autoptr(PrepLibrary) library = prep_library_new ("zh_TW");
+    g_autoptr(PrepPackStore) again = NULL;
+    guint loaded = 0;
+
+    g_assert_true (prep_library_load_resources (library, NULL, &error));
+    again = prep_pack_store_new (library, f->packs);
+    g_signal_connect_swapped (again, "loaded", G_CALLBACK (count_loaded_cb), &loaded);
+    done = FALSE;
+    prep_pack_store_load_async (again, NULL, load_done_cb, &done);
+    g_assert_true (prep_pack_store_get_loading (again));
+    g_assert_null (prep_library_lookup_question (library, "big-0"));
+    /* Saves wait for the load. */
+    {
+      g_autoptr(JsonObject) question = new_question ("meanwhile", "basics", "Q");
+
+      g_assert_false (prep_pack_store_save_question (again, question, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+      g_clear_error (&error);
+    }
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (prep_pack_store_get_loading (again));
+    g_assert_cmpuint (loaded, ==, 1);
+    g_assert_cmpuint (prep_pack_store_get_issues (again)->len, ==, 0);
+    g_assert_cmpuint (prep_category_get_n_questions (prep_library_lookup_category (library, "big")), ==, 2000);
+    g_assert_cmpstr (prep_question_get_pack_id (prep_library_lookup_question (library, "big-1999")), ==, "big");
+  }
+}
+
+static JsonNode *
+question_node (PrepLibrary *library,
+               const char  *id)
+{
+  JsonObject *object = prep_question_to_json (prep_library_lookup_question (library, id));
+  JsonNode *node = json_node_init_object (json_node_alloc (), object);
+
+  json_object_unref (object);
+  return node;
+}
+
+/* Exported, imported into another library, exported again: the same
+ * questions and the same bytes. */
+static void
+test_export_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(PrepPackStore) store = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GPtrArray) again_questions = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PrepLibrary) library = prep_library_new ("zh_TW");
+  g_autoptr(PrepPackStore) other = NULL;
+  g_autoptr(PrepPackImport) import = NULL;
+  g_autofree char *other_dir = g_build_filename (f->dir, "other-packs", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "export.json", NULL);
+  g_autofree char *text = NULL;
+
+  write_pack (f, "robots.json", full_pack);
+  store = load_store (f);
+
+  questions = prep_pack_export_select (f->library, PREP_PACK_EXPORT_USER, NULL, NULL);
+  g_assert_cmpuint (questions->len, ==, 2);
+  bytes = prep_pack_export_json (questions, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  /* The user's category is in it, the bundled one only named. */
+  g_assert_nonnull (strstr (text, "\"robotics\""));
+  g_assert_null (strstr (text, "基本概念與理論"));
+  prep_test_write_file (path, text);
+
+  g_assert_true (prep_library_load_resources (library, NULL, &error));
+  other = prep_pack_store_new (library, other_dir);
+  g_assert_true (prep_pack_store_load (other, &error));
+  import = read_import (other, path, TRUE);
+  g_assert_cmpuint (prep_pack_import_get_clashes (import)->len, ==, 0);
+  g_assert_true (prep_pack_import_commit (import, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      const char *id = prep_question_get_id (g_ptr_array_index (questions, i));
+      g_autoptr(JsonNode) a = question_node (f->library, id);
+      g_autoptr(JsonNode) b = question_node (library, id);
+
+      g_assert_true (json_node_equal (a, b));
+      g_assert_cmpstr (prep_question_get_category_id (prep_library_lookup_question (library, id)), ==,
+                       prep_question_get_category_id (prep_library_lookup_question (f->library, id)));
+    }
+  g_assert_cmpstr (prep_category_get_description (prep_library_lookup_category (library, "robotics")), ==, "說明");
+
+  again_questions = prep_pack_export_select (library, PREP_PACK_EXPORT_USER, NULL, NULL);
+  again_bytes = prep_pack_export_json (again_questions, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (bytes, again_bytes));
+
+  /* A category, and bookmarks: a bundled question exports too. */
+  {
+    g_autoptr(GPtrArray) category = prep_pack_export_select (f->library, PREP_PACK_EXPORT_CATEGORY, "robotics", NULL);
+    g_autoptr(GPtrArray) basics = prep_pack_export_select (f->library, PREP_PACK_EXPORT_CATEGORY, "basics", NULL);
+    g_autoptr(GBytes) basics_bytes = prep_pack_export_json (basics, &error);
+    g_autoptr(PrepContentLoader) loader = prep_content_loader_new (NULL, PREP_CONTENT_FLAGS_NONE);
+    g_auto(GStrv) ids = prep_library_dup_question_ids (f->library);
+    g_auto(GStrv) files = prep_library_list_resource_files (PREP_CONTENT_RESOURCE_PATH, &error);
+    g_autoptr(GBytes) original = g_resources_lookup_data (files[0], 0, &error);
+    g_autoptr(JsonNode) original_root = parse (g_bytes_get_data (original, NULL));
+    JsonArray *originals = json_object_get_array_member (json_node_get_object (original_root), "questions");
+    guint n_compared = 0;
+
+    g_assert_cmpuint (category->len, ==, 1);
+    g_assert_cmpuint (basics->len, ==, prep_category_get_n_questions (prep_library_lookup_category (f->library, "basics")));
+
+    /* The bundled questions, read from the index, export as their files
+     * say, member for member. */
+    for (guint i = 0; i < json_array_get_length (originals); i++)
+      {
+        JsonNode *expected = json_array_get_element (originals, i);
+        const char *id = json_object_get_string_member (json_node_get_object (expected), "id");
+        g_autoptr(JsonNode) exported = question_node (f->library, id);
+
+        g_assert_true (json_node_equal (exported, expected));
+        n_compared++;
+      }
+    g_assert_cmpuint (n_compared, ==, basics->len - 1);
+
+    g_assert_true (prep_library_add_resources_to_loader (loader, PREP_CONTENT_RESOURCE_PATH, TRUE, &error));
+    prep_content_loader_add_external_ids (loader, (const char * const *) ids);
+    prep_content_loader_add_bytes (loader, "basics.json", basics_bytes);
+    g_assert_true (prep_content_loader_finish (loader));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +1076,10 @@ main (int   argc,
   ADD ("/packs/new-question-id", test_new_question_id);
   ADD ("/packs/hostile-strings", test_hostile_strings);
   ADD ("/packs/no-folder", test_no_folder);
+  ADD ("/packs/import-errors", test_import_errors);
+  ADD ("/packs/import-clashes", test_import_clashes);
+  ADD ("/packs/import-async", test_import_async);
+  ADD ("/packs/export-import", test_export_import);
 #undef ADD
 
   return g_test_run ();

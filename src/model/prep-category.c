@@ -185,6 +185,19 @@ prep_category_get_title (PrepCategory *self)
   return prep_text_get (self->title, self->locale);
 }
 
+/**
+ * prep_category_get_title_text:
+ *
+ * Returns: (transfer none): the title in every content locale
+ */
+PrepText *
+prep_category_get_title_text (PrepCategory *self)
+{
+  g_return_val_if_fail (PREP_IS_CATEGORY (self), NULL);
+
+  return self->title;
+}
+
 const char *
 prep_category_get_description (PrepCategory *self)
 {

@@ -24,6 +24,7 @@ PrepCategory *prep_category_new             (const char   *id,
 const char   *prep_category_get_id          (PrepCategory *self);
 const char   *prep_category_get_pack_id     (PrepCategory *self);
 const char   *prep_category_get_title       (PrepCategory *self);
+PrepText     *prep_category_get_title_text  (PrepCategory *self);
 const char   *prep_category_get_description (PrepCategory *self);
 guint         prep_category_get_position    (PrepCategory *self);
 GListModel   *prep_category_get_questions   (PrepCategory *self);

@@ -1044,9 +1044,43 @@ add_parse_error (PrepContentLoader *self,
   int consumed = 0;
 
   /* json-glib reports "<data>:LINE:COLUMN: Parse error: …"; keep the
-   * position but name the real file. */
+   * position but name the real file. Translated, the colons may be
+   * others ("<data>：2：18：解析錯誤：" in zh_TW): any short separator. */
   if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
     message += consumed;
+  else if (g_str_has_prefix (message, "<data>"))
+    {
+      const char *p = message + strlen ("<data>");
+      guint numbers[2] = { 0, 0 };
+      guint n = 0;
+
+      for (; n < 2; n++)
+        {
+          const char *start = p;
+          char *end;
+
+          while (*p && !g_ascii_isdigit (*p) && p - start < 4)
+            p++;
+          if (!g_ascii_isdigit (*p))
+            break;
+          numbers[n] = (guint) MIN (g_ascii_strtoull (p, &end, 10), G_MAXUINT);
+          p = end;
+        }
+
+      if (n == 2)
+        {
+          line = numbers[0];
+          column = numbers[1];
+          /* The separator after the column: ":" and a space, or "：". */
+          if (*p == ':')
+            p++;
+          else if (g_str_has_prefix (p, "："))
+            p += strlen ("：");
+          while (*p == ' ')
+            p++;
+          message = p;
+        }
+    }
 
   /* json-glib quotes the bad string, which may not be UTF-8 (a broken
    * \u escape): the issue's text always is (found by fuzz-content). */

@@ -21,6 +21,22 @@ G_BEGIN_DECLS
 PrepContentLoader *_prep_pack_store_new_loader (PrepPackStore    *self,
                                                 PrepContentFlags  flags,
                                                 const char       *extra_category);
+gboolean           _prep_pack_store_check_new_pack (PrepPackStore *self,
+                                                    const char    *id,
+                                                    GPtrArray     *categories,
+                                                    GPtrArray     *questions,
+                                                    GError       **error);
+char              *_prep_pack_store_pack_path  (PrepPackStore    *self,
+                                                const char       *id);
+gboolean           _prep_pack_store_write_pack (const char       *path,
+                                                GPtrArray        *categories,
+                                                GPtrArray        *questions,
+                                                GError          **error);
+gboolean           _prep_pack_store_adopt_pack (PrepPackStore    *self,
+                                                const char       *id,
+                                                GPtrArray        *categories,
+                                                GPtrArray        *questions,
+                                                GError          **error);
 gboolean           _prep_pack_store_add_pack   (PrepPackStore    *self,
                                                 const char       *id,
                                                 GPtrArray        *categories,

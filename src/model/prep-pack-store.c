@@ -40,9 +40,17 @@ struct _PrepPackStore
   GPtrArray   *order;      /* Pack, borrowed, in load order */
   PrepContentMarkdownCheck markdown_check;
   gpointer     markdown_check_data;
+  guint        loading : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PrepPackStore, prep_pack_store, G_TYPE_OBJECT)
+
+enum {
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
 
 static gpointer
 ref_copy (gconstpointer object,
@@ -54,6 +62,9 @@ ref_copy (gconstpointer object,
 static void
 pack_free (Pack *pack)
 {
+  if (pack == NULL)
+    return;
+
   g_free (pack->id);
   g_free (pack->path);
   g_ptr_array_unref (pack->categories);
@@ -94,6 +105,12 @@ static void
 prep_pack_store_class_init (PrepPackStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = prep_pack_store_finalize;
+
+  /* After a load: the packs are in the library, get_issues() says which
+   * were not. */
+  signals [LOADED] =
+    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -242,22 +259,84 @@ describe_owner (const char *pack_id)
   return pack_id ? g_strdup_printf ("the pack “%s”", pack_id) : g_strdup ("the bundled content");
 }
 
-static void
-load_pack (PrepPackStore *self,
-           const char    *name)
+/* A load of the packs folder: what the thread needs, copied from the
+ * library on the main thread, and what it found. */
+typedef struct
 {
-  g_autofree char *path = g_build_filename (self->dir, name, NULL);
+  char       *dir;
+  GHashTable *categories;  /* id → NULL: the library's and the packs' read so far */
+  GHashTable *questions;   /* id → owner's pack id, "" for the bundled content */
+  GPtrArray  *issues;      /* PrepContentIssue */
+  GPtrArray  *packs;       /* Pack, read and checked, not in the library yet */
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_free (job->dir);
+  g_hash_table_unref (job->categories);
+  g_hash_table_unref (job->questions);
+  g_ptr_array_unref (job->issues);
+  g_ptr_array_unref (job->packs);
+  g_free (job);
+}
+
+static LoadJob *
+load_job_new (PrepPackStore *self)
+{
+  LoadJob *job = g_new0 (LoadJob, 1);
+  GListModel *questions = prep_library_get_questions (self->library);
+  g_auto(GStrv) categories = prep_library_dup_category_ids (self->library);
+
+  job->dir = g_strdup (self->dir);
+  job->categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  job->questions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  job->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) prep_content_issue_free);
+  job->packs = g_ptr_array_new_with_free_func ((GDestroyNotify) pack_free);
+
+  for (guint i = 0; categories[i]; i++)
+    g_hash_table_add (job->categories, g_strdup (categories[i]));
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
+      const char *owner = prep_question_get_pack_id (question);
+
+      g_hash_table_insert (job->questions, g_strdup (prep_question_get_id (question)), g_strdup (owner ? owner : ""));
+    }
+
+  return job;
+}
+
+static char **
+keys_of (GHashTable *table)
+{
+  g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (table, NULL);
+
+  return g_strdupv ((char **) keys);
+}
+
+/* Reads and checks one pack, in any thread: only @job is touched. */
+static void
+load_job_read (LoadJob                  *job,
+               const char               *name,
+               const char               *locale,
+               PrepContentMarkdownCheck  markdown_check,
+               gpointer                  markdown_check_data)
+{
+  g_autofree char *path = g_build_filename (job->dir, name, NULL);
   g_autofree char *id = g_strndup (name, strlen (name) - strlen (".json"));
   g_autoptr(PrepContentLoader) loader = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) clashes = g_ptr_array_new_with_free_func ((GDestroyNotify) prep_content_issue_free);
+  g_auto(GStrv) category_ids = NULL;
+  g_auto(GStrv) question_ids = NULL;
   GPtrArray *categories, *questions;
   Pack *pack;
 
   if (!prep_content_id_is_valid (id))
     {
-      g_ptr_array_add (self->issues,
+      g_ptr_array_add (job->issues,
                        issue_new (path, NULL, 0, 0,
                                   "a pack's file is named PACK-ID.json, with an id of 1–64 lowercase ASCII "
                                   "letters, digits and single hyphens"));
@@ -267,18 +346,24 @@ load_pack (PrepPackStore *self,
   /* Regular files only, and no larger than a content file may be. */
   if (!(bytes = prep_json_read_file (path, PREP_PACK_MAX_FILE, &error)))
     {
-      g_ptr_array_add (self->issues, issue_new (path, NULL, 0, 0, "cannot read: %s", error->message));
+      g_ptr_array_add (job->issues, issue_new (path, NULL, 0, 0, "cannot read: %s", error->message));
       return;
     }
 
-  loader = _prep_pack_store_new_loader (self, PREP_CONTENT_FLAGS_NONE, NULL);
+  loader = prep_content_loader_new (locale, PREP_CONTENT_FLAGS_NONE);
+  category_ids = keys_of (job->categories);
+  question_ids = keys_of (job->questions);
+  prep_content_loader_add_external_categories (loader, (const char * const *) category_ids);
+  prep_content_loader_add_external_ids (loader, (const char * const *) question_ids);
+  if (markdown_check != NULL)
+    prep_content_loader_set_markdown_check (loader, markdown_check, markdown_check_data);
   prep_content_loader_add_bytes (loader, path, bytes);
   if (!prep_content_loader_finish (loader))
     {
       GPtrArray *issues = prep_content_loader_get_issues (loader);
 
       for (guint i = 0; i < issues->len; i++)
-        g_ptr_array_add (self->issues, issue_copy (g_ptr_array_index (issues, i)));
+        g_ptr_array_add (job->issues, issue_copy (g_ptr_array_index (issues, i)));
       return;
     }
 
@@ -289,11 +374,11 @@ load_pack (PrepPackStore *self,
   for (guint i = 0; i < questions->len; i++)
     {
       PrepQuestion *question = g_ptr_array_index (questions, i);
-      PrepQuestion *other = prep_library_lookup_question (self->library, prep_question_get_id (question));
+      const char *other = g_hash_table_lookup (job->questions, prep_question_get_id (question));
 
       if (other != NULL)
         {
-          g_autofree char *owner = describe_owner (prep_question_get_pack_id (other));
+          g_autofree char *owner = describe_owner (other[0] ? other : NULL);
           g_autofree char *json_path = g_strdup_printf ("$.questions[%u].id", i);
           guint line, column;
 
@@ -307,21 +392,24 @@ load_pack (PrepPackStore *self,
 
   if (clashes->len > 0)
     {
-      g_ptr_array_extend_and_steal (self->issues, g_steal_pointer (&clashes));
+      g_ptr_array_extend_and_steal (job->issues, g_steal_pointer (&clashes));
       return;
     }
 
-  if (!prep_library_add_user_content (self->library, id, categories, questions, &error))
-    {
-      g_ptr_array_add (self->issues, issue_new (path, NULL, 0, 0, "%s", error->message));
-      return;
-    }
+  for (guint i = 0; i < categories->len; i++)
+    g_hash_table_add (job->categories, g_strdup (prep_category_get_id (g_ptr_array_index (categories, i))));
+  for (guint i = 0; i < questions->len; i++)
+    g_hash_table_insert (job->questions, g_strdup (prep_question_get_id (g_ptr_array_index (questions, i))),
+                         g_strdup (id));
 
-  pack = pack_new (self, id);
-  g_ptr_array_extend (pack->categories, categories, ref_copy, NULL);
-  g_ptr_array_extend (pack->questions, questions, ref_copy, NULL);
-  g_hash_table_insert (self->packs, pack->id, pack);
-  g_ptr_array_add (self->order, pack);
+  pack = g_new0 (Pack, 1);
+  pack->id = g_steal_pointer (&id);
+  pack->path = g_steal_pointer (&path);
+  pack->categories = g_ptr_array_copy (categories, ref_copy, NULL);
+  g_ptr_array_set_free_func (pack->categories, g_object_unref);
+  pack->questions = g_ptr_array_copy (questions, ref_copy, NULL);
+  g_ptr_array_set_free_func (pack->questions, g_object_unref);
+  g_ptr_array_add (job->packs, pack);
 }
 
 static int
@@ -331,29 +419,22 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/**
- * prep_pack_store_load:
- *
- * Reads every pack of the folder, in name order. A folder that does not
- * exist has no packs; one that cannot be read sets @error.
- *
- * Returns: %FALSE if the folder could not be read
- */
-gboolean
-prep_pack_store_load (PrepPackStore  *self,
-                      GError        **error)
+/* Every pack of the folder, in name order. Returns FALSE with @error if
+ * the folder exists but cannot be read. */
+static gboolean
+load_job_run (LoadJob                  *job,
+              const char               *locale,
+              PrepContentMarkdownCheck  markdown_check,
+              gpointer                  markdown_check_data,
+              GError                  **error)
 {
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
-  g_return_val_if_fail (PREP_IS_PACK_STORE (self), FALSE);
-
-  g_ptr_array_set_size (self->issues, 0);
-
   /* No folder, no packs: the usual case costs one failed open. */
-  if (!(dir = g_dir_open (self->dir, 0, &local_error)))
+  if (!(dir = g_dir_open (job->dir, 0, &local_error)))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return TRUE;
@@ -364,22 +445,153 @@ prep_pack_store_load (PrepPackStore  *self,
   names = g_ptr_array_new_with_free_func (g_free);
   while ((name = g_dir_read_name (dir)))
     {
-      /* The json store's temporary and set-aside files are not packs. */
+      /* The json store's temporary files start with a dot. */
       if (g_str_has_suffix (name, ".json") && name[0] != '.')
         g_ptr_array_add (names, g_strdup (name));
     }
   g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
-    {
-      const char *pack_name = g_ptr_array_index (names, i);
-      g_autofree char *id = g_strndup (pack_name, strlen (pack_name) - strlen (".json"));
-
-      if (!g_hash_table_contains (self->packs, id))
-        load_pack (self, pack_name);
-    }
+    load_job_read (job, g_ptr_array_index (names, i), locale, markdown_check, markdown_check_data);
 
   return TRUE;
+}
+
+/* On the main thread: the packs the job read go into the library. */
+static void
+load_job_adopt (PrepPackStore *self,
+                LoadJob       *job)
+{
+  g_ptr_array_set_size (self->issues, 0);
+  g_ptr_array_extend_and_steal (self->issues, g_steal_pointer (&job->issues));
+  job->issues = g_ptr_array_new ();
+
+  for (guint i = 0; i < job->packs->len; i++)
+    {
+      Pack *pack = g_ptr_array_index (job->packs, i);
+      g_autoptr(GError) error = NULL;
+
+      /* The library may have changed while the thread read. */
+      if (g_hash_table_contains (self->packs, pack->id) ||
+          !prep_library_add_user_content (self->library, pack->id, pack->categories, pack->questions, &error))
+        {
+          g_ptr_array_add (self->issues, issue_new (pack->path, NULL, 0, 0, "%s",
+                                                    error ? error->message : "loaded already"));
+          continue;
+        }
+
+      g_hash_table_insert (self->packs, pack->id, pack);
+      g_ptr_array_add (self->order, pack);
+      job->packs->pdata[i] = NULL;
+    }
+
+  g_signal_emit (self, signals [LOADED], 0);
+}
+
+/**
+ * prep_pack_store_load:
+ *
+ * Reads every pack of the folder, in name order, and adds them to the
+ * library. A folder that does not exist has no packs; one that cannot be
+ * read sets @error. Packs with problems are skipped: get_issues().
+ *
+ * Returns: %FALSE if the folder could not be read
+ */
+gboolean
+prep_pack_store_load (PrepPackStore  *self,
+                      GError        **error)
+{
+  LoadJob *job;
+  gboolean ok;
+
+  g_return_val_if_fail (PREP_IS_PACK_STORE (self), FALSE);
+  g_return_val_if_fail (!self->loading, FALSE);
+
+  /* No folder, no packs: the usual case costs one stat(). */
+  if (!g_file_test (self->dir, G_FILE_TEST_EXISTS))
+    {
+      g_ptr_array_set_size (self->issues, 0);
+      g_signal_emit (self, signals [LOADED], 0);
+      return TRUE;
+    }
+
+  job = load_job_new (self);
+  ok = load_job_run (job, prep_library_get_locale (self->library),
+                     self->markdown_check, self->markdown_check_data, error);
+  load_job_adopt (self, job);
+  load_job_free (job);
+
+  return ok;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PrepPackStore *self = source_object;
+  GError *error = NULL;
+
+  /* No Markdown check here: the renderer's is for its own thread. */
+  if (load_job_run (task_data, prep_library_get_locale (self->library), NULL, NULL, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * prep_pack_store_load_async:
+ *
+ * prep_pack_store_load() with the reading and checking in a thread, so
+ * that a large pack does not hold up the start: the packs' questions
+ * appear when done (as items-changed of the library's lists), and
+ * "loaded" is emitted. Meanwhile saves are refused. The Markdown check
+ * is not made (it needs the renderer's thread).
+ */
+void
+prep_pack_store_load_async (PrepPackStore       *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PREP_IS_PACK_STORE (self));
+  g_return_if_fail (!self->loading);
+
+  self->loading = TRUE;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, prep_pack_store_load_async);
+  g_task_set_task_data (task, load_job_new (self), (GDestroyNotify) load_job_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+prep_pack_store_load_finish (PrepPackStore  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (PREP_IS_PACK_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  self->loading = FALSE;
+  load_job_adopt (self, g_task_get_task_data (G_TASK (result)));
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * prep_pack_store_get_loading:
+ *
+ * Returns: whether a load_async() has not finished
+ */
+gboolean
+prep_pack_store_get_loading (PrepPackStore *self)
+{
+  g_return_val_if_fail (PREP_IS_PACK_STORE (self), FALSE);
+
+  return self->loading;
 }
 
 /**
@@ -839,6 +1051,12 @@ prep_pack_store_save_question (PrepPackStore  *self,
   g_return_val_if_fail (PREP_IS_PACK_STORE (self), FALSE);
   g_return_val_if_fail (question != NULL, FALSE);
 
+  if (self->loading)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY, _("Your question packs are still being read"));
+      return FALSE;
+    }
+
   if (!(built = build_question (self, question, replaces_id, issues)))
     return propagate_issues (issues, error);
 
@@ -939,6 +1157,12 @@ prep_pack_store_delete_question (PrepPackStore  *self,
 
   g_return_val_if_fail (PREP_IS_PACK_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
+
+  if (self->loading)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY, _("Your question packs are still being read"));
+      return NULL;
+    }
 
   if (!(question = prep_library_lookup_question (self->library, id)))
     {
@@ -1085,28 +1309,29 @@ prep_pack_store_new_question_id (PrepPackStore *self,
 }
 
 /**
- * _prep_pack_store_add_pack:
- * @id: a free pack id (prep_pack_store_new_id())
- * @categories: (element-type PrepCategory): the categories the pack
- *   defines, with their questions (from a content loader)
+ * _prep_pack_store_check_new_pack:
+ * @id: the new pack's id
+ * @categories: (element-type PrepCategory): the categories it defines
  * @questions: (element-type PrepQuestion): all of its questions
  *
- * Writes a new pack and adds it to the library. On failure nothing
- * changed.
+ * On the main thread, before a new pack is written: are its ids free?
  */
 gboolean
-_prep_pack_store_add_pack (PrepPackStore  *self,
-                           const char     *id,
-                           GPtrArray      *categories,
-                           GPtrArray      *questions,
-                           GError        **error)
+_prep_pack_store_check_new_pack (PrepPackStore  *self,
+                                 const char     *id,
+                                 GPtrArray      *categories,
+                                 GPtrArray      *questions,
+                                 GError        **error)
 {
-  Pack *pack;
-
   g_return_val_if_fail (PREP_IS_PACK_STORE (self), FALSE);
-  g_return_val_if_fail (prep_content_id_is_valid (id), FALSE);
 
-  if (!id_is_free (self, id, PREP_PACK_ID_PACK))
+  if (self->loading)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY, _("Your question packs are still being read"));
+      return FALSE;
+    }
+
+  if (!prep_content_id_is_valid (id) || !id_is_free (self, id, PREP_PACK_ID_PACK))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("There is already a pack “%s”"), id);
       return FALSE;
@@ -1127,19 +1352,67 @@ _prep_pack_store_add_pack (PrepPackStore  *self,
         return FALSE;
       }
 
-  pack = pack_new (self, id);
-  if (!write_pack (pack->path, categories, questions, error))
-    {
-      pack_free (pack);
-      return FALSE;
-    }
+  return TRUE;
+}
 
-  if (!prep_library_add_user_content (self->library, id, categories, questions, error))
+/**
+ * _prep_pack_store_pack_path:
+ *
+ * Returns: (transfer full): where the pack @id is written
+ */
+char *
+_prep_pack_store_pack_path (PrepPackStore *self,
+                            const char    *id)
+{
+  g_autofree char *basename = g_strconcat (id, ".json", NULL);
+
+  g_return_val_if_fail (PREP_IS_PACK_STORE (self), NULL);
+
+  return g_build_filename (self->dir, basename, NULL);
+}
+
+/**
+ * _prep_pack_store_write_pack:
+ *
+ * Writes a pack's file atomically; in any thread, for objects no other
+ * thread uses.
+ */
+gboolean
+_prep_pack_store_write_pack (const char  *path,
+                             GPtrArray   *categories,
+                             GPtrArray   *questions,
+                             GError     **error)
+{
+  return write_pack (path, categories, questions, error);
+}
+
+/**
+ * _prep_pack_store_adopt_pack:
+ *
+ * On the main thread, after _prep_pack_store_write_pack(): adds the new
+ * pack to the library. On failure its file is removed again.
+ */
+gboolean
+_prep_pack_store_adopt_pack (PrepPackStore  *self,
+                             const char     *id,
+                             GPtrArray      *categories,
+                             GPtrArray      *questions,
+                             GError        **error)
+{
+  Pack *pack;
+
+  g_return_val_if_fail (PREP_IS_PACK_STORE (self), FALSE);
+
+  pack = pack_new (self, id);
+  if (g_hash_table_contains (self->packs, id) ||
+      !prep_library_add_user_content (self->library, id, categories, questions, error))
     {
-      /* Checked above; the file goes again rather than stay half-known. */
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("There is already a pack “%s”"), id);
+      /* Not half known: the file goes with it. */
       g_unlink (pack->path);
       pack_free (pack);
-      g_return_val_if_reached (FALSE);
+      return FALSE;
     }
 
   g_ptr_array_extend (pack->categories, categories, ref_copy, NULL);
@@ -1148,4 +1421,28 @@ _prep_pack_store_add_pack (PrepPackStore  *self,
   g_ptr_array_add (self->order, pack);
 
   return TRUE;
+}
+
+/**
+ * _prep_pack_store_add_pack:
+ *
+ * Checks, writes and adopts a new pack, on the main thread. On failure
+ * nothing changed.
+ */
+gboolean
+_prep_pack_store_add_pack (PrepPackStore  *self,
+                           const char     *id,
+                           GPtrArray      *categories,
+                           GPtrArray      *questions,
+                           GError        **error)
+{
+  g_autofree char *path = NULL;
+
+  if (!_prep_pack_store_check_new_pack (self, id, categories, questions, error))
+    return FALSE;
+
+  path = _prep_pack_store_pack_path (self, id);
+
+  return write_pack (path, categories, questions, error) &&
+         _prep_pack_store_adopt_pack (self, id, categories, questions, error);
 }

@@ -82,6 +82,14 @@ void           prep_pack_store_set_markdown_check (PrepPackStore            *sel
                                                    PrepContentMarkdownCheck  check,
                                                    gpointer                  data);
 char         **prep_pack_store_get_pack_ids    (PrepPackStore  *self);
+void           prep_pack_store_load_async      (PrepPackStore       *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean       prep_pack_store_load_finish     (PrepPackStore  *self,
+                                                GAsyncResult   *result,
+                                                GError        **error);
+gboolean       prep_pack_store_get_loading     (PrepPackStore  *self);
 char          *prep_pack_store_new_id          (PrepPackStore  *self,
                                                 const char     *base,
                                                 const char     *fallback,

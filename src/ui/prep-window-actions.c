@@ -13,7 +13,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "prep-application.h"
 #include "prep-library.h"
+#include "prep-pack-dialogs.h"
 #include "prep-pack-store.h"
 #include "prep-question-editor.h"
 #include "prep-question-view.h"
@@ -108,6 +110,32 @@ export_notes_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "llm-prep-notes.md");
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The user's question packs: import is also an app action (app.import-pack). */
+static void
+import_pack_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  PrepPackStore *packs = PREP_IS_APPLICATION (app) ? prep_application_get_pack_store (PREP_APPLICATION (app)) : NULL;
+
+  if (packs != NULL)
+    prep_pack_dialogs_import (GTK_WINDOW (self), packs, self->toast_overlay);
+}
+
+static void
+export_pack_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  if (self->library != NULL)
+    prep_pack_dialogs_export (GTK_WINDOW (self), self->library, self->user_data, self->question,
+                              self->toast_overlay);
 }
 
 typedef struct
@@ -614,6 +642,8 @@ _prep_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.question-read", NULL);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.import-pack", NULL, import_pack_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pack", NULL, export_pack_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-files", "s", show_in_files_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
   gtk_widget_class_install_action (widget_class, "win.new-question", NULL, new_question_action);

@@ -18,6 +18,7 @@
 #include "prep-application.h"
 #include "prep-export.h"
 #include "prep-library.h"
+#include "prep-pack-store.h"
 #include "prep-user-data.h"
 #include "prep-progress-view.h"
 #include "prep-question-view.h"
@@ -328,6 +329,29 @@ reviews_store (PrepWindow *self)
   return self->reviews ? prep_review_store_get_store (self->reviews) : NULL;
 }
 
+/* The problems of the user's packs found at start-up, if any. */
+static GPtrArray *
+pack_issues (PrepWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  PrepPackStore *packs = PREP_IS_APPLICATION (app) ? prep_application_get_pack_store (PREP_APPLICATION (app)) : NULL;
+  GPtrArray *issues = packs ? prep_pack_store_get_issues (packs) : NULL;
+
+  return issues && issues->len > 0 ? issues : NULL;
+}
+
+/* "FILE:LINE:COLUMN: PATH: MESSAGE" of an issue, with the file's name
+ * only. */
+static char *
+describe_pack_issue (const PrepContentIssue *issue)
+{
+  g_autofree char *name = issue->file ? g_path_get_basename (issue->file) : NULL;
+  PrepContentIssue copy = *issue;
+
+  copy.file = name;
+  return prep_content_issue_to_string (&copy);
+}
+
 static gboolean
 has_status (PrepJsonStore       *store,
             PrepJsonStoreStatus  status)
@@ -358,6 +382,7 @@ sync_notice (PrepWindow *self)
   const char *action = NULL;
   const char *dismiss = NULL;
   const char *path = NULL;
+  GPtrArray *issues;
 
   if (notes_error != NULL || reviews_error != NULL)
     {
@@ -402,6 +427,24 @@ sync_notice (PrepWindow *self)
                          : _("Some characters or numbers in your review history could not be read exactly and "
                              "were replaced. The original file was kept."));
       path = prep_json_store_get_copy_path (n ? notes : reviews);
+      dismiss = "win.dismiss-notice";
+    }
+  else if (!self->damaged_dismissed && (issues = pack_issues (self)))
+    {
+      const PrepContentIssue *first = g_ptr_array_index (issues, 0);
+      g_autofree char *where = describe_pack_issue (first);
+      g_autoptr(GHashTable) files = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < issues->len; i++)
+        g_hash_table_add (files, ((PrepContentIssue *) g_ptr_array_index (issues, i))->file);
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %u is a number of files; %s is the first problem, as FILE:LINE:COLUMN: WHERE: WHAT */
+                                           "%u of your question packs has problems, so it was not loaded and is not changed. %s",
+                                           "%u of your question packs have problems, so they were not loaded and are not changed. The first: %s",
+                                           g_hash_table_size (files)),
+                              g_hash_table_size (files), where);
+      path = first->file;
       dismiss = "win.dismiss-notice";
     }
   else if (has_status (notes, PREP_JSON_STORE_UNREADABLE) || has_status (reviews, PREP_JSON_STORE_UNREADABLE))
@@ -1294,6 +1337,12 @@ prep_window_new (PrepApplication *application)
                        NULL);
 
   sync_question_controls (self);
+
+  /* The user's packs are read after the window opens (the application
+   * is set after constructed()); problems in them are told when known. */
+  if (prep_application_get_pack_store (application) != NULL)
+    g_signal_connect_object (prep_application_get_pack_store (application), "loaded",
+                             G_CALLBACK (sync_notice), self, G_CONNECT_SWAPPED);
 
   /* Damaged and newer files are told in the notice bar (sync_notice). */
   sync_notice (self);
