@@ -115,6 +115,7 @@ struct _PrepQuestionEditor
   GtkWidget         *preview_frame;
   GtkSourceView     *source_view;
   PrepAnswerView    *preview_view;
+  GtkWidget         *preview_placeholder;
   GtkLabel          *detailed_answer_error;
   GtkBox            *items_box[N_KINDS];
   GtkLabel          *section_error[N_KINDS];
@@ -1076,15 +1077,8 @@ static void
 render_preview (PrepQuestionEditor *self)
 {
   g_autofree char *markdown = text_view_dup_text (GTK_TEXT_VIEW (self->source_view));
-  g_autofree char *placeholder = NULL;
 
-  if (is_blank (markdown))
-    {
-      placeholder = g_strdup_printf ("*%s*", _("The rendered answer shows here."));
-      prep_answer_view_set_markdown (self->preview_view, placeholder);
-      return;
-    }
-
+  gtk_widget_set_visible (self->preview_placeholder, is_blank (markdown));
   prep_answer_view_set_markdown (self->preview_view, markdown);
 }
 
@@ -1730,6 +1724,7 @@ prep_question_editor_class_init (PrepQuestionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionEditor, preview_frame);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionEditor, source_view);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionEditor, preview_view);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionEditor, preview_placeholder);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionEditor, detailed_answer_error);
   gtk_widget_class_bind_template_child_full (widget_class, "key_points_items", FALSE,
                                              G_STRUCT_OFFSET (PrepQuestionEditor, items_box[KIND_KEY_POINT]));
