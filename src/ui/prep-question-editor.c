@@ -1006,7 +1006,21 @@ show_issues (PrepQuestionEditor *self,
       PrepContentIssue *issue = g_ptr_array_index (issues, i);
       const char *path = issue->path ? issue->path : "$";
       Field *field = lookup_field (fields, path);
+      const char *open = strstr (issue->message, "“");
+      const char *close = open ? strstr (open, "”") : NULL;
       GString *text;
+
+      /* "missing required member “answer”" of "$.quiz[0]" is about the
+       * answer's row (the options' check buttons), if there is one. */
+      if (close != NULL && g_str_has_prefix (issue->message, "missing"))
+        {
+          g_autofree char *member = g_strndup (open + strlen ("“"), close - open - strlen ("“"));
+          g_autofree char *member_path = g_strconcat (path, ".", member, NULL);
+          Field *member_field = g_hash_table_lookup (fields, member_path);
+
+          if (member_field != NULL)
+            field = member_field;
+        }
 
       /* The schema wants the title in both languages: the validator's
        * "missing locale “en”" is about the other title's row. */
