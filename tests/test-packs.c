@@ -16,6 +16,8 @@
 #include "prep-pack-io.h"
 #include "prep-pack-store.h"
 #include "prep-question-parts.h"
+#include "prep-search.h"
+#include "prep-search-result.h"
 #include "prep-test-files.h"
 
 /* A pack with its own category, a question in it with every member, and
@@ -642,6 +644,48 @@ test_hostile_strings (Fixture       *f,
   g_assert_cmpstr (prep_question_get_title (prep_library_lookup_question (library, "hostile")), ==, hostile);
 }
 
+static gboolean
+results_have (GListModel *results,
+              const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(PrepSearchResult) result = g_list_model_get_item (results, i);
+
+      if (g_str_equal (prep_question_get_id (prep_search_result_get_question (result)), id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A search made before a question is saved finds it after, and not once
+ * it is deleted. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(PrepPackStore) store = load_store (f);
+  g_autoptr(PrepSearch) search = prep_search_new (f->library, NULL);
+  g_autoptr(JsonObject) question = new_question ("zebra-question", "basics", "Zebrafish attention");
+  g_autoptr(JsonObject) deleted = NULL;
+  g_autoptr(GListModel) before = prep_search_query (search, "zebrafish");
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(GListModel) gone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (results_have (before, "zebra-question"));
+  g_assert_true (prep_pack_store_save_question (store, question, NULL, &error));
+  g_assert_no_error (error);
+  after = prep_search_query (search, "zebrafish");
+  g_assert_true (results_have (after, "zebra-question"));
+
+  deleted = prep_pack_store_delete_question (store, "zebra-question", &error);
+  g_assert_no_error (error);
+  gone = prep_search_query (search, "zebrafish");
+  g_assert_false (results_have (gone, "zebra-question"));
+}
+
 /* No folder: no packs, nothing reported, nothing created. */
 static void
 test_no_folder (Fixture       *f,
@@ -1076,6 +1120,7 @@ main (int   argc,
   ADD ("/packs/new-question-id", test_new_question_id);
   ADD ("/packs/hostile-strings", test_hostile_strings);
   ADD ("/packs/no-folder", test_no_folder);
+  ADD ("/packs/search", test_search);
   ADD ("/packs/import-errors", test_import_errors);
   ADD ("/packs/import-clashes", test_import_clashes);
   ADD ("/packs/import-async", test_import_async);
