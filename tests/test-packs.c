@@ -998,6 +998,69 @@ test_import_async (Fixture       *f,
   }
 }
 
+static char *
+refuse_forbidden_cb (const char *markdown,
+                     guint      *line,
+                     gpointer    data)
+{
+  const char *found = strstr (markdown, "FORBIDDEN");
+
+  if (found == NULL)
+    return NULL;
+  for (const char *p = markdown; p < found; p++)
+    *line += *p == '\n';
+  return g_strdup ("forbidden here");
+}
+
+static void
+read_fails_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  gboolean *done = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (prep_pack_import_read_finish (PREP_PACK_IMPORT (object), result, &error));
+  g_assert_error (error, PREP_CONTENT_ERROR, PREP_CONTENT_ERROR_INVALID);
+  *done = TRUE;
+}
+
+/* The answers' Markdown is checked as --validate does, on the main
+ * thread after the read, and placed in the file. */
+static void
+test_import_markdown (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(PrepPackStore) store = load_store (f);
+  g_autofree char *path = g_build_filename (f->dir, "markdown.json", NULL);
+  g_autofree char *text = big_pack (1200);
+  g_autofree char *report = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PrepPackImport) import = NULL;
+  GString *edited = g_string_new (text);
+  gboolean done = FALSE;
+
+  /* Question 1100's short answer is not Markdown; give it a detailed one. */
+  g_string_replace (edited, "\"short_answer\": { \"zh_TW\": \"答 1100。\" }",
+                    "\"detailed_answer\": { \"zh_TW\": \"fine\\n\\nFORBIDDEN\" }", 1);
+  prep_test_write_file (path, edited->str);
+  g_string_free (edited, TRUE);
+
+  prep_pack_store_set_markdown_check (store, refuse_forbidden_cb, NULL);
+  import = prep_pack_import_new (store, file);
+  prep_pack_import_read_async (import, NULL, read_fails_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  report = issues_to_string (prep_pack_import_get_issues (import));
+  g_test_message ("%s", report);
+  expected = g_strdup_printf ("%s:1104:", path);
+  g_assert_true (g_str_has_prefix (report, expected));
+  g_assert_nonnull (strstr (report, "$.questions[1100].detailed_answer.zh_TW: line 3 of the text: forbidden here"));
+  g_assert_cmpuint (prep_pack_import_get_issues (import)->len, ==, 1);
+}
+
 static JsonNode *
 question_node (PrepLibrary *library,
                const char  *id)
@@ -1124,6 +1187,7 @@ main (int   argc,
   ADD ("/packs/import-errors", test_import_errors);
   ADD ("/packs/import-clashes", test_import_clashes);
   ADD ("/packs/import-async", test_import_async);
+  ADD ("/packs/import-markdown", test_import_markdown);
   ADD ("/packs/export-import", test_export_import);
 #undef ADD
 
