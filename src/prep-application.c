@@ -245,6 +245,19 @@ ensure_library (PrepApplication *self)
   return self->library;
 }
 
+static char *
+check_pack_markdown_cb (const char *markdown,
+                        guint      *line,
+                        gpointer    data)
+{
+  PrepApplication *self = data;
+
+  if (self->pack_renderer == NULL)
+    self->pack_renderer = prep_renderer_new ();
+
+  return prep_renderer_check_markdown (self->pack_renderer, markdown, line);
+}
+
 static void
 packs_loaded_cb (GObject      *object,
                  GAsyncResult *result,
@@ -271,12 +284,11 @@ load_packs (PrepApplication *self,
     return;
 
   self->packs = prep_pack_store_new (self->library, NULL);
+  /* What is saved (by the editor) is checked as --validate does, by a
+   * renderer made when first needed. */
+  prep_pack_store_set_markdown_check (self->packs, check_pack_markdown_cb, self);
   if (!g_file_test (prep_pack_store_get_dir (self->packs), G_FILE_TEST_IS_DIR))
     return;
-
-  /* What is saved (by the editor) is checked as --validate does. */
-  self->pack_renderer = prep_renderer_new ();
-  prep_pack_store_set_markdown_check (self->packs, check_markdown_cb, self->pack_renderer);
 
   if (now)
     {

@@ -225,6 +225,8 @@ check_import (PrepApplication *app,
   list = dialog_list (dialog);
   g_assert_nonnull (list);
   g_assert_true (g_str_has_prefix (list, "import-bad.json:3:"));
+  /* Once the dialog has faded in: before, it draws nothing. */
+  prep_test_spin (500);
   prep_test_save_screenshot (GTK_WIDGET (dialog), "packs-import-problems.png");
   adw_message_dialog_response (dialog, "close");
   prep_test_spin (100);
@@ -241,6 +243,8 @@ check_import (PrepApplication *app,
   g_assert_nonnull (dialog);
   list = dialog_list (dialog);
   g_assert_cmpstr (list, ==, "kv-cache → kv-cache-2");
+  /* Once the dialog has faded in: before, it draws nothing. */
+  prep_test_spin (500);
   prep_test_save_screenshot (GTK_WIDGET (dialog), "packs-import-clashes.png");
   adw_message_dialog_response (dialog, "rename");
   for (guint i = 0; i < 100 && !prep_library_lookup_question (library, "kv-cache-2"); i++)

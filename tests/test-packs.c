@@ -16,6 +16,8 @@
 #include "prep-pack-io.h"
 #include "prep-pack-store.h"
 #include "prep-question-parts.h"
+#include "prep-search.h"
+#include "prep-search-result.h"
 #include "prep-test-files.h"
 
 /* A pack with its own category, a question in it with every member, and
@@ -642,6 +644,48 @@ test_hostile_strings (Fixture       *f,
   g_assert_cmpstr (prep_question_get_title (prep_library_lookup_question (library, "hostile")), ==, hostile);
 }
 
+static gboolean
+results_have (GListModel *results,
+              const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(PrepSearchResult) result = g_list_model_get_item (results, i);
+
+      if (g_str_equal (prep_question_get_id (prep_search_result_get_question (result)), id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A search made before a question is saved finds it after, and not once
+ * it is deleted. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(PrepPackStore) store = load_store (f);
+  g_autoptr(PrepSearch) search = prep_search_new (f->library, NULL);
+  g_autoptr(JsonObject) question = new_question ("zebra-question", "basics", "Zebrafish attention");
+  g_autoptr(JsonObject) deleted = NULL;
+  g_autoptr(GListModel) before = prep_search_query (search, "zebrafish");
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(GListModel) gone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (results_have (before, "zebra-question"));
+  g_assert_true (prep_pack_store_save_question (store, question, NULL, &error));
+  g_assert_no_error (error);
+  after = prep_search_query (search, "zebrafish");
+  g_assert_true (results_have (after, "zebra-question"));
+
+  deleted = prep_pack_store_delete_question (store, "zebra-question", &error);
+  g_assert_no_error (error);
+  gone = prep_search_query (search, "zebrafish");
+  g_assert_false (results_have (gone, "zebra-question"));
+}
+
 /* No folder: no packs, nothing reported, nothing created. */
 static void
 test_no_folder (Fixture       *f,
@@ -954,6 +998,69 @@ test_import_async (Fixture       *f,
   }
 }
 
+static char *
+refuse_forbidden_cb (const char *markdown,
+                     guint      *line,
+                     gpointer    data)
+{
+  const char *found = strstr (markdown, "FORBIDDEN");
+
+  if (found == NULL)
+    return NULL;
+  for (const char *p = markdown; p < found; p++)
+    *line += *p == '\n';
+  return g_strdup ("forbidden here");
+}
+
+static void
+read_fails_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  gboolean *done = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (prep_pack_import_read_finish (PREP_PACK_IMPORT (object), result, &error));
+  g_assert_error (error, PREP_CONTENT_ERROR, PREP_CONTENT_ERROR_INVALID);
+  *done = TRUE;
+}
+
+/* The answers' Markdown is checked as --validate does, on the main
+ * thread after the read, and placed in the file. */
+static void
+test_import_markdown (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(PrepPackStore) store = load_store (f);
+  g_autofree char *path = g_build_filename (f->dir, "markdown.json", NULL);
+  g_autofree char *text = big_pack (1200);
+  g_autofree char *report = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PrepPackImport) import = NULL;
+  GString *edited = g_string_new (text);
+  gboolean done = FALSE;
+
+  /* Question 1100's short answer is not Markdown; give it a detailed one. */
+  g_string_replace (edited, "\"short_answer\": { \"zh_TW\": \"答 1100。\" }",
+                    "\"detailed_answer\": { \"zh_TW\": \"fine\\n\\nFORBIDDEN\" }", 1);
+  prep_test_write_file (path, edited->str);
+  g_string_free (edited, TRUE);
+
+  prep_pack_store_set_markdown_check (store, refuse_forbidden_cb, NULL);
+  import = prep_pack_import_new (store, file);
+  prep_pack_import_read_async (import, NULL, read_fails_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  report = issues_to_string (prep_pack_import_get_issues (import));
+  g_test_message ("%s", report);
+  expected = g_strdup_printf ("%s:1104:", path);
+  g_assert_true (g_str_has_prefix (report, expected));
+  g_assert_nonnull (strstr (report, "$.questions[1100].detailed_answer.zh_TW: line 3 of the text: forbidden here"));
+  g_assert_cmpuint (prep_pack_import_get_issues (import)->len, ==, 1);
+}
+
 static JsonNode *
 question_node (PrepLibrary *library,
                const char  *id)
@@ -1076,9 +1183,11 @@ main (int   argc,
   ADD ("/packs/new-question-id", test_new_question_id);
   ADD ("/packs/hostile-strings", test_hostile_strings);
   ADD ("/packs/no-folder", test_no_folder);
+  ADD ("/packs/search", test_search);
   ADD ("/packs/import-errors", test_import_errors);
   ADD ("/packs/import-clashes", test_import_clashes);
   ADD ("/packs/import-async", test_import_async);
+  ADD ("/packs/import-markdown", test_import_markdown);
   ADD ("/packs/export-import", test_export_import);
 #undef ADD
 

@@ -17,6 +17,7 @@
 #include "prep-json-io.h"
 #include "prep-pack-io.h"
 #include "prep-pack-store-private.h"
+#include "prep-question-parts.h"
 #include "prep-question-private.h"
 
 /* What is read in the thread touches only what the import owns: the file,
@@ -38,6 +39,8 @@ struct _PrepPackImport
   GPtrArray     *clashes;        /* PrepPackClash */
   GPtrArray     *categories;     /* PrepCategory the file defines */
   GPtrArray     *questions;      /* PrepQuestion */
+  GBytes        *bytes;          /* the file, to place issues found later */
+  guint          markdown_next;  /* the next question whose Markdown is checked */
 
   int            permille;       /* atomic: how far the read is */
   guint          notify_source;  /* atomic: a notify is scheduled */
@@ -85,6 +88,7 @@ prep_pack_import_finalize (GObject *object)
   g_clear_pointer (&self->clashes, g_ptr_array_unref);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
 
   G_OBJECT_CLASS (prep_pack_import_parent_class)->finalize (object);
 }
@@ -335,7 +339,24 @@ prep_pack_import_read (PrepPackImport  *self,
   prep_content_loader_add_external_ids (loader, (const char * const *) self->question_ids);
   prep_content_loader_set_progress (loader, progress_cb, self);
 
-  prep_content_loader_add_file (loader, self->file);
+  /* Read here rather than by the loader: the bytes place the problems
+   * of the Markdown check, made later on the main thread. */
+  {
+    g_autoptr(GError) read_error = NULL;
+    g_autofree char *name = g_file_get_path (self->file);
+
+    if (name == NULL)
+      name = g_file_get_uri (self->file);
+    if (g_file_is_native (self->file))
+      self->bytes = prep_json_read_file (name, PREP_PACK_MAX_FILE, &read_error);
+    else
+      self->bytes = g_file_load_bytes (self->file, cancellable, NULL, &read_error);
+
+    if (self->bytes == NULL)
+      prep_content_loader_add_file (loader, self->file);
+    else
+      prep_content_loader_add_bytes (loader, name, self->bytes);
+  }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   prep_content_loader_finish (loader);
@@ -403,10 +424,92 @@ read_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* The Markdown check is the renderer's, which lives on the main thread:
+ * there, a few hundred questions at a time (10,000 answers take about
+ * 90 ms), so that the window keeps drawing. */
+#define MARKDOWN_CHUNK 500
+
+static gboolean
+check_markdown_cb (gpointer data)
+{
+  GTask *task = data;
+  PrepPackImport *self = g_task_get_source_object (task);
+  gpointer check_data = NULL;
+  PrepContentMarkdownCheck check = _prep_pack_store_get_markdown_check (self->store, &check_data);
+  const char * const *locales = prep_content_locales ();
+  g_autofree char *file = g_file_get_path (self->file);
+  guint end = MIN (self->markdown_next + MARKDOWN_CHUNK, self->questions->len);
+
+  if (g_task_return_error_if_cancelled (task))
+    return G_SOURCE_REMOVE;
+
+  for (; check != NULL && self->markdown_next < end; self->markdown_next++)
+    {
+      PrepQuestion *question = g_ptr_array_index (self->questions, self->markdown_next);
+
+      for (guint i = 0; question->detailed_answer && locales[i]; i++)
+        {
+          const char *markdown = prep_text_lookup (question->detailed_answer, locales[i]);
+          g_autofree char *problem = NULL;
+          guint line = 1;
+
+          if (markdown != NULL && (problem = check (markdown, &line, check_data)))
+            {
+              PrepContentIssue *issue = g_new0 (PrepContentIssue, 1);
+              gsize size, offset;
+              const char *bytes = self->bytes ? g_bytes_get_data (self->bytes, &size) : NULL;
+
+              issue->file = g_strdup (file ? file : "");
+              issue->path = g_strdup_printf ("$.questions[%u].detailed_answer.%s", self->markdown_next, locales[i]);
+              issue->message = g_strdup_printf ("line %u of the text: %s", line, problem);
+              if (bytes != NULL && prep_json_locate (bytes, size, issue->path, &offset))
+                prep_json_offset_to_position (bytes, size, offset, &issue->line, &issue->column);
+              g_ptr_array_add (self->issues, issue);
+            }
+        }
+    }
+
+  if (check != NULL && self->markdown_next < self->questions->len)
+    return G_SOURCE_CONTINUE;
+
+  if (self->issues->len > 0)
+    g_task_return_new_error (task, PREP_CONTENT_ERROR, PREP_CONTENT_ERROR_INVALID,
+                             "%u problem(s) in the content", self->issues->len);
+  else
+    g_task_return_boolean (task, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+read_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  GError *error = NULL;
+  GSource *source;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_callback (source, check_markdown_cb, g_object_ref (task), g_object_unref);
+  g_source_set_static_name (source, "[prep] pack import Markdown check");
+  g_source_attach (source, g_task_get_context (task));
+  g_source_unref (source);
+}
+
 /**
  * prep_pack_import_read_async:
  *
- * prep_pack_import_read() in a thread; "fraction" is notified meanwhile.
+ * prep_pack_import_read() in a thread, "fraction" notified meanwhile;
+ * then, on the calling thread, the answers' Markdown through the store's
+ * check (prep_pack_store_set_markdown_check()), as --validate does.
  */
 void
 prep_pack_import_read_async (PrepPackImport      *self,
@@ -414,13 +517,15 @@ prep_pack_import_read_async (PrepPackImport      *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
+  g_autoptr(GTask) thread_task = NULL;
 
   g_return_if_fail (PREP_IS_PACK_IMPORT (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, prep_pack_import_read_async);
-  g_task_run_in_thread (task, read_thread);
+  thread_task = g_task_new (self, cancellable, read_done_cb, task);
+  g_task_run_in_thread (thread_task, read_thread);
 }
 
 gboolean

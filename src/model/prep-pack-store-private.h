@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * content is, so that LINE:COLUMN of an issue points at it. */
 #define PREP_PACK_PRETTY_DEPTH 16
 
+PrepContentMarkdownCheck _prep_pack_store_get_markdown_check (PrepPackStore *self,
+                                                              gpointer      *data);
 PrepContentLoader *_prep_pack_store_new_loader (PrepPackStore    *self,
                                                 PrepContentFlags  flags,
                                                 const char       *extra_category);

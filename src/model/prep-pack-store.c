@@ -175,6 +175,21 @@ prep_pack_store_set_markdown_check (PrepPackStore            *self,
   self->markdown_check_data = data;
 }
 
+/**
+ * _prep_pack_store_get_markdown_check:
+ *
+ * Returns: the Markdown check set, if any (for the library's thread)
+ */
+PrepContentMarkdownCheck
+_prep_pack_store_get_markdown_check (PrepPackStore *self,
+                                     gpointer      *data)
+{
+  g_return_val_if_fail (PREP_IS_PACK_STORE (self), NULL);
+
+  *data = self->markdown_check_data;
+  return self->markdown_check;
+}
+
 G_GNUC_PRINTF (5, 6)
 static PrepContentIssue *
 issue_new (const char *file,

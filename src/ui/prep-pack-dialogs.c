@@ -166,6 +166,8 @@ commit (ImportRun *run)
 {
   show_progress (run, _("Saving the Questions"));
   gtk_progress_bar_pulse (run->bar);
+  /* The pack is being written: that is not taken back half-way. */
+  adw_message_dialog_set_response_enabled (run->progress, "cancel", FALSE);
   prep_pack_import_commit_async (run->import, NULL, commit_cb, run);
 }
 
