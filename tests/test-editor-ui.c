@@ -450,6 +450,25 @@ check_validation (PrepApplication *app,
   g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, 1)));
   g_assert_cmpuint (count_messages (GTK_WIDGET (editor)), <, before);
 
+  /* An item's trash button removes it, and its messages with it. */
+  {
+    GtkWidget *remove = NULL;
+    g_autoptr(GPtrArray) buttons = prep_test_collect (GTK_WIDGET (editor), GTK_TYPE_BUTTON);
+
+    for (guint i = 0; i < buttons->len && remove == NULL; i++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), _("Remove Multiple-Choice Item")) == 0)
+        remove = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (remove);
+    scroll_to (remove);
+    prep_test_click (remove);
+    prep_test_spin (500);
+    g_clear_pointer (&checks, g_ptr_array_unref);
+    checks = prep_test_collect (GTK_WIDGET (editor), GTK_TYPE_CHECK_BUTTON);
+    g_assert_cmpuint (checks->len, ==, 0);
+    g_assert_null (prep_question_editor_get_issue (editor, "$.quiz[0].answer"));
+    g_assert_cmpuint (count_messages (GTK_WIDGET (editor)), ==, 1);
+  }
+
   gtk_window_close (GTK_WINDOW (editor));
 }
 
