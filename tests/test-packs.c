@@ -998,21 +998,29 @@ test_import_async (Fixture       *f,
   }
 }
 
-static void
-commit_fails_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      data)
+typedef struct
 {
-  gboolean *done = data;
+  guint n_done;
+  guint n_committed;
+} Commits;
+
+static void
+commit_counted_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  Commits *commits = data;
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (prep_pack_import_commit_finish (PREP_PACK_IMPORT (object), result, &error));
-  g_assert_nonnull (error);
-  *done = TRUE;
+  if (prep_pack_import_commit_finish (PREP_PACK_IMPORT (object), result, &error))
+    commits->n_committed++;
+  else
+    g_assert_nonnull (error);
+  commits->n_done++;
 }
 
 /* The same file imported twice at once: one pack, its file whole; the
- * other import fails and writes nothing. */
+ * other import fails and leaves no file. */
 static void
 test_import_twice (Fixture       *f,
                    gconstpointer  data)
@@ -1026,19 +1034,21 @@ test_import_twice (Fixture       *f,
   g_autoptr(PrepPackStore) again = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
-  gboolean done_first = FALSE, done_second = FALSE;
+  Commits commits = { 0, 0 };
 
   prep_test_write_file (path, text);
   first = read_import (store, path, TRUE);
   second = read_import (store, path, TRUE);
   g_assert_cmpstr (prep_pack_import_get_pack_id (first), ==, prep_pack_import_get_pack_id (second));
 
-  prep_pack_import_commit_async (first, NULL, commit_done_cb, &done_first);
-  prep_pack_import_commit_async (second, NULL, commit_fails_cb, &done_second);
-  while (!done_first || !done_second)
+  /* Whichever is written first is added; the other's file goes again. */
+  prep_pack_import_commit_async (first, NULL, commit_counted_cb, &commits);
+  prep_pack_import_commit_async (second, NULL, commit_counted_cb, &commits);
+  while (commits.n_done < 2)
     g_main_context_iteration (NULL, TRUE);
 
-  g_assert_cmpstr (prep_question_get_pack_id (prep_library_lookup_question (f->library, "big-0")), ==, "twice");
+  g_assert_cmpuint (commits.n_committed, ==, 1);
+  g_assert_nonnull (prep_question_get_pack_id (prep_library_lookup_question (f->library, "big-0")));
   g_assert_true (prep_library_load_resources (library, NULL, &error));
   again = prep_pack_store_new (library, f->packs);
   g_assert_true (prep_pack_store_load (again, &error));
