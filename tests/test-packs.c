@@ -87,6 +87,14 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   prep_test_remove_tree (f->dir);
+  /* A worker thread of a GTask drops its reference (to an import, which
+   * holds the library) a moment after the task's callback has run. */
+  for (guint i = 0; i < 2000 && G_OBJECT (f->library)->ref_count > 1; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
   g_assert_finalize_object (f->library);
   g_free (f->packs);
   g_free (f->dir);
