@@ -648,6 +648,15 @@ taken:
   return FALSE;
 }
 
+static void
+repick_pack_id (PrepPackImport *self)
+{
+  char *id = prep_pack_store_new_id (self->store, self->pack_id, "pack", PREP_PACK_ID_PACK);
+
+  g_free (self->pack_id);
+  self->pack_id = id;
+}
+
 /* Gives the clashing ids their new names, or back the old ones: on
  * objects no one else sees yet. */
 static void
@@ -706,6 +715,8 @@ prep_pack_import_commit (PrepPackImport  *self,
   g_return_val_if_fail (self->read && self->issues->len == 0, FALSE);
   g_return_val_if_fail (!self->committed, FALSE);
 
+  /* Another import may have taken the name meanwhile. */
+  repick_pack_id (self);
   apply_renames (self, TRUE);
   if (!_prep_pack_store_add_pack (self->store, self->pack_id, self->categories, self->questions, error))
     {
@@ -754,6 +765,7 @@ prep_pack_import_commit_async (PrepPackImport      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, prep_pack_import_commit_async);
 
+  repick_pack_id (self);
   apply_renames (self, TRUE);
   if (!_prep_pack_store_check_new_pack (self->store, self->pack_id, self->categories, self->questions, &error))
     {
@@ -780,8 +792,15 @@ prep_pack_import_commit_finish (PrepPackImport  *self,
   if (!self->committed)
     return g_task_propagate_boolean (G_TASK (result), error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error) ||
-      !_prep_pack_store_adopt_pack (self->store, self->pack_id, self->categories, self->questions, error))
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    {
+      _prep_pack_store_release_pack_id (self->store, self->pack_id);
+      apply_renames (self, FALSE);
+      self->committed = FALSE;
+      return FALSE;
+    }
+
+  if (!_prep_pack_store_adopt_pack (self->store, self->pack_id, self->categories, self->questions, error))
     {
       apply_renames (self, FALSE);
       self->committed = FALSE;

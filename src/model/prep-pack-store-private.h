@@ -28,6 +28,8 @@ gboolean           _prep_pack_store_check_new_pack (PrepPackStore *self,
                                                     GPtrArray     *categories,
                                                     GPtrArray     *questions,
                                                     GError       **error);
+void               _prep_pack_store_release_pack_id (PrepPackStore *self,
+                                                     const char    *id);
 char              *_prep_pack_store_pack_path  (PrepPackStore    *self,
                                                 const char       *id);
 gboolean           _prep_pack_store_write_pack (const char       *path,

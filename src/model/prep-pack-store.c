@@ -38,6 +38,7 @@ struct _PrepPackStore
   GPtrArray   *issues;     /* PrepContentIssue */
   GHashTable  *packs;      /* id → Pack */
   GPtrArray   *order;      /* Pack, borrowed, in load order */
+  GHashTable  *reserved;   /* ids of new packs being written */
   PrepContentMarkdownCheck markdown_check;
   gpointer     markdown_check_data;
   guint        loading : 1;
@@ -97,6 +98,7 @@ prep_pack_store_finalize (GObject *object)
   g_clear_pointer (&self->issues, g_ptr_array_unref);
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_pointer (&self->packs, g_hash_table_unref);
+  g_clear_pointer (&self->reserved, g_hash_table_unref);
 
   G_OBJECT_CLASS (prep_pack_store_parent_class)->finalize (object);
 }
@@ -119,6 +121,7 @@ prep_pack_store_init (PrepPackStore *self)
   self->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) prep_content_issue_free);
   self->packs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) pack_free);
   self->order = g_ptr_array_new ();
+  self->reserved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -1228,7 +1231,7 @@ id_is_free (PrepPackStore *self,
     case PREP_PACK_ID_PACK:
       file = g_strconcat (id, ".json", NULL);
       path = g_build_filename (self->dir, file, NULL);
-      return !g_hash_table_contains (self->packs, id) &&
+      return !g_hash_table_contains (self->packs, id) && !g_hash_table_contains (self->reserved, id) &&
              !g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK);
     default:
       g_return_val_if_reached (FALSE);
@@ -1330,6 +1333,9 @@ prep_pack_store_new_question_id (PrepPackStore *self,
  * @questions: (element-type PrepQuestion): all of its questions
  *
  * On the main thread, before a new pack is written: are its ids free?
+ * If so, the pack's id is reserved until _prep_pack_store_adopt_pack()
+ * or _prep_pack_store_release_pack_id(): two imports never write one
+ * file.
  */
 gboolean
 _prep_pack_store_check_new_pack (PrepPackStore  *self,
@@ -1367,7 +1373,22 @@ _prep_pack_store_check_new_pack (PrepPackStore  *self,
         return FALSE;
       }
 
+  g_hash_table_add (self->reserved, g_strdup (id));
   return TRUE;
+}
+
+/**
+ * _prep_pack_store_release_pack_id:
+ *
+ * For a new pack that was not written after all.
+ */
+void
+_prep_pack_store_release_pack_id (PrepPackStore *self,
+                                  const char    *id)
+{
+  g_return_if_fail (PREP_IS_PACK_STORE (self));
+
+  g_hash_table_remove (self->reserved, id);
 }
 
 /**
@@ -1418,6 +1439,7 @@ _prep_pack_store_adopt_pack (PrepPackStore  *self,
 
   g_return_val_if_fail (PREP_IS_PACK_STORE (self), FALSE);
 
+  g_hash_table_remove (self->reserved, id);
   pack = pack_new (self, id);
   if (g_hash_table_contains (self->packs, id) ||
       !prep_library_add_user_content (self->library, id, categories, questions, error))
@@ -1457,7 +1479,11 @@ _prep_pack_store_add_pack (PrepPackStore  *self,
     return FALSE;
 
   path = _prep_pack_store_pack_path (self, id);
+  if (!write_pack (path, categories, questions, error))
+    {
+      _prep_pack_store_release_pack_id (self, id);
+      return FALSE;
+    }
 
-  return write_pack (path, categories, questions, error) &&
-         _prep_pack_store_adopt_pack (self, id, categories, questions, error);
+  return _prep_pack_store_adopt_pack (self, id, categories, questions, error);
 }
