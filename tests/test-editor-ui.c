@@ -289,6 +289,19 @@ check_new (PrepApplication *app,
   g_assert_true (g_file_get_contents (pack, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "What is a KV cache?"));
   prep_test_save_screenshot (GTK_WIDGET (window), "editor-new-saved.png");
+
+  /* No answer yet: the page offers to write it, in the editor. */
+  {
+    GtkWidget *write = find_labelled_button (GTK_WIDGET (window), _("_Write the Answer"));
+
+    g_assert_nonnull (write);
+    prep_test_click (write);
+    editor = find_editor ();
+    g_assert_nonnull (editor);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), _("Question")))), ==,
+                     "What is a KV cache?");
+    gtk_window_close (GTK_WINDOW (editor));
+  }
 }
 
 static void
