@@ -748,6 +748,17 @@ check_screenshots (PrepApplication *app,
   shoot (editor, 1280, "editor-wide-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
+  /* The lists' items at 360 px: a multiple-choice item and a reference. */
+  gtk_window_set_default_size (GTK_WINDOW (editor), 360, 900);
+  prep_test_wait_for_frame (GTK_WIDGET (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-item", "s", "references");
+  prep_test_type (GTK_WIDGET (editor), "Efficient Memory Management for LLM Serving with PagedAttention");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-item", "s", "quiz");
+  prep_test_type (GTK_WIDGET (editor), "What does the KV cache store?");
+  prep_test_spin (500);
+  prep_test_wait_for_frame (GTK_WIDGET (editor));
+  prep_test_save_screenshot (GTK_WIDGET (editor), "editor-narrow-items.png");
+
   gtk_window_close (GTK_WINDOW (editor));
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   prep_test_wait_for_frame (GTK_WIDGET (window));

@@ -530,7 +530,7 @@ item_new (PrepQuestionEditor *self,
         JsonNode *answer = base ? json_object_get_member (base, "answer") : NULL;
         gint64 right = answer && json_node_get_value_type (answer) == G_TYPE_INT64 ? json_node_get_int (answer) : -1;
 
-        item_add_entry (item, QUIZ_PROMPT, _("Question"), localized (base, "prompt", locale));
+        item_add_entry (item, QUIZ_PROMPT, C_("multiple choice", "Question"), localized (base, "prompt", locale));
         for (guint i = 0; i < N_OPTIONS; i++)
           {
             JsonObject *option = object_element (base, "options", i);
