@@ -257,10 +257,10 @@ _prep_pack_store_new_loader (PrepPackStore    *self,
 
 /* Where a path is in @bytes, for an issue found after the loader. */
 static void
-locate (GBytes *bytes,
+locate (GBytes     *bytes,
         const char *path,
-        guint  *line,
-        guint  *column)
+        guint      *line,
+        guint      *column)
 {
   gsize size, offset;
   const char *data = g_bytes_get_data (bytes, &size);
