@@ -17,6 +17,7 @@
 #include "prep-review-store.h"
 #include "prep-json-store.h"
 #include "prep-library.h"
+#include "prep-pack-store.h"
 #include "prep-user-data.h"
 #include "prep-window.h"
 
@@ -32,6 +33,8 @@ struct _PrepApplication
   GError         *user_data_error;
   PrepReviewStore *reviews;
   GError         *reviews_error;
+  PrepPackStore  *packs;
+  PrepRenderer   *pack_renderer;  /* checks the packs' Markdown */
   GSettings      *settings;
 };
 
@@ -50,12 +53,15 @@ static const GOptionEntry main_entries[] = {
   { NULL }
 };
 
-static char **
-list_bundled_ids (void)
+static void
+list_bundled_ids (char ***question_ids,
+                  char ***category_ids)
 {
   g_autoptr(PrepLibrary) library = prep_library_new (NULL);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) categories_builder = g_strv_builder_new ();
   GListModel *questions;
+  GListModel *categories;
 
   if (prep_library_load_resources (library, NULL, NULL))
     {
@@ -65,9 +71,37 @@ list_bundled_ids (void)
           g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
           g_strv_builder_add (builder, prep_question_get_id (question));
         }
+      categories = prep_library_get_categories (library);
+      for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+        {
+          g_autoptr(PrepCategory) category = g_list_model_get_item (categories, i);
+          g_strv_builder_add (categories_builder, prep_category_get_id (category));
+        }
     }
 
-  return g_strv_builder_end (builder);
+  *question_ids = g_strv_builder_end (builder);
+  *category_ids = g_strv_builder_end (categories_builder);
+}
+
+/* Whether @loader's files define every one of @ids: then they are the
+ * bundled content's own, not a pack. */
+static gboolean
+defines_all (PrepContentLoader  *loader,
+             const char * const *ids)
+{
+  GPtrArray *categories = prep_content_loader_get_categories (loader);
+
+  for (guint i = 0; ids[i]; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < categories->len && !found; j++)
+        found = g_str_equal (prep_category_get_id (g_ptr_array_index (categories, j)), ids[i]);
+      if (!found)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static char *
@@ -85,7 +119,10 @@ check_markdown_cb (const char *markdown,
  * @err: receives one line per problem
  *
  * Runs the content validator the way `llm-prep --validate` does. Files
- * that define no categories are checked against the bundled ones.
+ * that define no categories are checked against the bundled ones; files
+ * that define some (a user's pack) against those and the bundled ones,
+ * whose ids they must not take, unless they define all the bundled
+ * categories (the bundled content's own files).
  *
  * Returns: the exit status: 0 when every file is valid, 1 otherwise
  */
@@ -100,6 +137,7 @@ prep_validate_files (const char * const *files,
   g_autoptr(GError) error = NULL;
   PrepContentFlags flags = strict ? PREP_CONTENT_FLAGS_STRICT : PREP_CONTENT_FLAGS_NONE;
   g_auto(GStrv) bundled_ids = NULL;
+  g_auto(GStrv) bundled_categories = NULL;
   GPtrArray *issues;
   guint n_files = files ? g_strv_length ((char **) files) : 0;
 
@@ -130,9 +168,12 @@ prep_validate_files (const char * const *files,
           return 1;
         }
 
-      /* Links may point to any bundled question. */
-      bundled_ids = list_bundled_ids ();
+      /* Links may point to any bundled question, and a pack's questions
+       * may be in a bundled category. */
+      list_bundled_ids (&bundled_ids, &bundled_categories);
       prep_content_loader_add_external_ids (loader, (const char * const *) bundled_ids);
+      if (!defines_all (loader, (const char * const *) bundled_categories))
+        prep_content_loader_add_external_categories (loader, (const char * const *) bundled_categories);
     }
 
   prep_content_loader_finish (loader);
@@ -204,6 +245,60 @@ ensure_library (PrepApplication *self)
   return self->library;
 }
 
+static char *
+check_pack_markdown_cb (const char *markdown,
+                        guint      *line,
+                        gpointer    data)
+{
+  PrepApplication *self = data;
+
+  if (self->pack_renderer == NULL)
+    self->pack_renderer = prep_renderer_new ();
+
+  return prep_renderer_check_markdown (self->pack_renderer, markdown, line);
+}
+
+static void
+packs_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!prep_pack_store_load_finish (PREP_PACK_STORE (object), result, &error))
+    g_printerr ("%s\n", error->message);
+}
+
+/* The user's packs, after the bundled content: without a packs folder
+ * this is one failed open. With one, they are read in a thread and their
+ * questions appear when read, so that a large pack does not hold up the
+ * window (issue 18); --open of one of them reads them at once. A pack
+ * with problems is reported by the window and left as it is. */
+static void
+load_packs (PrepApplication *self,
+            gboolean         now)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->load_error != NULL || self->packs != NULL)
+    return;
+
+  self->packs = prep_pack_store_new (self->library, NULL);
+  /* What is saved (by the editor) is checked as --validate does, by a
+   * renderer made when first needed. */
+  prep_pack_store_set_markdown_check (self->packs, check_pack_markdown_cb, self);
+  if (!g_file_test (prep_pack_store_get_dir (self->packs), G_FILE_TEST_IS_DIR))
+    return;
+
+  if (now)
+    {
+      if (!prep_pack_store_load (self->packs, &error))
+        g_printerr ("%s\n", error->message);
+    }
+  else
+    prep_pack_store_load_async (self->packs, NULL, packs_loaded_cb, NULL);
+}
+
 static int
 prep_application_handle_local_options (GApplication *app,
                                        GVariantDict *options)
@@ -236,6 +331,10 @@ prep_application_handle_local_options (GApplication *app,
     {
       /* Loaded once: this process is usually the one that shows it. */
       PrepLibrary *library = ensure_library (PREP_APPLICATION (app));
+
+      /* It may be one of the user's questions. */
+      if (prep_library_lookup_question (library, question_id) == NULL)
+        load_packs (PREP_APPLICATION (app), TRUE);
 
       if (prep_application_get_load_error (PREP_APPLICATION (app)) == NULL &&
           prep_library_lookup_question (library, question_id) == NULL)
@@ -370,6 +469,7 @@ prep_application_startup (GApplication *app)
   }
 
   ensure_library (self);
+  load_packs (self, FALSE);
   g_signal_connect_object (self->settings, "changed::content-language",
                            G_CALLBACK (content_language_changed_cb), self, G_CONNECT_SWAPPED);
   content_language_changed_cb (self);
@@ -404,6 +504,8 @@ prep_application_dispose (GObject *object)
   g_clear_error (&self->user_data_error);
   g_clear_object (&self->reviews);
   g_clear_error (&self->reviews_error);
+  g_clear_object (&self->packs);
+  g_clear_object (&self->pack_renderer);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (prep_application_parent_class)->dispose (object);
@@ -502,8 +604,21 @@ prep_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* Importing a pack: in the window, which shows the progress. */
+static void
+prep_application_import_pack_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  PrepWindow *window = ensure_window (user_data);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-pack", NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", prep_application_quit_action },
+  { "import-pack", prep_application_import_pack_action },
   { "preferences", prep_application_preferences_action },
   { "about", prep_application_about_action },
 };
@@ -631,4 +746,18 @@ prep_application_get_reviews_error (PrepApplication *self)
   g_return_val_if_fail (PREP_IS_APPLICATION (self), NULL);
 
   return self->reviews_error;
+}
+
+/**
+ * prep_application_get_pack_store:
+ *
+ * Returns: (transfer none) (nullable): the user's question packs, after
+ *   startup (%NULL if the bundled content could not be loaded)
+ */
+PrepPackStore *
+prep_application_get_pack_store (PrepApplication *self)
+{
+  g_return_val_if_fail (PREP_IS_APPLICATION (self), NULL);
+
+  return self->packs;
 }

@@ -25,6 +25,7 @@ const GError    *prep_application_get_user_data_error (PrepApplication *self);
 PrepReviewStore *prep_application_get_reviews       (PrepApplication *self);
 const GError    *prep_application_get_reviews_error (PrepApplication *self);
 PrepWindow      *prep_application_get_main_window   (PrepApplication   *self);
+PrepPackStore   *prep_application_get_pack_store    (PrepApplication   *self);
 int              prep_validate_files                (const char * const *files,
                                                      gboolean            strict,
                                                      GString            *out,

@@ -22,6 +22,7 @@ typedef struct _PrepContentIssue     PrepContentIssue;
 typedef struct _PrepFollowUp         PrepFollowUp;
 typedef struct _PrepHeatmap          PrepHeatmap;
 typedef struct _PrepLibrary          PrepLibrary;
+typedef struct _PrepPackStore        PrepPackStore;
 typedef struct _PrepProgressView     PrepProgressView;
 typedef struct _PrepQuestion         PrepQuestion;
 typedef struct _PrepQuestionView     PrepQuestionView;

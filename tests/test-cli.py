@@ -52,6 +52,42 @@ check("--validate --strict incomplete file exits 1", p.returncode == 1, p.stdout
 check("strict mode names the missing answer",
       "$.questions[0]: missing required member “short_answer”" in p.stderr, p.stderr)
 
+# A user's pack (issue 18): its own categories and the bundled ones; its
+# categories must not take a bundled id; "user" is not for the bundled
+# content, which is checked strictly.
+import json as _json  # noqa: E402
+import tempfile as _tempfile  # noqa: E402
+
+pack_dir = _tempfile.mkdtemp()
+pack = {
+    "schema_version": 1,
+    "categories": [{"id": "robotics", "title": {"zh_TW": "機器人", "en": "Robotics"}}],
+    "questions": [
+        {"id": "robot-arm", "category": "robotics", "origin": "user",
+         "question": {"zh_TW": "機械手臂？", "en": "A robot arm?"}, "difficulty": "basic", "tags": []},
+        {"id": "my-basic", "category": "basics", "origin": "user",
+         "question": {"zh_TW": "基本？", "en": "Basic?"}, "difficulty": "basic", "tags": []},
+    ],
+}
+pack_path = os.path.join(pack_dir, "pack.json")
+with open(pack_path, "w", encoding="utf-8") as f:
+    _json.dump(pack, f, ensure_ascii=False, indent=2)
+p = run("--validate", pack_path)
+check("--validate a pack with its own and a bundled category exits 0", p.returncode == 0, p.stderr)
+check("--validate counts the pack's own category", "1 categories and 2 questions are valid" in p.stdout, p.stdout)
+
+pack["categories"][0]["id"] = "basics"
+pack["questions"][0]["category"] = "basics"
+with open(pack_path, "w", encoding="utf-8") as f:
+    _json.dump(pack, f, ensure_ascii=False, indent=2)
+p = run("--validate", pack_path)
+check("a pack's category may not take a bundled id", p.returncode == 1, p.stdout + p.stderr)
+check("the taken category is named, at FILE:LINE:COL",
+      pack_path + ":5:" in p.stderr and "category id “basics” is taken" in p.stderr, p.stderr)
+
+p = run("--validate", "--strict", pack_path)
+check("--strict refuses origin “user”", p.returncode == 1 and "origin “user”" in p.stderr, p.stderr)
+
 bad = sorted(os.listdir(data("bad")))
 for name in bad:
     p = run("--validate", data("bad", name))

@@ -17,6 +17,7 @@ struct _PrepCategory
   GObject     parent_instance;
 
   char       *id;
+  char       *pack_id;  /* the user's pack that defines it, NULL when bundled */
   PrepText   *title;
   PrepText   *description;
   const char *locale;
@@ -45,6 +46,7 @@ prep_category_finalize (GObject *object)
   PrepCategory *self = (PrepCategory *)object;
 
   g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->pack_id, g_free);
   g_clear_pointer (&self->title, prep_text_unref);
   g_clear_pointer (&self->description, prep_text_unref);
   g_clear_object (&self->questions);
@@ -281,4 +283,72 @@ _prep_category_add_question (PrepCategory *self,
 
   g_list_store_append (self->questions, question);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_QUESTIONS]);
+}
+
+/* Adds and removes questions in one change of the model, so that a pack of
+ * thousands is one items-changed, not thousands. */
+void
+_prep_category_splice_questions (PrepCategory  *self,
+                                 guint          position,
+                                 guint          n_removals,
+                                 PrepQuestion **additions,
+                                 guint          n_additions)
+{
+  g_return_if_fail (PREP_IS_CATEGORY (self));
+
+  g_list_store_splice (self->questions, position, n_removals, (gpointer *) additions, n_additions);
+  if (n_removals != n_additions)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_QUESTIONS]);
+}
+
+/* Only before the category is in a library: an import's rename. */
+void
+_prep_category_set_id (PrepCategory *self,
+                       const char   *id)
+{
+  g_return_if_fail (PREP_IS_CATEGORY (self));
+  g_return_if_fail (id != NULL);
+
+  g_free (self->id);
+  self->id = g_strdup (id);
+}
+
+void
+_prep_category_set_pack_id (PrepCategory *self,
+                            const char   *pack_id)
+{
+  g_return_if_fail (PREP_IS_CATEGORY (self));
+
+  g_free (self->pack_id);
+  self->pack_id = g_strdup (pack_id);
+}
+
+/**
+ * prep_category_get_pack_id:
+ *
+ * Returns: (nullable): the id of the user's pack that defines the
+ *   category, or %NULL for a bundled one
+ */
+const char *
+prep_category_get_pack_id (PrepCategory *self)
+{
+  g_return_val_if_fail (PREP_IS_CATEGORY (self), NULL);
+
+  return self->pack_id;
+}
+
+PrepText *
+_prep_category_get_title_text (PrepCategory *self)
+{
+  g_return_val_if_fail (PREP_IS_CATEGORY (self), NULL);
+
+  return self->title;
+}
+
+PrepText *
+_prep_category_get_description_text (PrepCategory *self)
+{
+  g_return_val_if_fail (PREP_IS_CATEGORY (self), NULL);
+
+  return self->description;
 }

@@ -22,6 +22,7 @@ PrepCategory *prep_category_new             (const char   *id,
                                              PrepText     *description,
                                              const char   *locale);
 const char   *prep_category_get_id          (PrepCategory *self);
+const char   *prep_category_get_pack_id     (PrepCategory *self);
 const char   *prep_category_get_title       (PrepCategory *self);
 PrepText     *prep_category_get_title_text  (PrepCategory *self);
 const char   *prep_category_get_description (PrepCategory *self);

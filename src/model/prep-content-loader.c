@@ -36,6 +36,12 @@ struct _PrepContentLoader
   GHashTable       *category_ids; /* id → PrepCategory (borrowed) */
   GHashTable       *question_ids; /* id → "file: path" of first definition */
   GHashTable       *external_ids; /* questions defined elsewhere, for links */
+  GHashTable       *external_categories; /* categories defined elsewhere (a pack's bundled ones) */
+  GHashTable       *category_sources;    /* id → "FILE\nPATH" of its definition */
+  PrepContentProgress progress;
+  gpointer          progress_data;
+  guint             progress_done;
+  guint             progress_total;
   GHashTable       *sources;      /* file name → GBytes, to place issues */
   PrepContentMarkdownCheck markdown_check;
   gpointer          markdown_check_data;
@@ -217,6 +223,17 @@ is_valid_id (const char *id)
     }
 
   return len > 0 && len <= MAX_ID_LENGTH && !after_hyphen;
+}
+
+/**
+ * prep_content_id_is_valid:
+ *
+ * Returns: whether @id is a category, question or tag id of the schema
+ */
+gboolean
+prep_content_id_is_valid (const char *id)
+{
+  return id != NULL && is_valid_id (id);
 }
 
 /* Reports members that the schema does not know, which catches typos such
@@ -880,6 +897,14 @@ read_question_head (Ctx        *ctx,
   question->difficulty = difficulty;
   question->origin = origin;
 
+  /* The bundled content (checked strictly) is never the user's. */
+  if (origin == PREP_ORIGIN_USER && (self->flags & PREP_CONTENT_FLAGS_STRICT))
+    {
+      gsize len = ctx_push_member (ctx, "origin");
+      ctx_error (ctx, "origin “user” is for the user's own questions, not the bundled content");
+      ctx_pop (ctx, len);
+    }
+
   tags = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   foreach_element (ctx, object, "tags", TRUE, tag_element_cb, tags);
   g_strfreev (question->tags);
@@ -945,6 +970,9 @@ question_element_cb (Ctx      *ctx,
   object = json_node_get_object (node);
   check_members (ctx, object, known);
 
+  if (self->progress != NULL && (++self->progress_done % 256) == 0)
+    self->progress (self->progress_done, self->progress_total, self->progress_data);
+
   id = read_id (ctx, object, "id");
   question = read_question_head (ctx, object, id);
 
@@ -1000,6 +1028,7 @@ category_element_cb (Ctx      *ctx,
 
   category = prep_category_new (id, title, description, self->locale);
   _prep_category_set_position (category, self->categories->len);
+  g_hash_table_insert (self->category_sources, g_strdup (id), g_strdup_printf ("%s\n%s.id", ctx->file, ctx->path->str));
   g_hash_table_insert (self->category_ids, g_strdup (id), category);
   g_ptr_array_add (self->categories, g_steal_pointer (&category));
 }
@@ -1015,9 +1044,43 @@ add_parse_error (PrepContentLoader *self,
   int consumed = 0;
 
   /* json-glib reports "<data>:LINE:COLUMN: Parse error: …"; keep the
-   * position but name the real file. */
+   * position but name the real file. Translated, the colons may be
+   * others ("<data>：2：18：解析錯誤：" in zh_TW): any short separator. */
   if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
     message += consumed;
+  else if (g_str_has_prefix (message, "<data>"))
+    {
+      const char *p = message + strlen ("<data>");
+      guint numbers[2] = { 0, 0 };
+      guint n = 0;
+
+      for (; n < 2; n++)
+        {
+          const char *start = p;
+          char *end;
+
+          while (*p && !g_ascii_isdigit (*p) && p - start < 4)
+            p++;
+          if (!g_ascii_isdigit (*p))
+            break;
+          numbers[n] = (guint) MIN (g_ascii_strtoull (p, &end, 10), G_MAXUINT);
+          p = end;
+        }
+
+      if (n == 2)
+        {
+          line = numbers[0];
+          column = numbers[1];
+          /* The separator after the column: ":" and a space, or "：". */
+          if (*p == ':')
+            p++;
+          else if (g_str_has_prefix (p, "："))
+            p += strlen ("：");
+          while (*p == ' ')
+            p++;
+          message = p;
+        }
+    }
 
   /* json-glib quotes the bad string, which may not be UTF-8 (a broken
    * \u escape): the issue's text always is (found by fuzz-content). */
@@ -1146,7 +1209,17 @@ prep_content_loader_add_bytes (PrepContentLoader *self,
     ctx_error (&ctx, "a content file needs “categories”, “questions” or both");
 
   foreach_element (&ctx, root, "categories", FALSE, category_element_cb, NULL);
+
+  {
+    JsonNode *questions = json_object_get_member (root, "questions");
+
+    self->progress_done = 0;
+    self->progress_total = questions && JSON_NODE_HOLDS_ARRAY (questions)
+                             ? json_array_get_length (json_node_get_array (questions)) : 0;
+  }
   foreach_element (&ctx, root, "questions", FALSE, question_element_cb, NULL);
+  if (self->progress != NULL)
+    self->progress (self->progress_total, self->progress_total, self->progress_data);
 
   return self->issues->len == n_issues;
 }
@@ -1297,7 +1370,9 @@ add_index_entry (PrepContentLoader *self,
   question->category_id = g_strdup (category);
   question->title = index_title (self, name, path, titles);
   index_enum (self, name, path, "difficulty", PREP_TYPE_DIFFICULTY, difficulty, &difficulty_value);
-  index_enum (self, name, path, "origin", PREP_TYPE_ORIGIN, origin, &origin_value);
+  if (index_enum (self, name, path, "origin", PREP_TYPE_ORIGIN, origin, &origin_value) &&
+      origin_value == PREP_ORIGIN_USER)
+    index_error (self, name, path, "origin: “user” is for the user's own questions, not the bundled content");
   question->difficulty = difficulty_value;
   question->origin = origin_value;
   g_strfreev (question->tags);
@@ -1539,6 +1614,51 @@ check_links (PrepContentLoader *self,
     }
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b,
+             gpointer      data)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * prep_content_loader_add_external_categories:
+ * @ids: ids of categories defined outside the files given to this loader
+ *
+ * Lets questions name them (a pack's question may be in a bundled
+ * category); such questions are not placed in a category by the loader,
+ * but the library does. A category that the files define with one of
+ * these ids is an issue, unless %PREP_CONTENT_FLAGS_KEEP_CLASHES.
+ */
+void
+prep_content_loader_add_external_categories (PrepContentLoader  *self,
+                                             const char * const *ids)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->finished);
+
+  for (guint i = 0; ids != NULL && ids[i]; i++)
+    g_hash_table_add (self->external_categories, g_strdup (ids[i]));
+}
+
+/**
+ * prep_content_loader_set_progress:
+ * @progress: (nullable): called every few hundred questions of a file
+ *
+ * For a file of thousands of questions read in a thread: how far it is.
+ */
+void
+prep_content_loader_set_progress (PrepContentLoader   *self,
+                                  PrepContentProgress  progress,
+                                  gpointer             data)
+{
+  g_return_if_fail (self != NULL);
+
+  self->progress = progress;
+  self->progress_data = data;
+}
+
 /**
  * prep_content_loader_add_external_ids:
  * @ids: ids of questions defined outside the files given to this loader
@@ -1571,12 +1691,44 @@ prep_content_loader_finish (PrepContentLoader *self)
 
   self->finished = TRUE;
 
+  /* A pack's categories have ids of their own: a question naming one
+   * must not find two. */
+  if (!(self->flags & PREP_CONTENT_FLAGS_KEEP_CLASHES))
+    {
+      for (guint i = 0; i < self->categories->len; i++)
+        {
+          const char *id = prep_category_get_id (g_ptr_array_index (self->categories, i));
+          const char *source = g_hash_table_lookup (self->category_sources, id);
+          const char *newline = source ? strchr (source, '\n') : NULL;
+
+          if (newline != NULL && g_hash_table_contains (self->external_categories, id))
+            {
+              g_autofree char *file = g_strndup (source, newline - source);
+
+              add_issue (self, file, newline + 1, 0, 0,
+                         g_strdup_printf ("category id “%s” is taken (a bundled category, or one of "
+                                          "another pack): a pack's categories need ids of their own", id));
+            }
+        }
+    }
+
   for (guint i = 0; i < self->pending->len; i++)
     {
       Pending *pending = g_ptr_array_index (self->pending, i);
       PrepQuestion *question = pending->question;
       PrepCategory *category = g_hash_table_lookup (self->category_ids, question->category_id);
       guint n_issues;
+
+      if (category == NULL && g_hash_table_contains (self->external_categories, question->category_id))
+        {
+          /* Its category is the library's: the library places it. */
+          n_issues = self->issues->len;
+          check_links (self, pending, question->detailed_answer, "detailed_answer");
+          check_links (self, pending, question->short_answer, "short_answer");
+          if (self->issues->len == n_issues)
+            g_ptr_array_add (self->questions, g_object_ref (question));
+          continue;
+        }
 
       if (category == NULL)
         {
@@ -1585,6 +1737,15 @@ prep_content_loader_finish (PrepContentLoader *self)
           for (guint j = 0; j < self->categories->len; j++)
             g_string_append_printf (known, "%s%s", j ? ", " : "",
                                     prep_category_get_id (g_ptr_array_index (self->categories, j)));
+          if (g_hash_table_size (self->external_categories) > 0)
+            {
+              g_autofree const char **ids = (const char **) g_hash_table_get_keys_as_array (self->external_categories, NULL);
+              guint n = g_strv_length ((char **) ids);
+
+              g_qsort_with_data (ids, n, sizeof (char *), (GCompareDataFunc) compare_ids, NULL);
+              for (guint j = 0; j < n; j++)
+                g_string_append_printf (known, "%s%s", known->len ? ", " : "", ids[j]);
+            }
           add_issue (self, pending->file, pending->path, 0, 0,
                      g_strdup_printf ("unknown category “%s” (known: %s)",
                                       question->category_id, known->len ? known->str : "none"));
@@ -1735,6 +1896,8 @@ prep_content_loader_new (const char       *locale,
   self->category_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->question_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->external_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->external_categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->category_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
 
   return self;
@@ -1753,6 +1916,8 @@ prep_content_loader_free (PrepContentLoader *self)
   g_clear_pointer (&self->category_ids, g_hash_table_unref);
   g_clear_pointer (&self->question_ids, g_hash_table_unref);
   g_clear_pointer (&self->external_ids, g_hash_table_unref);
+  g_clear_pointer (&self->external_categories, g_hash_table_unref);
+  g_clear_pointer (&self->category_sources, g_hash_table_unref);
   g_clear_pointer (&self->sources, g_hash_table_unref);
   g_free (self);
 }

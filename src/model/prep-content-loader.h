@@ -28,6 +28,10 @@ typedef enum
   /* Require complete answers (short and detailed answer, key points,
    * follow-ups, pitfalls, quiz, references, review date). */
   PREP_CONTENT_FLAGS_STRICT = 1 << 0,
+  /* Categories the files define with the id of an external one (see
+   * prep_content_loader_add_external_categories()) are not issues: the
+   * caller renames them (an import does). */
+  PREP_CONTENT_FLAGS_KEEP_CLASHES = 1 << 1,
 } PrepContentFlags;
 
 struct _PrepContentIssue
@@ -52,11 +56,18 @@ typedef char *(*PrepContentMarkdownCheck) (const char *markdown,
                                            guint      *line,
                                            gpointer    data);
 
+/* Called now and then while the questions of a file are read: @done of
+ * @total (in any thread the loader is used in). */
+typedef void (*PrepContentProgress) (guint    done,
+                                     guint    total,
+                                     gpointer data);
+
 /* Returns the bytes of a file an index names, or %NULL. */
 typedef GBytes *(*PrepContentResolve) (const char *file,
                                        gpointer    data);
 
 GQuark             prep_content_error_quark             (void);
+gboolean           prep_content_id_is_valid             (const char        *id);
 
 void               prep_content_issue_free              (PrepContentIssue  *issue);
 char              *prep_content_issue_to_string         (const PrepContentIssue *issue);
@@ -83,6 +94,11 @@ gboolean           _prep_content_loader_read_answer     (PrepQuestion       *que
 guint              prep_content_loader_get_n_categories (PrepContentLoader *self);
 void               prep_content_loader_add_external_ids (PrepContentLoader  *self,
                                                          const char * const *ids);
+void               prep_content_loader_add_external_categories (PrepContentLoader  *self,
+                                                                const char * const *ids);
+void               prep_content_loader_set_progress     (PrepContentLoader   *self,
+                                                         PrepContentProgress  progress,
+                                                         gpointer             data);
 void               prep_content_loader_set_markdown_check (PrepContentLoader        *self,
                                                            PrepContentMarkdownCheck  check,
                                                            gpointer                  data);

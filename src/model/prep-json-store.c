@@ -26,6 +26,7 @@ struct _PrepJsonStore
   char    *copy_path;       /* the original of a repaired file */
   char    *message;         /* what the last load found, for the user */
   int      schema_version;
+  guint    pretty_depth;
   PrepJsonStoreStatus status;
   guint    read_only : 1;
 };
@@ -86,6 +87,7 @@ prep_json_store_new (const char *path,
   self = g_object_new (PREP_TYPE_JSON_STORE, NULL);
   self->path = g_strdup (path);
   self->schema_version = schema_version;
+  self->pretty_depth = PRETTY_DEPTH;
 
   return self;
 }
@@ -430,6 +432,22 @@ prep_json_store_get_copy_path (PrepJsonStore *self)
 }
 
 /**
+ * prep_json_store_set_pretty_depth:
+ * @depth: how deep containers get a line per member (by default 2)
+ *
+ * Files that people edit by hand (question packs) are written with every
+ * member on its own line, so that a validator's LINE:COLUMN points at it.
+ */
+void
+prep_json_store_set_pretty_depth (PrepJsonStore *self,
+                                  guint          depth)
+{
+  g_return_if_fail (PREP_IS_JSON_STORE (self));
+
+  self->pretty_depth = depth;
+}
+
+/**
  * prep_json_store_save:
  * @root: the data; its "schema_version" is set to the store's
  *
@@ -466,7 +484,7 @@ prep_json_store_save (PrepJsonStore  *self,
   json_object_set_int_member (root, "schema_version", self->schema_version);
 
   node = json_node_init_object (json_node_alloc (), root);
-  if (!(data = prep_json_to_data (node, PRETTY_DEPTH, &length, &local_error)))
+  if (!(data = prep_json_to_data (node, self->pretty_depth, &length, &local_error)))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s (%s)", local_error->message, name);
       return FALSE;

@@ -45,6 +45,8 @@ const char          *prep_json_store_get_message        (PrepJsonStore  *self);
 const char          *prep_json_store_get_set_aside_path (PrepJsonStore  *self);
 const char          *prep_json_store_get_copy_path      (PrepJsonStore  *self);
 gboolean             prep_json_store_get_read_only      (PrepJsonStore  *self);
+void                 prep_json_store_set_pretty_depth   (PrepJsonStore  *self,
+                                                         guint           depth);
 gboolean             prep_json_store_save               (PrepJsonStore  *self,
                                                          JsonObject     *root,
                                                          GError        **error);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+
 #include "prep-library.h"
 #include "prep-category-private.h"
 #include "prep-question-private.h"
@@ -445,4 +447,414 @@ prep_library_lookup_question (PrepLibrary *self,
   g_return_val_if_fail (PREP_IS_LIBRARY (self), NULL);
 
   return id ? g_hash_table_lookup (self->questions_by_id, id) : NULL;
+}
+
+/* The user's packs, added and changed while the app runs. The library's
+ * list of questions is always its categories' lists one after the other,
+ * in category order, so that a question's place in it is found from the
+ * categories. Every change is an items-changed of the lists it touches:
+ * the sidebar, search, quiz and progress follow. */
+
+static guint
+category_offset (PrepLibrary  *self,
+                 PrepCategory *category)
+{
+  guint position = prep_category_get_position (category);
+  guint offset = 0;
+
+  for (guint i = 0; i < position; i++)
+    {
+      g_autoptr(PrepCategory) before = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
+      offset += prep_category_get_n_questions (before);
+    }
+
+  return offset;
+}
+
+static gboolean
+find_in_category (PrepCategory *category,
+                  PrepQuestion *question,
+                  guint        *index)
+{
+  return g_list_store_find (G_LIST_STORE (prep_category_get_questions (category)), question, index);
+}
+
+static PrepQuestion *
+lookup_user_question (PrepLibrary  *self,
+                      const char   *id,
+                      GError      **error)
+{
+  PrepQuestion *question = prep_library_lookup_question (self, id);
+
+  if (question == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "There is no question “%s”", id);
+      return NULL;
+    }
+
+  if (prep_question_get_pack_id (question) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                   "The question “%s” is part of the bundled content, which is not changed", id);
+      return NULL;
+    }
+
+  return question;
+}
+
+static int
+compare_position_desc (gconstpointer a,
+                       gconstpointer b)
+{
+  guint pa = prep_category_get_position (*(PrepCategory * const *) a);
+  guint pb = prep_category_get_position (*(PrepCategory * const *) b);
+
+  return pa < pb ? 1 : pa > pb ? -1 : 0;
+}
+
+/**
+ * prep_library_add_user_content:
+ * @pack_id: the pack they come from
+ * @categories: (element-type PrepCategory): new categories, with the
+ *   questions the content loader placed in them
+ * @questions: (element-type PrepQuestion): every question of the pack,
+ *   those of @categories and those naming a category of the library
+ *
+ * Adds the categories after the library's, and the questions to their
+ * categories. Ids must be free; on error nothing is added.
+ */
+gboolean
+prep_library_add_user_content (PrepLibrary  *self,
+                               const char   *pack_id,
+                               GPtrArray    *categories,
+                               GPtrArray    *questions,
+                               GError      **error)
+{
+  g_autoptr(GHashTable) new_categories = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) new_questions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) into_existing = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) appended = g_ptr_array_new ();
+  g_autoptr(GPtrArray) touched = NULL;
+  guint n_categories;
+
+  g_return_val_if_fail (PREP_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (pack_id != NULL, FALSE);
+  g_return_val_if_fail (categories != NULL, FALSE);
+  g_return_val_if_fail (questions != NULL, FALSE);
+
+  for (guint i = 0; i < categories->len; i++)
+    {
+      PrepCategory *category = g_ptr_array_index (categories, i);
+      const char *id = prep_category_get_id (category);
+
+      if (g_hash_table_contains (self->categories_by_id, id) || !g_hash_table_add (new_categories, (char *) id))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "The category id “%s” is taken", id);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      PrepQuestion *question = g_ptr_array_index (questions, i);
+      const char *id = prep_question_get_id (question);
+      const char *category_id = prep_question_get_category_id (question);
+
+      if (g_hash_table_contains (self->questions_by_id, id) || !g_hash_table_add (new_questions, (char *) id))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "The question id “%s” is taken", id);
+          return FALSE;
+        }
+      if (!g_hash_table_contains (new_categories, category_id) &&
+          !g_hash_table_contains (self->categories_by_id, category_id))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       "The question “%s” is in the unknown category “%s”", id, category_id);
+          return FALSE;
+        }
+    }
+
+  /* Nothing can fail from here on. */
+  n_categories = g_list_model_get_n_items (G_LIST_MODEL (self->categories));
+  for (guint i = 0; i < categories->len; i++)
+    {
+      PrepCategory *category = g_ptr_array_index (categories, i);
+
+      _prep_category_set_pack_id (category, pack_id);
+      _prep_category_set_locale (category, self->locale);
+      _prep_category_set_position (category, n_categories + i);
+      g_hash_table_insert (self->categories_by_id, (char *) prep_category_get_id (category), category);
+    }
+
+  for (guint i = 0; i < questions->len; i++)
+    {
+      PrepQuestion *question = g_ptr_array_index (questions, i);
+      const char *category_id = prep_question_get_category_id (question);
+
+      _prep_question_set_pack_id (question, pack_id);
+      _prep_question_set_locale (question, self->locale);
+      g_hash_table_insert (self->questions_by_id, (char *) prep_question_get_id (question), question);
+
+      if (g_hash_table_contains (new_categories, category_id))
+        {
+          g_autoptr(PrepCategory) placed = prep_question_dup_category (question);
+
+          /* The loader placed the questions of the categories it read;
+           * a question made otherwise goes last in its new category. */
+          if (placed == NULL || g_strcmp0 (prep_category_get_id (placed), category_id) != 0)
+            {
+              for (guint j = 0; j < categories->len; j++)
+                {
+                  PrepCategory *category = g_ptr_array_index (categories, j);
+
+                  if (g_str_equal (prep_category_get_id (category), category_id))
+                    {
+                      _prep_question_set_category (question, category);
+                      _prep_category_add_question (category, question);
+                      break;
+                    }
+                }
+            }
+        }
+      else
+        {
+          PrepCategory *category = g_hash_table_lookup (self->categories_by_id, category_id);
+          GPtrArray *list = g_hash_table_lookup (into_existing, category);
+
+          if (list == NULL)
+            g_hash_table_insert (into_existing, category, (list = g_ptr_array_new ()));
+          g_ptr_array_add (list, question);
+          _prep_question_set_category (question, category);
+        }
+    }
+
+  /* Into the library's categories, from the last one up, so that the
+   * places of those before do not move. */
+  touched = g_ptr_array_new ();
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, into_existing);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_ptr_array_add (touched, key);
+  }
+  g_ptr_array_sort (touched, compare_position_desc);
+  for (guint i = 0; i < touched->len; i++)
+    {
+      PrepCategory *category = g_ptr_array_index (touched, i);
+      GPtrArray *list = g_hash_table_lookup (into_existing, category);
+      guint n = prep_category_get_n_questions (category);
+      guint offset = category_offset (self, category);
+
+      _prep_category_splice_questions (category, n, 0, (PrepQuestion **) list->pdata, list->len);
+      g_list_store_splice (self->questions, offset + n, 0, list->pdata, list->len);
+    }
+
+  /* The new categories come last, with their questions. */
+  for (guint i = 0; i < categories->len; i++)
+    {
+      GListModel *model = prep_category_get_questions (g_ptr_array_index (categories, i));
+
+      for (guint j = 0, n = g_list_model_get_n_items (model); j < n; j++)
+        g_ptr_array_add (appended, g_list_model_get_item (model, j));
+    }
+  g_ptr_array_set_free_func (appended, g_object_unref);
+  g_list_store_splice (self->questions, g_list_model_get_n_items (G_LIST_MODEL (self->questions)), 0,
+                       appended->pdata, appended->len);
+  g_list_store_splice (self->categories, n_categories, 0, categories->pdata, categories->len);
+
+  return TRUE;
+}
+
+/**
+ * prep_library_replace_user_question:
+ * @id: a question of the user's packs
+ * @question: what replaces it, possibly with another id or category
+ *
+ * In the same category it keeps its place; in another it goes last.
+ */
+gboolean
+prep_library_replace_user_question (PrepLibrary   *self,
+                                    const char    *id,
+                                    PrepQuestion  *question,
+                                    GError       **error)
+{
+  g_autoptr(PrepCategory) old_category = NULL;
+  g_autofree char *pack_id = NULL;
+  PrepCategory *category;
+  PrepQuestion *old;
+  guint index;
+
+  g_return_val_if_fail (PREP_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (PREP_IS_QUESTION (question), FALSE);
+
+  if (!(old = lookup_user_question (self, id, error)))
+    return FALSE;
+
+  if (g_strcmp0 (id, prep_question_get_id (question)) != 0 &&
+      g_hash_table_contains (self->questions_by_id, prep_question_get_id (question)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "The question id “%s” is taken",
+                   prep_question_get_id (question));
+      return FALSE;
+    }
+
+  if (!(category = g_hash_table_lookup (self->categories_by_id, prep_question_get_category_id (question))))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "There is no category “%s”",
+                   prep_question_get_category_id (question));
+      return FALSE;
+    }
+
+  old_category = prep_question_dup_category (old);
+  if (old_category != category)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      /* Checked above: neither can fail. */
+      pack_id = g_strdup (prep_question_get_pack_id (old));
+      g_ptr_array_add (one, question);
+      return prep_library_remove_user_question (self, id, error) &&
+             prep_library_add_user_content (self, pack_id, none, one, error);
+    }
+
+  if (!find_in_category (category, old, &index))
+    g_return_val_if_reached (FALSE);
+
+  _prep_question_set_pack_id (question, prep_question_get_pack_id (old));
+  _prep_question_set_locale (question, self->locale);
+  _prep_question_set_category (question, category);
+
+  g_object_ref (old);
+  g_hash_table_remove (self->questions_by_id, id);
+  g_hash_table_insert (self->questions_by_id, (char *) prep_question_get_id (question), question);
+  _prep_category_splice_questions (category, index, 1, &question, 1);
+  g_list_store_splice (self->questions, category_offset (self, category) + index, 1, (gpointer *) &question, 1);
+  g_object_unref (old);
+
+  return TRUE;
+}
+
+/**
+ * prep_library_remove_user_question:
+ * @id: a question of the user's packs
+ */
+gboolean
+prep_library_remove_user_question (PrepLibrary  *self,
+                                   const char   *id,
+                                   GError      **error)
+{
+  g_autoptr(PrepCategory) category = NULL;
+  PrepQuestion *question;
+  guint index;
+
+  g_return_val_if_fail (PREP_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!(question = lookup_user_question (self, id, error)))
+    return FALSE;
+
+  category = prep_question_dup_category (question);
+  if (category == NULL || !find_in_category (category, question, &index))
+    g_return_val_if_reached (FALSE);
+
+  /* The hash table's key is the question's id: kept alive to the end. */
+  g_object_ref (question);
+  g_hash_table_remove (self->questions_by_id, id);
+  g_list_store_remove (self->questions, category_offset (self, category) + index);
+  _prep_category_splice_questions (category, index, 1, NULL, 0);
+  g_object_unref (question);
+
+  return TRUE;
+}
+
+/**
+ * prep_library_remove_user_category:
+ * @id: a category of the user's packs
+ *
+ * Removes it and its questions.
+ */
+gboolean
+prep_library_remove_user_category (PrepLibrary  *self,
+                                   const char   *id,
+                                   GError      **error)
+{
+  g_autoptr(PrepCategory) category = NULL;
+  PrepCategory *found;
+  guint position, n, offset;
+
+  g_return_val_if_fail (PREP_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!(found = g_hash_table_lookup (self->categories_by_id, id)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "There is no category “%s”", id);
+      return FALSE;
+    }
+  if (prep_category_get_pack_id (found) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                   "The category “%s” is part of the bundled content, which is not changed", id);
+      return FALSE;
+    }
+
+  category = g_object_ref (found);
+  position = prep_category_get_position (category);
+  n = prep_category_get_n_questions (category);
+  offset = category_offset (self, category);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PrepQuestion) question = g_list_model_get_item (prep_category_get_questions (category), i);
+      g_hash_table_remove (self->questions_by_id, prep_question_get_id (question));
+    }
+  g_list_store_splice (self->questions, offset, n, NULL, 0);
+  g_hash_table_remove (self->categories_by_id, id);
+  g_list_store_remove (self->categories, position);
+
+  for (guint i = position; i < g_list_model_get_n_items (G_LIST_MODEL (self->categories)); i++)
+    {
+      g_autoptr(PrepCategory) after = g_list_model_get_item (G_LIST_MODEL (self->categories), i);
+      _prep_category_set_position (after, i);
+    }
+
+  return TRUE;
+}
+
+static char **
+dup_keys (GHashTable *table)
+{
+  g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (table, NULL);
+
+  return g_strdupv ((char **) keys);
+}
+
+/**
+ * prep_library_dup_category_ids:
+ *
+ * Returns: (transfer full): the ids of every category, in no order (for
+ *   a thread that checks a pack against them)
+ */
+char **
+prep_library_dup_category_ids (PrepLibrary *self)
+{
+  g_return_val_if_fail (PREP_IS_LIBRARY (self), NULL);
+
+  return dup_keys (self->categories_by_id);
+}
+
+/**
+ * prep_library_dup_question_ids:
+ *
+ * Returns: (transfer full): the ids of every question, in no order
+ */
+char **
+prep_library_dup_question_ids (PrepLibrary *self)
+{
+  g_return_val_if_fail (PREP_IS_LIBRARY (self), NULL);
+
+  return dup_keys (self->questions_by_id);
 }

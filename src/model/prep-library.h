@@ -38,6 +38,23 @@ PrepCategory *prep_library_lookup_category   (PrepLibrary   *self,
                                               const char    *id);
 PrepQuestion *prep_library_lookup_question   (PrepLibrary   *self,
                                               const char    *id);
+gboolean      prep_library_add_user_content  (PrepLibrary   *self,
+                                              const char    *pack_id,
+                                              GPtrArray     *categories,
+                                              GPtrArray     *questions,
+                                              GError       **error);
+gboolean      prep_library_replace_user_question (PrepLibrary  *self,
+                                                  const char   *id,
+                                                  PrepQuestion *question,
+                                                  GError      **error);
+gboolean      prep_library_remove_user_question (PrepLibrary  *self,
+                                                 const char   *id,
+                                                 GError      **error);
+gboolean      prep_library_remove_user_category (PrepLibrary  *self,
+                                                 const char   *id,
+                                                 GError      **error);
+char        **prep_library_dup_category_ids  (PrepLibrary   *self);
+char        **prep_library_dup_question_ids  (PrepLibrary   *self);
 char        **prep_library_list_resource_files (const char  *resource_path,
                                                 GError     **error);
 gboolean      prep_library_add_resources_to_loader (PrepContentLoader  *loader,

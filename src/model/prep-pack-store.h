@@ -67,6 +67,35 @@ JsonObject    *prep_pack_store_delete_question (PrepPackStore  *self,
 char          *prep_pack_store_new_question_id (PrepPackStore  *self,
                                                 const char     *title);
 
+/* What an id is wanted for: it must be free among those. */
+typedef enum
+{
+  PREP_PACK_ID_QUESTION,
+  PREP_PACK_ID_CATEGORY,
+  PREP_PACK_ID_PACK,
+} PrepPackIdKind;
+
+/* Ids are at most 64 characters; a slug leaves room for a "-NN" suffix. */
+#define PREP_PACK_SLUG_MAX 48
+
+void           prep_pack_store_set_markdown_check (PrepPackStore            *self,
+                                                   PrepContentMarkdownCheck  check,
+                                                   gpointer                  data);
+char         **prep_pack_store_get_pack_ids    (PrepPackStore  *self);
+void           prep_pack_store_load_async      (PrepPackStore       *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean       prep_pack_store_load_finish     (PrepPackStore  *self,
+                                                GAsyncResult   *result,
+                                                GError        **error);
+gboolean       prep_pack_store_get_loading     (PrepPackStore  *self);
+char          *prep_pack_store_new_id          (PrepPackStore  *self,
+                                                const char     *base,
+                                                const char     *fallback,
+                                                PrepPackIdKind  kind);
+char          *prep_pack_slug                  (const char     *text);
+
 /* @question as an object of the schema, every locale and member it has. */
 JsonObject    *prep_question_to_json           (PrepQuestion   *question);
 

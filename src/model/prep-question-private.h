@@ -32,6 +32,7 @@ struct _PrepQuestion
 
   char           *id;
   char           *category_id;
+  char           *pack_id;      /* the user's pack it is in, NULL when bundled */
   GWeakRef        category;
   const char     *locale;
 
@@ -62,6 +63,12 @@ void          _prep_question_set_category (PrepQuestion *self,
                                            PrepCategory *category);
 void          _prep_question_set_locale   (PrepQuestion *self,
                                            const char   *locale);
+void          _prep_question_set_pack_id  (PrepQuestion *self,
+                                           const char   *pack_id);
+void          _prep_question_set_id       (PrepQuestion *self,
+                                           const char   *id);
+void          _prep_question_set_category_id (PrepQuestion *self,
+                                              const char   *category_id);
 void          _prep_question_set_source   (PrepQuestion *self,
                                            GBytes       *bytes,
                                            const char   *file,

@@ -21,7 +21,8 @@ G_DEFINE_ENUM_TYPE (PrepDifficulty, prep_difficulty,
 
 G_DEFINE_ENUM_TYPE (PrepOrigin, prep_origin,
   G_DEFINE_ENUM_VALUE (PREP_ORIGIN_SEED, "seed"),
-  G_DEFINE_ENUM_VALUE (PREP_ORIGIN_ADDED, "added"))
+  G_DEFINE_ENUM_VALUE (PREP_ORIGIN_ADDED, "added"),
+  G_DEFINE_ENUM_VALUE (PREP_ORIGIN_USER, "user"))
 
 G_DEFINE_FINAL_TYPE (PrepQuestion, prep_question, G_TYPE_OBJECT)
 
@@ -59,6 +60,7 @@ prep_question_finalize (GObject *object)
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->category_id, g_free);
+  g_clear_pointer (&self->pack_id, g_free);
   g_weak_ref_clear (&self->category);
   g_clear_pointer (&self->title, prep_text_unref);
   g_clear_pointer (&self->short_answer, prep_text_unref);
@@ -226,6 +228,41 @@ _prep_question_set_locale (PrepQuestion *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* Called by the library when it adds a question of the user's packs. */
+void
+_prep_question_set_pack_id (PrepQuestion *self,
+                            const char   *pack_id)
+{
+  g_return_if_fail (PREP_IS_QUESTION (self));
+
+  g_free (self->pack_id);
+  self->pack_id = g_strdup (pack_id);
+}
+
+/* Only before the question is in a library: an import's rename. */
+void
+_prep_question_set_id (PrepQuestion *self,
+                       const char   *id)
+{
+  g_return_if_fail (PREP_IS_QUESTION (self));
+  g_return_if_fail (id != NULL);
+
+  g_free (self->id);
+  self->id = g_strdup (id);
+}
+
+/* Only before the question is in a library: an import's rename. */
+void
+_prep_question_set_category_id (PrepQuestion *self,
+                                const char   *category_id)
+{
+  g_return_if_fail (PREP_IS_QUESTION (self));
+  g_return_if_fail (category_id != NULL);
+
+  g_free (self->category_id);
+  self->category_id = g_strdup (category_id);
+}
+
 /* Called by the content loader for a question read from the index. */
 void
 _prep_question_set_source (PrepQuestion *self,
@@ -283,6 +320,20 @@ prep_question_get_category_id (PrepQuestion *self)
   g_return_val_if_fail (PREP_IS_QUESTION (self), NULL);
 
   return self->category_id;
+}
+
+/**
+ * prep_question_get_pack_id:
+ *
+ * Returns: (nullable): the id of the user's pack the question is in, or
+ *   %NULL for a question of the bundled content
+ */
+const char *
+prep_question_get_pack_id (PrepQuestion *self)
+{
+  g_return_val_if_fail (PREP_IS_QUESTION (self), NULL);
+
+  return self->pack_id;
 }
 
 /**

@@ -24,6 +24,7 @@ typedef enum
 {
   PREP_ORIGIN_SEED,
   PREP_ORIGIN_ADDED,
+  PREP_ORIGIN_USER,    /* written in the app, in one of the user's packs */
 } PrepOrigin;
 
 #define PREP_TYPE_DIFFICULTY (prep_difficulty_get_type())
@@ -37,6 +38,7 @@ G_DECLARE_FINAL_TYPE (PrepQuestion, prep_question, PREP, QUESTION, GObject)
 
 const char     *prep_question_get_id               (PrepQuestion *self);
 const char     *prep_question_get_category_id      (PrepQuestion *self);
+const char     *prep_question_get_pack_id          (PrepQuestion *self);
 PrepCategory   *prep_question_dup_category         (PrepQuestion *self);
 const char     *prep_question_get_locale           (PrepQuestion *self);
 gboolean        prep_question_has_locale           (PrepQuestion *self,

@@ -49,6 +49,9 @@ struct _PrepQuestionView
   /* Template widgets */
   GtkStack          *stack;
   GtkWidget         *pending_box;
+  GtkLabel          *pending_title;
+  GtkLabel          *pending_text;
+  GtkWidget         *pending_edit_button;
   GtkWidget         *answer_box;
   GtkScrolledWindow *scroller;
   GtkWidget         *clamp;
@@ -1106,9 +1109,20 @@ update (PrepQuestionView *self)
     }
   else
     {
+      /* The user's own question waits for its author, not an update. */
+      gboolean users = prep_question_get_pack_id (question) != NULL;
+
       prep_answer_view_set_markdown (self->answer_view, NULL);
+
       self->follow_ups_pending = FALSE;
       fill_follow_ups (self, NULL);
+      gtk_label_set_label (self->pending_title, users ? _("No Answer Yet") : _("This Answer Is Coming"));
+      gtk_label_set_label (self->pending_text,
+                           users ? _("Write the answer to your question in the editor (Ctrl+E), or think it "
+                                     "through first and write your notes on it (Ctrl+N).")
+                                 : _("The answer to this question will arrive with a later update. You can "
+                                     "already think it through and write your own notes on it (Ctrl+N)."));
+      gtk_widget_set_visible (self->pending_edit_button, users);
       gtk_widget_set_visible (self->answer_box, FALSE);
       gtk_widget_set_visible (self->pending_box, TRUE);
     }
@@ -1261,6 +1275,9 @@ prep_question_view_class_init (PrepQuestionViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/llmprep/LlmPrep/ui/prep-question-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, stack);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, pending_box);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, pending_title);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, pending_text);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, pending_edit_button);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, answer_box);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, scroller);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, clamp);

@@ -29,11 +29,13 @@ struct _PrepSidebarRow
   GtkImage  *pending;
   GtkImage  *star;
   GtkImage  *read_mark;
+  GtkImage  *yours;
 
   /* Owned references */
   GObject   *item;
   PrepUserData *user_data;
   gulong     title_handler;
+  gulong     count_handler;
 };
 
 G_DEFINE_FINAL_TYPE (PrepSidebarRow, prep_sidebar_row, GTK_TYPE_WIDGET)
@@ -92,6 +94,7 @@ prep_sidebar_row_dispose (GObject *object)
 
   prep_sidebar_row_set_user_data (self, NULL);
   g_clear_signal_handler (&self->title_handler, self->item);
+  g_clear_signal_handler (&self->count_handler, self->item);
   gtk_widget_dispose_template (GTK_WIDGET (self), PREP_TYPE_SIDEBAR_ROW);
   /* Template children that are not bound to a field stay parented. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -276,6 +279,7 @@ prep_sidebar_row_class_init (PrepSidebarRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, pending);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, star);
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, read_mark);
+  gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, yours);
   gtk_widget_class_bind_template_callback (widget_class, click_released_cb);
 }
 
@@ -316,6 +320,48 @@ title_changed_cb (PrepSidebarRow *self,
     prep_label_text_update (self->title, NULL, G_MAXUINT);
 }
 
+/* A category's title and count; the count changes as the user's packs
+ * add or remove questions. */
+static void
+update_category (PrepSidebarRow *self)
+{
+  PrepCategory *category = PREP_CATEGORY (self->item);
+  guint n = prep_category_get_n_questions (category);
+  guint answered = prep_category_get_n_answered (category);
+  g_autofree char *count = NULL;
+  g_autofree char *description = NULL;
+
+  /* A category whose answers are not all written says how many are:
+   * "3 / 6". */
+  if (answered < n)
+    {
+      /* Translators: answered questions / all questions of a category, e.g. "3 / 6" */
+      count = g_strdup_printf (_("%u / %u"), answered, n);
+      /* Translators: for screen readers, e.g. "3 of 6 questions answered" */
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u question answered",
+                                                  "%u of %u questions answered", n), answered, n);
+    }
+  else
+    {
+      count = g_strdup_printf ("%u", n);
+      /* Translators: how many questions a category has, for screen readers */
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", n), n);
+    }
+
+  gtk_label_set_label (self->title, prep_category_get_title (category));
+  gtk_label_set_label (self->count, count);
+  gtk_label_set_lines (self->title, 2);
+  gtk_widget_set_visible (GTK_WIDGET (self->count), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->yours), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->pending), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "pending");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "category");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "question");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->count),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+}
+
 void
 prep_sidebar_row_set_item (PrepSidebarRow *self,
                            GObject        *item)
@@ -327,48 +373,17 @@ prep_sidebar_row_set_item (PrepSidebarRow *self,
     return;
 
   g_clear_signal_handler (&self->title_handler, self->item);
+  g_clear_signal_handler (&self->count_handler, self->item);
   g_set_object (&self->item, item);
   if (item != NULL)
     self->title_handler = g_signal_connect_object (item, "notify::title", G_CALLBACK (title_changed_cb),
                                                    self, G_CONNECT_SWAPPED);
+  if (PREP_IS_CATEGORY (item))
+    self->count_handler = g_signal_connect_object (item, "notify::n-questions", G_CALLBACK (update_category),
+                                                   self, G_CONNECT_SWAPPED);
 
   if (PREP_IS_CATEGORY (item))
-    {
-      PrepCategory *category = PREP_CATEGORY (item);
-      guint n = prep_category_get_n_questions (category);
-      guint answered = prep_category_get_n_answered (category);
-      g_autofree char *count = NULL;
-      g_autofree char *description = NULL;
-
-      /* A category whose answers are not all written says how many are:
-       * "3 / 6". */
-      if (answered < n)
-        {
-          /* Translators: answered questions / all questions of a category, e.g. "3 / 6" */
-          count = g_strdup_printf (_("%u / %u"), answered, n);
-          /* Translators: for screen readers, e.g. "3 of 6 questions answered" */
-          description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u question answered",
-                                                      "%u of %u questions answered", n), answered, n);
-        }
-      else
-        {
-          count = g_strdup_printf ("%u", n);
-          /* Translators: how many questions a category has, for screen readers */
-          description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", n), n);
-        }
-
-      gtk_label_set_label (self->title, prep_category_get_title (category));
-      gtk_label_set_label (self->count, count);
-      gtk_label_set_lines (self->title, 2);
-      gtk_widget_set_visible (GTK_WIDGET (self->count), TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->pending), FALSE);
-      gtk_widget_remove_css_class (GTK_WIDGET (self), "pending");
-      gtk_widget_add_css_class (GTK_WIDGET (self), "category");
-      gtk_widget_remove_css_class (GTK_WIDGET (self), "question");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->count),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description,
-                                      -1);
-    }
+    update_category (self);
   else if (PREP_IS_QUESTION (item))
     {
       gboolean pending = !prep_question_get_has_answer (PREP_QUESTION (item));
@@ -383,6 +398,8 @@ prep_sidebar_row_set_item (PrepSidebarRow *self,
         gtk_widget_remove_css_class (GTK_WIDGET (self), "pending");
       gtk_label_set_lines (self->title, 3);
       gtk_widget_set_visible (GTK_WIDGET (self->count), FALSE);
+      /* The user's own questions, from their packs, are marked so. */
+      gtk_widget_set_visible (GTK_WIDGET (self->yours), prep_question_get_pack_id (PREP_QUESTION (item)) != NULL);
       gtk_widget_add_css_class (GTK_WIDGET (self), "question");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "category");
     }
@@ -424,6 +441,19 @@ prep_sidebar_row_get_bookmarked (PrepSidebarRow *self)
   g_return_val_if_fail (PREP_IS_SIDEBAR_ROW (self), FALSE);
 
   return gtk_widget_get_visible (GTK_WIDGET (self->star));
+}
+
+/**
+ * prep_sidebar_row_get_yours:
+ *
+ * Returns: whether the row shows the mark of the user's own question
+ */
+gboolean
+prep_sidebar_row_get_yours (PrepSidebarRow *self)
+{
+  g_return_val_if_fail (PREP_IS_SIDEBAR_ROW (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->yours));
 }
 
 /**

@@ -25,5 +25,6 @@ void       prep_sidebar_row_set_user_data (PrepSidebarRow *self,
                                            PrepUserData   *user_data);
 gboolean   prep_sidebar_row_get_bookmarked (PrepSidebarRow *self);
 gboolean   prep_sidebar_row_get_read       (PrepSidebarRow *self);
+gboolean   prep_sidebar_row_get_yours      (PrepSidebarRow *self);
 
 G_END_DECLS

@@ -498,6 +498,17 @@ search_changed_cb (PrepSidebar *self)
 /* The answers are shown in the other language: the search index puts
  * that language first (its snippets), so it is built again and a search
  * on show runs again. */
+/* Questions added or removed after start (the user's packs): the tree
+ * and the filtered list follow their models; the counts are made here. */
+static void
+questions_changed_cb (PrepSidebar *self,
+                      guint        position,
+                      guint        removed,
+                      guint        added)
+{
+  update_filter (self);
+}
+
 static void
 library_locale_cb (PrepSidebar *self)
 {
@@ -835,7 +846,10 @@ prep_sidebar_set_library (PrepSidebar *self,
     return;
 
   if (self->library != NULL)
-    g_signal_handlers_disconnect_by_func (self->library, library_locale_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->library, library_locale_cb, self);
+      g_signal_handlers_disconnect_by_func (prep_library_get_questions (self->library), questions_changed_cb, self);
+    }
   g_set_object (&self->library, library);
 
   if (self->selection != NULL)
@@ -871,6 +885,8 @@ prep_sidebar_set_library (PrepSidebar *self,
       g_clear_pointer (&self->query, g_free);
       g_signal_connect_object (library, "notify::locale", G_CALLBACK (library_locale_cb),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (prep_library_get_questions (library), "items-changed",
+                               G_CALLBACK (questions_changed_cb), self, G_CONNECT_SWAPPED);
       self->filter = gtk_custom_filter_new (filter_match_cb, self, NULL);
       self->filtered = gtk_filter_list_model_new (g_object_ref (prep_library_get_questions (library)),
                                                   g_object_ref (GTK_FILTER (self->filter)));

@@ -13,7 +13,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "prep-application.h"
 #include "prep-library.h"
+#include "prep-pack-dialogs.h"
+#include "prep-pack-store.h"
+#include "prep-question-editor.h"
 #include "prep-question-view.h"
 #include "prep-sidebar.h"
 #include "prep-text.h"
@@ -106,6 +110,32 @@ export_notes_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "llm-prep-notes.md");
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The user's question packs: import is also an app action (app.import-pack). */
+static void
+import_pack_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  PrepPackStore *packs = PREP_IS_APPLICATION (app) ? prep_application_get_pack_store (PREP_APPLICATION (app)) : NULL;
+
+  if (packs != NULL)
+    prep_pack_dialogs_import (GTK_WINDOW (self), packs, self->toast_overlay);
+}
+
+static void
+export_pack_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  if (self->library != NULL)
+    prep_pack_dialogs_export (GTK_WINDOW (self), self->library, self->user_data, self->question,
+                              self->toast_overlay);
 }
 
 typedef struct
@@ -361,6 +391,196 @@ open_question_action (GtkWidget  *widget,
   prep_window_open_question (PREP_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The question editor is a window of its own, one at a time per question
+ * (and one for a new question, whose draft is "new"): asking again brings
+ * it forward. */
+static void
+open_editor (PrepWindow *self,
+             JsonObject *question,
+             const char *replaces_id,
+             gboolean    copy)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  const char *key = replaces_id ? replaces_id : "new";
+  PrepQuestionEditor *editor;
+
+  if (self->packs == NULL)
+    return;
+
+  for (GList *l = application ? gtk_application_get_windows (application) : NULL; l; l = l->next)
+    if (PREP_IS_QUESTION_EDITOR (l->data) &&
+        g_str_equal (prep_question_editor_get_draft_key (l->data), key))
+      {
+        if (copy)
+          adw_toast_overlay_add_toast (self->toast_overlay,
+                                       adw_toast_new (_("Save or close the new question first")));
+        gtk_window_present (l->data);
+        return;
+      }
+
+  editor = prep_question_editor_new (GTK_WINDOW (self), self->packs, question, replaces_id);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (editor), TRUE);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_question_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  open_editor (PREP_WINDOW (widget), NULL, NULL, FALSE);
+}
+
+/* A copy of a bundled question, to change as the user's own: new until
+ * it is saved, when it gets an id of its own. */
+static void
+copy_question_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+  g_autoptr(JsonObject) copy = NULL;
+
+  if (self->question == NULL)
+    return;
+
+  copy = prep_question_to_json (self->question);
+  if (json_object_has_member (copy, "id"))
+    json_object_remove_member (copy, "id");
+  open_editor (self, copy, NULL, TRUE);
+}
+
+static void
+bundled_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PrepWindow       *self)
+{
+  if (g_str_equal (response, "copy"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.copy-question", NULL);
+}
+
+/* The bundled questions are read-only: editing one offers a copy. */
+static void
+edit_question_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  g_autoptr(JsonObject) question = NULL;
+
+  if (self->question == NULL)
+    return;
+
+  if (_prep_window_question_is_users (self, self->question))
+    {
+      question = prep_question_to_json (self->question);
+      open_editor (self, question, prep_question_get_id (self->question), FALSE);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("This Question Comes with LLM Prep"),
+                                                       _("The questions that come with the app cannot be changed. "
+                                                         "Copy it to My Questions to make it your own; "
+                                                         "the original stays as it is.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "copy", _("_Copy to My Questions"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "copy", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "copy");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (bundled_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PrepWindow       *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  JsonObject *deleted;
+  AdwToast *toast;
+
+  if (!g_str_equal (response, "delete") || self->question == NULL || self->packs == NULL)
+    return;
+
+  id = g_strdup (prep_question_get_id (self->question));
+  if (!(deleted = prep_pack_store_delete_question (self->packs, id, &error)))
+    {
+      /* Translators: %s says why */
+      g_autofree char *text = g_strdup_printf (_("The question could not be deleted: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      return;
+    }
+
+  g_clear_pointer (&self->deleted, json_object_unref);
+  self->deleted = deleted;
+  g_object_set (self, "question", NULL, NULL);
+
+  toast = adw_toast_new (_("Question deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+delete_question_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (self->question == NULL || !_prep_window_question_is_users (self, self->question))
+    return;
+
+  /* Translators: %s is the question's title */
+  body = g_strdup_printf (_("“%s” will be deleted from My Questions. Your notes on it and its review history are kept."),
+                          prep_question_get_title (self->question));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Delete the Question?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Undo in the toast: the deleted question saved again, as it was. */
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+  g_autoptr(JsonObject) question = g_steal_pointer (&self->deleted);
+  g_autoptr(GError) error = NULL;
+
+  if (question == NULL || self->packs == NULL)
+    return;
+
+  if (!prep_pack_store_save_question (self->packs, question, NULL, &error))
+    {
+      /* Translators: %s says why */
+      g_autofree char *text = g_strdup_printf (_("The question could not be restored: %s"), error->message);
+
+      self->deleted = g_steal_pointer (&question);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      return;
+    }
+
+  prep_window_open_question (self, json_object_get_string_member (question, "id"));
+}
+
 /**
  * _prep_window_add_history_shortcuts:
  *
@@ -422,8 +642,18 @@ _prep_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.question-read", NULL);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.import-pack", NULL, import_pack_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pack", NULL, export_pack_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-files", "s", show_in_files_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
+  gtk_widget_class_install_action (widget_class, "win.new-question", NULL, new_question_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-question", NULL);
+  gtk_widget_class_install_action (widget_class, "win.edit-question", NULL, edit_question_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-question", NULL);
+  gtk_widget_class_install_action (widget_class, "win.copy-question", NULL, copy_question_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-question", NULL, delete_question_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.toggle-notes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-bookmark", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);

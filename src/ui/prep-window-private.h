@@ -11,6 +11,7 @@
 
 #include "prep-history.h"
 #include "prep-notice-bar.h"
+#include "prep-pack-store.h"
 #include "prep-window.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,7 @@ struct _PrepWindow
   AdwViewSwitcherBar   *switcher_bar;
   GtkToggleButton      *notes_button;
   GtkMenuButton        *outline_button;
+  GtkMenuButton        *question_menu_button;
   GtkListBox           *outline_list;
   GtkWidget            *zoom_button;   /* in the main menu, made when first shown */
 
@@ -50,6 +52,8 @@ struct _PrepWindow
   PrepLibrary          *library;
   PrepUserData         *user_data;
   PrepReviewStore      *reviews;
+  PrepPackStore        *packs;
+  JsonObject           *deleted;          /* for Undo */
   GSettings            *settings;
   PrepQuestion         *question;
   PrepHistory          *history;
@@ -70,6 +74,8 @@ void     _prep_window_dismiss_notice     (PrepWindow     *self);
 char    *_prep_window_flush_all          (PrepWindow     *self);
 void     _prep_window_add_history_shortcuts (PrepWindow *self);
 gboolean _prep_window_show_question_page (PrepWindow     *self);
+gboolean _prep_window_question_is_users (PrepWindow   *self,
+                                          PrepQuestion *question);
 void     _prep_window_go                 (PrepWindow     *self,
                                           gboolean        forward);
 

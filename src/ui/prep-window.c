@@ -18,6 +18,7 @@
 #include "prep-application.h"
 #include "prep-export.h"
 #include "prep-library.h"
+#include "prep-pack-store.h"
 #include "prep-user-data.h"
 #include "prep-progress-view.h"
 #include "prep-question-view.h"
@@ -38,6 +39,7 @@ enum {
   PROP_USER_DATA,
   PROP_LIBRARY,
   PROP_REVIEWS,
+  PROP_PACKS,
   PROP_QUESTION,
   PROP_NOTES_VISIBLE,
   PROP_QUESTION_READ,
@@ -59,6 +61,34 @@ question_read (PrepWindow *self)
 {
   return self->question != NULL && self->user_data != NULL &&
          prep_user_data_get_read (self->user_data, prep_question_get_id (self->question));
+}
+
+/**
+ * _prep_window_question_is_users:
+ *
+ * Returns: whether @question is one of the user's (in a pack), which they
+ *   may change and delete, rather than bundled
+ */
+gboolean
+_prep_window_question_is_users (PrepWindow   *self,
+                                PrepQuestion *question)
+{
+  return self->packs != NULL && question != NULL && prep_question_get_pack_id (question) != NULL;
+}
+
+/* Edit changes the user's question, or offers a copy of a bundled one. */
+static void
+sync_edit_actions (PrepWindow *self)
+{
+  gboolean studying = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "study") == 0;
+  gboolean editable = self->packs != NULL && self->question != NULL && studying;
+  gboolean users = editable && _prep_window_question_is_users (self, self->question);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-question", self->packs != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-question", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-question", editable && !users);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-question", users);
+  gtk_widget_set_visible (GTK_WIDGET (self->question_menu_button), editable);
 }
 
 /* The star button shows the model's state and never holds its own; the
@@ -89,6 +119,7 @@ sync_question_controls (PrepWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-bookmark", self->question != NULL && studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-notes", self->question != NULL && studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.question-read", self->question != NULL && studying);
+  sync_edit_actions (self);
 
   if (self->question_read != question_read (self))
     {
@@ -298,6 +329,29 @@ reviews_store (PrepWindow *self)
   return self->reviews ? prep_review_store_get_store (self->reviews) : NULL;
 }
 
+/* The problems of the user's packs found at start-up, if any. */
+static GPtrArray *
+pack_issues (PrepWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  PrepPackStore *packs = PREP_IS_APPLICATION (app) ? prep_application_get_pack_store (PREP_APPLICATION (app)) : NULL;
+  GPtrArray *issues = packs ? prep_pack_store_get_issues (packs) : NULL;
+
+  return issues && issues->len > 0 ? issues : NULL;
+}
+
+/* "FILE:LINE:COLUMN: PATH: MESSAGE" of an issue, with the file's name
+ * only. */
+static char *
+describe_pack_issue (const PrepContentIssue *issue)
+{
+  g_autofree char *name = issue->file ? g_path_get_basename (issue->file) : NULL;
+  PrepContentIssue copy = *issue;
+
+  copy.file = name;
+  return prep_content_issue_to_string (&copy);
+}
+
 static gboolean
 has_status (PrepJsonStore       *store,
             PrepJsonStoreStatus  status)
@@ -328,6 +382,7 @@ sync_notice (PrepWindow *self)
   const char *action = NULL;
   const char *dismiss = NULL;
   const char *path = NULL;
+  GPtrArray *issues;
 
   if (notes_error != NULL || reviews_error != NULL)
     {
@@ -372,6 +427,24 @@ sync_notice (PrepWindow *self)
                          : _("Some characters or numbers in your review history could not be read exactly and "
                              "were replaced. The original file was kept."));
       path = prep_json_store_get_copy_path (n ? notes : reviews);
+      dismiss = "win.dismiss-notice";
+    }
+  else if (!self->damaged_dismissed && (issues = pack_issues (self)))
+    {
+      const PrepContentIssue *first = g_ptr_array_index (issues, 0);
+      g_autofree char *where = describe_pack_issue (first);
+      g_autoptr(GHashTable) files = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < issues->len; i++)
+        g_hash_table_add (files, ((PrepContentIssue *) g_ptr_array_index (issues, i))->file);
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %u is a number of files; %s is the first problem, as FILE:LINE:COLUMN: WHERE: WHAT */
+                                           "%u of your question packs has problems, so it was not loaded and is not changed. %s",
+                                           "%u of your question packs have problems, so they were not loaded and are not changed. The first: %s",
+                                           g_hash_table_size (files)),
+                              g_hash_table_size (files), where);
+      path = first->file;
       dismiss = "win.dismiss-notice";
     }
   else if (has_status (notes, PREP_JSON_STORE_UNREADABLE) || has_status (reviews, PREP_JSON_STORE_UNREADABLE))
@@ -987,6 +1060,8 @@ prep_window_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->user_data);
   g_clear_object (&self->reviews);
+  g_clear_object (&self->packs);
+  g_clear_pointer (&self->deleted, json_object_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (prep_window_parent_class)->dispose (object);
@@ -1012,6 +1087,10 @@ prep_window_get_property (GObject    *object,
 
     case PROP_REVIEWS:
       g_value_set_object (value, self->reviews);
+      break;
+
+    case PROP_PACKS:
+      g_value_set_object (value, self->packs);
       break;
 
     case PROP_QUESTION:
@@ -1052,6 +1131,10 @@ prep_window_set_property (GObject      *object,
 
     case PROP_REVIEWS:
       self->reviews = g_value_dup_object (value);
+      break;
+
+    case PROP_PACKS:
+      self->packs = g_value_dup_object (value);
       break;
 
     case PROP_QUESTION:
@@ -1118,6 +1201,15 @@ prep_window_class_init (PrepWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * PrepWindow:packs:
+   *
+   * The user's question packs, where the editor saves.
+   */
+  properties [PROP_PACKS] =
+    g_param_spec_object ("packs", NULL, NULL, PREP_TYPE_PACK_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * PrepWindow:question:
    *
    * The question on show; the sidebar and the question view follow it.
@@ -1180,6 +1272,7 @@ prep_window_class_init (PrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, notes_button);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, outline_button);
+  gtk_widget_class_bind_template_child (widget_class, PrepWindow, question_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PrepWindow, outline_list);
   gtk_widget_class_bind_template_callback (widget_class, outline_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, outline_row_activated_cb);
@@ -1240,9 +1333,16 @@ prep_window_new (PrepApplication *application)
                        "user-data", prep_application_get_user_data (application),
                        "library", prep_application_get_library (application),
                        "reviews", prep_application_get_reviews (application),
+                       "packs", prep_application_get_pack_store (application),
                        NULL);
 
   sync_question_controls (self);
+
+  /* The user's packs are read after the window opens (the application
+   * is set after constructed()); problems in them are told when known. */
+  if (prep_application_get_pack_store (application) != NULL)
+    g_signal_connect_object (prep_application_get_pack_store (application), "loaded",
+                             G_CALLBACK (sync_notice), self, G_CONNECT_SWAPPED);
 
   /* Damaged and newer files are told in the notice bar (sync_notice). */
   sync_notice (self);

@@ -8,13 +8,16 @@
 /* The input is a content file, validated as `llm-prep --validate --strict`
  * does (bundled categories and ids, the renderer's Markdown check). Every
  * issue must be UTF-8 with a position inside the file, and every string of
- * an accepted question UTF-8 (reliability review C1), searchable as text. */
+ * an accepted question UTF-8 (reliability review C1), searchable as text.
+ * Read as a user's pack, what the app would write of it reads back the same. */
 
 #include "config.h"
 
 #include <string.h>
 
 #include "prep-content-loader.h"
+#include "prep-json-io.h"
+#include "prep-pack-store-private.h"
 #include "prep-library.h"
 #include "prep-question.h"
 #include "prep-renderer.h"
@@ -61,6 +64,57 @@ fuzz_index (GBytes *bytes)
     }
 }
 
+/* The input as a user's pack: if it loads, the pack the app would write
+ * of it must load again as the same questions (issue 18: never write
+ * what cannot be read back). */
+static void
+fuzz_pack (GBytes *bytes)
+{
+  static char **bundled_categories;
+  g_autoptr(PrepContentLoader) loader = prep_content_loader_new ("zh_TW", PREP_CONTENT_FLAGS_NONE);
+  g_autoptr(PrepContentLoader) again = prep_content_loader_new ("zh_TW", PREP_CONTENT_FLAGS_NONE);
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) written = NULL;
+  GPtrArray *questions, *read_back;
+  char *data;
+  gsize length;
+
+  if (bundled_categories == NULL)
+    {
+      g_autoptr(PrepLibrary) library = prep_library_new ("zh_TW");
+
+      g_assert_true (prep_library_load_resources (library, NULL, NULL));
+      bundled_categories = prep_library_dup_category_ids (library);
+    }
+
+  prep_content_loader_add_external_categories (loader, (const char * const *) bundled_categories);
+  prep_content_loader_add_bytes (loader, "pack.json", bytes);
+  if (!prep_content_loader_finish (loader))
+    return;
+
+  questions = prep_content_loader_get_questions (loader);
+  root = _prep_pack_to_json (prep_content_loader_get_categories (loader), questions);
+  node = json_node_init_object (json_node_alloc (), root);
+  data = prep_json_to_data (node, PREP_PACK_PRETTY_DEPTH, &length, &error);
+  g_assert_no_error (error);
+  written = g_bytes_new_take (data, length);
+
+  prep_content_loader_add_external_categories (again, (const char * const *) bundled_categories);
+  prep_content_loader_add_bytes (again, "pack.json", written);
+  g_assert_true (prep_content_loader_finish (again));
+  read_back = prep_content_loader_get_questions (again);
+  g_assert_cmpuint (read_back->len, ==, questions->len);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      g_autoptr(JsonObject) a = prep_question_to_json (g_ptr_array_index (questions, i));
+      g_autoptr(JsonObject) b = prep_question_to_json (g_ptr_array_index (read_back, i));
+
+      g_assert_true (json_object_equal (a, b));
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
@@ -99,6 +153,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     }
 
   fuzz_index (bytes);
+  fuzz_pack (bytes);
 
   questions = prep_content_loader_get_questions (loader);
   for (guint i = 0; i < questions->len; i++)
