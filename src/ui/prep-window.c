@@ -112,7 +112,8 @@ sync_question_controls (PrepWindow *self)
                                bookmarked ? _("Remove Bookmark") : _("Bookmark Question"));
   /* Buttons that would do nothing without a question are not shown. */
   gtk_widget_set_visible (GTK_WIDGET (self->bookmark_button), self->question != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->notes_button), self->question != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_button),
+                          self->question != NULL && !adw_leaflet_get_folded (self->leaflet));
   gtk_widget_set_visible (GTK_WIDGET (self->outline_button),
                           self->question != NULL && prep_question_get_has_answer (self->question));
   gtk_widget_set_visible (self->history_box, self->question != NULL && !adw_leaflet_get_folded (self->leaflet));
@@ -690,9 +691,12 @@ leaflet_folded_cb (PrepWindow *self)
 
   g_assert (PREP_IS_WINDOW (self));
 
-  /* Back and Forward where there is room; Alt+← and Alt+→ always. */
+  /* Back and Forward where there is room; Alt+← and Alt+→ always. The
+   * notes button too: folded, Notes is in the question menu (and Ctrl+N),
+   * so that the header bar fits a 360 px window. */
   folded = adw_leaflet_get_folded (self->leaflet);
   gtk_widget_set_visible (self->history_box, !folded && self->question != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_button), !folded && self->question != NULL);
   sync_notice (self);
 }
 
