@@ -38,7 +38,7 @@ static const BadCase bad_cases[] = {
   { "malformed-id.json", 0, 1, "$.questions[0].id", "malformed id “Self_Attention”", 5, 13 },
   { "unknown-category.json", 0, 1, "$.questions[0]", "unknown category “robotics” (known: basics, applications,", 4, 5 },
   { "missing-question.json", 0, 1, "$.questions[0]", "missing required member “question”", 4, 5 },
-  { "missing-locale.json", 0, 1, "$.questions[0].question", "missing locale “en”", 8, 19 },
+  { "missing-locale.json", 0, 1, "$.questions[0].question", "needs a text in one of the locales zh_TW, en", 8, 19 },
   { "unknown-locale.json", 0, 1, "$.questions[0].question.zh_CN", "unknown locale “zh_CN”", 11, 18 },
   { "empty-string.json", 0, 1, "$.questions[0].question.zh_TW", "must not be empty", 9, 18 },
   { "unknown-member.json", 0, 1, "$.questions[0].short_anwser", "unknown member “short_anwser”", 16, 23 },
@@ -180,8 +180,32 @@ test_strict (void)
   g_assert_cmpstr (prep_question_get_last_reviewed (question), ==, "2026-11-29");
 }
 
+/* A user writes in their own language: outside strict checking one
+ * locale is enough, and every locale's reader sees it. */
+static void
+test_one_language (void)
+{
+  const char *names[] = { "english-only.json", NULL };
+  g_autoptr(PrepContentLoader) lax = load_with_bundled_categories (names, "good", 0);
+  g_autoptr(PrepContentLoader) strict = load_with_bundled_categories (names, "good", PREP_CONTENT_FLAGS_STRICT);
+  PrepQuestion *question;
+  GPtrArray *issues;
+
+  g_assert_cmpuint (prep_content_loader_get_issues (lax)->len, ==, 0);
+  question = g_ptr_array_index (prep_content_loader_get_questions (lax), 0);
+  g_assert_cmpstr (prep_question_get_locale (question), ==, "zh_TW");
+  g_assert_cmpstr (prep_question_get_title (question), ==, "What did my last interviewer ask about KV caches?");
+  g_assert_cmpstr (prep_question_get_short_answer (question), ==, "How its size grows with batch and context.");
+  g_assert_false (prep_question_has_locale (question, "zh_TW"));
+
+  /* The bundled content is held to both. */
+  issues = prep_content_loader_get_issues (strict);
+  g_assert_cmpuint (issues->len, >, 0);
+  g_assert_cmpstr (((PrepContentIssue *) g_ptr_array_index (issues, 0))->message, ==, "missing locale “zh_TW”");
+}
+
 /* Strict checking wants every text in both languages (issue 17); the
- * same file passes the ordinary check, which needs Chinese only. */
+ * same file passes the ordinary check, which needs one. */
 static void
 test_strict_both_languages (void)
 {
@@ -512,6 +536,7 @@ main (int   argc,
   g_test_add_func ("/content-loader/good/minimal", test_good_minimal);
   g_test_add_func ("/content-loader/strict", test_strict);
   g_test_add_func ("/content-loader/strict-both-languages", test_strict_both_languages);
+  g_test_add_func ("/content-loader/one-language", test_one_language);
   g_test_add_func ("/content-loader/duplicate-across-files", test_duplicate_across_files);
   g_test_add_func ("/content-loader/categories-in-file", test_categories_in_file);
   g_test_add_func ("/content-loader/propagate", test_propagate);

@@ -326,15 +326,14 @@ read_id (Ctx        *ctx,
 }
 
 /* Reads a localized string from @node, which is an object keyed by content
- * locale. The default locale is always required; @all_locales, or strict
- * checking, requires every content locale: the bundled content is
- * complete in both languages, so the lists in them (key points,
- * follow-ups, quiz items, options) are the same length. The path must
+ * locale. Strict checking requires every content locale: the bundled
+ * content is complete in both languages, so the lists in them (key points,
+ * follow-ups, quiz items, options) are the same length. Otherwise one
+ * locale is enough: a user writes in their own language. The path must
  * already point at @node. */
 static PrepText *
 parse_text (Ctx      *ctx,
-            JsonNode *node,
-            gboolean  all_locales)
+            JsonNode *node)
 {
   g_autoptr(PrepText) text = NULL;
   g_autoptr(GList) members = NULL;
@@ -382,19 +381,23 @@ parse_text (Ctx      *ctx,
       ctx_pop (ctx, len);
     }
 
+  /* Strict checking (the bundled content) asks for every locale; a
+   * user's own text may be in any one of them. */
   if (ctx->loader->flags & PREP_CONTENT_FLAGS_STRICT)
-    all_locales = TRUE;
-
-  for (guint i = 0; locales[i] != NULL; i++)
     {
-      if (i > 0 && !all_locales)
-        break;
-
-      if (!json_object_has_member (object, locales[i]))
+      for (guint i = 0; locales[i] != NULL; i++)
         {
-          ctx_error (ctx, "missing locale “%s”", locales[i]);
-          ok = FALSE;
+          if (!json_object_has_member (object, locales[i]))
+            {
+              ctx_error (ctx, "missing locale “%s”", locales[i]);
+              ok = FALSE;
+            }
         }
+    }
+  else if (ok && prep_text_is_empty (text))
+    {
+      ctx_error (ctx, "needs a text in one of the locales zh_TW, en");
+      ok = FALSE;
     }
 
   return ok ? g_steal_pointer (&text) : NULL;
@@ -435,8 +438,7 @@ static PrepText *
 read_text (Ctx        *ctx,
            JsonObject *object,
            const char *member,
-           gboolean    required,
-           gboolean    all_locales)
+           gboolean    required)
 {
   JsonNode *node = get_member (ctx, object, member, required);
   PrepText *text;
@@ -446,7 +448,7 @@ read_text (Ctx        *ctx,
     return NULL;
 
   len = ctx_push_member (ctx, member);
-  text = parse_text (ctx, node, all_locales);
+  text = parse_text (ctx, node);
   ctx_pop (ctx, len);
 
   return text;
@@ -520,7 +522,7 @@ text_element_cb (Ctx      *ctx,
                  gpointer  data)
 {
   GPtrArray *texts = data;
-  PrepText *text = parse_text (ctx, node, FALSE);
+  PrepText *text = parse_text (ctx, node);
 
   if (text != NULL)
     g_ptr_array_add (texts, text);
@@ -569,8 +571,8 @@ follow_up_element_cb (Ctx      *ctx,
   check_members (ctx, object, known);
 
   follow_up = prep_follow_up_new ();
-  follow_up->question = read_text (ctx, object, "question", TRUE, FALSE);
-  follow_up->answer = read_text (ctx, object, "answer", TRUE, FALSE);
+  follow_up->question = read_text (ctx, object, "question", TRUE);
+  follow_up->answer = read_text (ctx, object, "answer", TRUE);
 
   if (follow_up->question != NULL && follow_up->answer != NULL)
     g_ptr_array_add (follow_ups, g_steal_pointer (&follow_up));
@@ -621,7 +623,7 @@ read_option_texts (Ctx        *ctx,
     {
       gsize ilen = ctx_push_index (ctx, i);
 
-      if (!(texts[i] = parse_text (ctx, json_array_get_element (array, i), FALSE)))
+      if (!(texts[i] = parse_text (ctx, json_array_get_element (array, i))))
         ok = FALSE;
       ctx_pop (ctx, ilen);
     }
@@ -656,8 +658,8 @@ quiz_element_cb (Ctx      *ctx,
   check_members (ctx, object, known);
 
   item = prep_quiz_item_new ();
-  item->prompt = read_text (ctx, object, "prompt", TRUE, FALSE);
-  item->explanation = read_text (ctx, object, "explanation", TRUE, FALSE);
+  item->prompt = read_text (ctx, object, "prompt", TRUE);
+  item->explanation = read_text (ctx, object, "explanation", TRUE);
   ok = read_option_texts (ctx, object, "options", TRUE, item->options);
   ok &= read_option_texts (ctx, object, "option_explanations", strict, item->option_explanations);
 
@@ -891,7 +893,7 @@ read_question_head (Ctx        *ctx,
 
   question = _prep_question_new (id ? id : "invalid", self->locale);
   question->category_id = g_strdup (read_id (ctx, object, "category"));
-  question->title = read_text (ctx, object, "question", TRUE, TRUE);
+  question->title = read_text (ctx, object, "question", TRUE);
   read_enum (ctx, object, "difficulty", PREP_TYPE_DIFFICULTY, &difficulty);
   read_enum (ctx, object, "origin", PREP_TYPE_ORIGIN, &origin);
   question->difficulty = difficulty;
@@ -923,8 +925,8 @@ read_answer (Ctx          *ctx,
   gboolean strict = (ctx->loader->flags & PREP_CONTENT_FLAGS_STRICT) != 0;
   int n;
 
-  question->short_answer = read_text (ctx, object, "short_answer", strict, FALSE);
-  question->detailed_answer = read_text (ctx, object, "detailed_answer", strict, FALSE);
+  question->short_answer = read_text (ctx, object, "short_answer", strict);
+  question->detailed_answer = read_text (ctx, object, "detailed_answer", strict);
   check_markdown (ctx, question->detailed_answer, "detailed_answer");
   read_date (ctx, object, "last_reviewed", strict, &question->last_reviewed);
 
@@ -1013,8 +1015,8 @@ category_element_cb (Ctx      *ctx,
   check_members (ctx, object, known);
 
   id = read_id (ctx, object, "id");
-  title = read_text (ctx, object, "title", TRUE, TRUE);
-  description = read_text (ctx, object, "description", FALSE, FALSE);
+  title = read_text (ctx, object, "title", TRUE);
+  description = read_text (ctx, object, "description", FALSE);
 
   if (id != NULL && g_hash_table_contains (self->category_ids, id))
     {

@@ -160,7 +160,8 @@ prep_text_lookup (PrepText   *self,
  * prep_text_get:
  *
  * Returns: the value for @locale, or the default locale's value when
- *   @locale has none; "" only for an empty text
+ *   @locale has none, or any other (a user's text may be in one locale
+ *   only); "" only for an empty text
  */
 const char *
 prep_text_get (PrepText   *self,
@@ -177,5 +178,26 @@ prep_text_get (PrepText   *self,
   if ((value = prep_text_lookup (self, PREP_CONTENT_LOCALE_DEFAULT)))
     return value;
 
+  for (guint i = 0; i < G_N_ELEMENTS (self->values); i++)
+    if (self->values[i] != NULL)
+      return self->values[i];
+
   return "";
+}
+
+/**
+ * prep_text_is_empty:
+ *
+ * Returns: whether @self has a value in no locale
+ */
+gboolean
+prep_text_is_empty (PrepText *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->values); i++)
+    if (self->values[i] != NULL)
+      return FALSE;
+
+  return TRUE;
 }

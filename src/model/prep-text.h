@@ -28,6 +28,7 @@ void         prep_text_set                  (PrepText   *self,
                                              const char *value);
 const char  *prep_text_get                  (PrepText   *self,
                                              const char *locale);
+gboolean     prep_text_is_empty             (PrepText   *self);
 const char  *prep_text_lookup               (PrepText   *self,
                                              const char *locale);
 gboolean     prep_content_locale_is_known   (const char *locale);
