@@ -14,7 +14,9 @@
 #include "prep-library.h"
 #include "prep-question.h"
 #include "prep-render-table.h"
+#include "prep-question-parts.h"
 #include "prep-renderer.h"
+#include "prep-renderer-private.h"
 #include "prep-scaled-paintable.h"
 
 /* The corpus: each tests/data/markdown/NAME.md renders to exactly the text
@@ -569,6 +571,7 @@ test_shared_highlighters (void)
   g_assert_cmpuint (n_python, ==, 2);
 }
 
+
 static void
 test_image_scaled (void)
 {
@@ -936,6 +939,152 @@ test_sections (void)
   g_assert_cmpuint (split, >=, 40 / SECTIONS_STRIDE);
 }
 
+/* The bundled answers' code is highlighted from the table the build makes
+ * (issue 15): every block of every answer and follow-up answer, in both
+ * languages and both schemes, is found there (GtkSourceView is not asked),
+ * and looks exactly as GtkSourceView highlights it. Fails when the table
+ * is stale or read wrongly. */
+static void
+check_highlights_alike (PrepRenderer *from_table,
+                        PrepRenderer *live,
+                        const char   *markdown,
+                        guint        *n_blocks,
+                        guint        *n_highlighted)
+{
+  g_autoptr(GtkTextBuffer) a = NULL;
+  g_autoptr(GtkTextBuffer) b = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *found = NULL;
+  guint n_live = _prep_renderer_get_n_live_highlights (from_table);
+  guint n_before = _prep_renderer_get_n_live_highlights (live);
+
+  if (markdown == NULL || strstr (markdown, "```") == NULL)
+    return;
+
+  a = render (from_table, markdown, -1);
+  g_assert_cmpuint (_prep_renderer_get_n_live_highlights (from_table), ==, n_live);
+  b = render (live, markdown, -1);
+  found = highlights (a);
+  expected = highlights (b);
+  g_assert_cmpstr (found, ==, expected);
+  *n_blocks += _prep_renderer_get_n_live_highlights (live) - n_before;
+  *n_highlighted += expected[0] != '\0';
+}
+
+static void
+test_bundled_highlights (void)
+{
+  static const char *locales[] = { "zh_TW", "en" };
+  guint n_blocks = 0, n_highlighted = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    for (guint dark = 0; dark <= 1; dark++)
+      {
+        g_autoptr(PrepLibrary) library = prep_library_new (locales[l]);
+        g_autoptr(PrepRenderer) from_table = prep_renderer_new ();
+        g_autoptr(PrepRenderer) live = prep_renderer_new ();
+        GListModel *questions;
+
+        prep_renderer_set_dark (from_table, dark);
+        prep_renderer_set_dark (live, dark);
+        _prep_renderer_set_highlight_table (live, FALSE);
+        g_assert_true (prep_library_load_resources (library, NULL, NULL));
+        questions = prep_library_get_questions (library);
+        for (guint i = 0; i < g_list_model_get_n_items (questions); i += SECTIONS_STRIDE)
+          {
+            g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
+            GPtrArray *follow_ups = prep_question_get_follow_ups (question);
+
+            check_highlights_alike (from_table, live, prep_question_get_detailed_answer (question), &n_blocks, &n_highlighted);
+            for (guint f = 0; follow_ups && f < follow_ups->len; f++)
+              {
+                PrepFollowUp *follow_up = g_ptr_array_index (follow_ups, f);
+
+                check_highlights_alike (from_table, live, prep_text_get (follow_up->answer, locales[l]),
+                                        &n_blocks, &n_highlighted);
+              }
+          }
+      }
+
+  /* Most blocks are Python: the comparison is not of plain renderings. */
+  g_assert_cmpuint (n_blocks, >=, 4 * 60 / SECTIONS_STRIDE);
+  g_assert_cmpuint (n_highlighted, >=, n_blocks / 2);
+}
+
+/* A table that is not one, or knows a block wrongly, is not used. */
+static void
+test_highlight_table_hostile (void)
+{
+  static const char *code = "import os";
+  g_autoptr(GBytes) garbage = g_bytes_new_static ("\x01\x02garbage", 9);
+  g_autoptr(PrepHighlightTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) variant = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GArray) spans = NULL;
+  guint8 key[PREP_HIGHLIGHT_KEY_LENGTH];
+  GVariantBuilder styles, entries;
+
+  g_assert_null (prep_highlight_table_new (garbage, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  /* A span past the code's end, and a style that does not exist. */
+  prep_highlight_key ("python", code, key);
+  g_variant_builder_init (&styles, G_VARIANT_TYPE ("a(siii)"));
+  g_variant_builder_add (&styles, "(siii)", "rgb(1,2,3)", 700, -1, -1);
+  g_variant_builder_init (&entries, G_VARIANT_TYPE ("a(aya(uuu)a(uuu))"));
+  g_variant_builder_open (&entries, G_VARIANT_TYPE ("(aya(uuu)a(uuu))"));
+  g_variant_builder_add_value (&entries, g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, key, sizeof key, 1));
+  g_variant_builder_open (&entries, G_VARIANT_TYPE ("a(uuu)"));
+  g_variant_builder_add (&entries, "(uuu)", 0, 6, 0);
+  g_variant_builder_add (&entries, "(uuu)", 7, 10, 0);
+  g_variant_builder_close (&entries);
+  g_variant_builder_open (&entries, G_VARIANT_TYPE ("a(uuu)"));
+  g_variant_builder_add (&entries, "(uuu)", 0, 6, 1);
+  g_variant_builder_close (&entries);
+  g_variant_builder_close (&entries);
+  variant = g_variant_ref_sink (g_variant_new ("(ua(siii)a(aya(uuu)a(uuu)))", PREP_HIGHLIGHT_TABLE_VERSION,
+                                               &styles, &entries));
+  bytes = g_variant_get_data_as_bytes (variant);
+  table = prep_highlight_table_new (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_null (prep_highlight_table_lookup (table, "python", code, FALSE));
+  g_assert_null (prep_highlight_table_lookup (table, "python", code, TRUE));
+  g_assert_null (prep_highlight_table_lookup (table, "python", "import sys", FALSE));
+  g_assert_null (prep_highlight_table_lookup (table, "py", code, FALSE));
+
+  /* The same table, with a span inside the code, is read. */
+  {
+    g_autoptr(GVariant) good = NULL;
+    g_autoptr(GBytes) good_bytes = NULL;
+    g_autoptr(PrepHighlightTable) good_table = NULL;
+
+    g_variant_builder_init (&styles, G_VARIANT_TYPE ("a(siii)"));
+    g_variant_builder_add (&styles, "(siii)", "rgb(1,2,3)", 700, -1, -1);
+    g_variant_builder_init (&entries, G_VARIANT_TYPE ("a(aya(uuu)a(uuu))"));
+    g_variant_builder_add (&entries, "(@ay@a(uuu)@a(uuu))",
+                           g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, key, sizeof key, 1),
+                           g_variant_new_parsed ("[(uint32 0, uint32 6, uint32 0)]"),
+                           g_variant_new_parsed ("@a(uuu) []"));
+    good = g_variant_ref_sink (g_variant_new ("(ua(siii)a(aya(uuu)a(uuu)))", PREP_HIGHLIGHT_TABLE_VERSION,
+                                              &styles, &entries));
+    good_bytes = g_variant_get_data_as_bytes (good);
+    good_table = prep_highlight_table_new (good_bytes, &error);
+    g_assert_no_error (error);
+    spans = prep_highlight_table_lookup (good_table, "python", code, FALSE);
+    g_assert_nonnull (spans);
+    g_assert_cmpuint (spans->len, ==, 1);
+    g_assert_cmpuint (g_array_index (spans, PrepHighlightSpan, 0).end, ==, 6);
+    g_clear_pointer (&spans, g_array_unref);
+    spans = prep_highlight_table_lookup (good_table, "python", code, TRUE);
+    g_assert_nonnull (spans);
+    g_assert_cmpuint (spans->len, ==, 0);
+    g_assert_cmpstr (prep_highlight_table_get_style (good_table, 0)->color, ==, "rgb(1,2,3)");
+  }
+}
+
+
 /* A figure's labels in the content's language (issue 17): every bundled
  * figure has a Chinese variant, drawn for Chinese answers; English ones
  * and figures without a variant use the figure as named. */
@@ -1151,6 +1300,8 @@ main (int   argc,
   g_test_add_func ("/renderer/dark-figures-rendered", test_dark_figures_rendered);
   g_test_add_func ("/renderer/dark-scheme", test_dark_scheme);
   g_test_add_func ("/renderer/shared-highlighters", test_shared_highlighters);
+  g_test_add_func ("/renderer/bundled-highlights", test_bundled_highlights);
+  g_test_add_func ("/renderer/highlight-table-hostile", test_highlight_table_hostile);
   g_test_add_func ("/renderer/image-scaled", test_image_scaled);
   g_test_add_func ("/renderer/entities", test_entities);
   g_test_add_func ("/renderer/hostile", test_hostile);

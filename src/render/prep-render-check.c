@@ -97,7 +97,7 @@ leave_block_cb (MD_BLOCKTYPE  type,
       if (check->code->len > PREP_RENDER_MAX_HIGHLIGHTED)
         fail (check, check->code_start, g_strdup_printf ("a code block longer than %u KB would not be highlighted",
                                                          PREP_RENDER_MAX_HIGHLIGHTED / 1024));
-      else if (_prep_render_has_long_line (check->code->str))
+      else if (prep_highlight_has_long_line (check->code->str))
         fail (check, check->code_start, g_strdup_printf ("a code block with a line longer than %u bytes would "
                                                          "not be highlighted", PREP_RENDER_MAX_HIGHLIGHTED_LINE));
       g_string_free (g_steal_pointer (&check->code), TRUE);

@@ -10,6 +10,7 @@
 #include <gtksourceview/gtksource.h>
 #include <md4c.h>
 
+#include "prep-highlight.h"
 #include "prep-render-table.h"
 #include "prep-renderer.h"
 
@@ -18,12 +19,11 @@ G_BEGIN_DECLS
 /* Limits of what the renderer formats; prep_renderer_check_markdown()
  * reports content that goes past them. */
 #define PREP_RENDER_MAX_INLINE_RANGES   128      /* inline tags and figures per block */
-#define PREP_RENDER_MAX_HIGHLIGHTED     (32 * 1024) /* bytes of a highlighted code block */
-#define PREP_RENDER_MAX_HIGHLIGHTED_LINE 1000    /* bytes of its longest line */
+#define PREP_RENDER_MAX_HIGHLIGHTED     PREP_HIGHLIGHT_MAX_CODE /* bytes of a highlighted code block */
+#define PREP_RENDER_MAX_HIGHLIGHTED_LINE PREP_HIGHLIGHT_MAX_LINE /* bytes of its longest line */
 
 /* The Markdown the renderer reads, and the validator with it. */
-#define PREP_RENDER_MD_FLAGS (MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | \
-                              MD_FLAG_TASKLISTS | MD_FLAG_PERMISSIVEAUTOLINKS)
+#define PREP_RENDER_MD_FLAGS PREP_HIGHLIGHT_MD_FLAGS
 
 struct _PrepRenderer
 {
@@ -36,8 +36,10 @@ struct _PrepRenderer
   int                       scale_factor;
   const char               *locale;       /* interned; figures' variant, or NULL */
   GHashTable               *pending;      /* texture key → PrepFigurePaintable being decoded */
+  guint                     n_live_highlights; /* code blocks not found in the table */
   guint                     dark : 1;
   guint                     async_figures : 1;
+  guint                     highlight_table_off : 1;
 };
 
 typedef struct
@@ -120,10 +122,14 @@ char       *_prep_render_attribute_to_string (const MD_ATTRIBUTE *attr);
 /* prep-render-code.c */
 GtkSourceLanguage *_prep_render_lookup_language   (PrepRenderer    *self,
                                                    const char      *lang);
-gboolean           _prep_render_prepare_language  (PrepRenderer    *self,
-                                                   guint            step);
 void               _prep_render_finish_code_block (PrepRenderState *st);
-gboolean           _prep_render_has_long_line     (const char      *code);
+
+/* For tests: whether the table of the bundled code's highlighting is
+ * used, and how many code blocks were looked up in GtkSourceView since
+ * the renderer was made. */
+void               _prep_renderer_set_highlight_table (PrepRenderer *self,
+                                                       gboolean      use);
+guint              _prep_renderer_get_n_live_highlights (PrepRenderer *self);
 
 /* prep-render-table.c */
 void        _prep_render_table_enter_cell  (PrepRenderState *st,

@@ -1336,10 +1336,12 @@ prep_renderer_set_scale_factor (PrepRenderer *self,
  * @step: 0 for the first call, then one more each time
  *
  * Does one piece of the work that would otherwise make the first answer
- * with code or figures slow to open: starting the decoding of every figure
- * in the worker thread, then loading the code highlighter with the
- * languages answers use most, one language a step. Call from an idle
- * handler until it returns %FALSE.
+ * with figures slow to open: starting the decoding of every figure in the
+ * worker thread. Call from an idle handler until it returns %FALSE.
+ *
+ * The bundled answers' code needs no preparing: its highlighting is read
+ * from a table made at build time. GtkSourceView is loaded for the first
+ * code the table does not have (the user's own questions).
  *
  * Returns: whether there is more to do
  */
@@ -1351,14 +1353,23 @@ prep_renderer_prepare_step (PrepRenderer *self,
   g_return_val_if_fail (PREP_IS_RENDERER (self), FALSE);
 
   /* Figures are decoded in the worker thread, one after the other. */
-  if (step == 0)
-    {
-      if (figures != NULL)
-        _prep_render_decode_all (self, figures);
-      return TRUE;
-    }
+  if (step == 0 && figures != NULL)
+    _prep_render_decode_all (self, figures);
 
-  return _prep_render_prepare_language (self, step - 1);
+  return FALSE;
+}
+
+void
+_prep_renderer_set_highlight_table (PrepRenderer *self,
+                                    gboolean      use)
+{
+  self->highlight_table_off = !use;
+}
+
+guint
+_prep_renderer_get_n_live_highlights (PrepRenderer *self)
+{
+  return self->n_live_highlights;
 }
 
 /* A line that opens or closes a fence: up to three spaces, then at least
