@@ -536,6 +536,13 @@ update_colors (PrepRenderer    *self,
   const char *muted = self->dark ? "rgba(255,255,255,0.7)" : "rgba(0,0,0,0.65)";
   GdkRGBA rgba;
 
+  /* Setting a tag's colour, even to the one it has, makes the view lay
+   * out again every line the tag is on: inline code and links are on
+   * most lines of an answer, and an answer is rendered in sections. */
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (table), "prep-colors")) == (self->dark ? 2 : 1))
+    return;
+  g_object_set_data (G_OBJECT (table), "prep-colors", GINT_TO_POINTER (self->dark ? 2 : 1));
+
   gdk_rgba_parse (&rgba, tint);
   g_object_set (gtk_text_tag_table_lookup (table, "code"), "background-rgba", &rgba, NULL);
   gdk_rgba_parse (&rgba, rule);

@@ -617,8 +617,8 @@ prep_answer_view_map (GtkWidget *widget)
       self->rerender_source = g_idle_add_full (G_PRIORITY_LOW, rerender_cb, self, NULL);
     }
 
-  /* Load the code highlighter once the window is up and idle, instead
-   * of when the first answer with code is opened. */
+  /* Start decoding the figures once the window is up and idle, instead
+   * of when the first answer with figures is opened. */
   if (!prepared)
     {
       prepared = TRUE;
