@@ -1029,6 +1029,36 @@ test_highlight_table_hostile (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   g_clear_error (&error);
 
+  /* The bundled table cut short, or with bytes changed: read as far as
+   * it goes, without reading past it. */
+  {
+    g_autoptr(GBytes) bundled = g_resources_lookup_data ("/io/github/llmprep/LlmPrep/content/highlight.gvariant",
+                                                         0, &error);
+    gsize size;
+    const guint8 *data;
+
+    g_assert_no_error (error);
+    data = g_bytes_get_data (bundled, &size);
+    for (guint cut = 1; cut <= 8; cut++)
+      {
+        g_autofree guint8 *copy = g_memdup2 (data, size);
+        g_autoptr(GBytes) broken = NULL;
+        g_autoptr(PrepHighlightTable) read = NULL;
+
+        /* Every 8th cut is a truncation; the others flip bytes. */
+        for (gsize i = cut * 7919; i < size; i += 4099 + cut)
+          copy[i] ^= 0x5a;
+        broken = g_bytes_new (copy, cut == 8 ? size / 2 : size);
+        read = prep_highlight_table_new (broken, NULL);
+        if (read != NULL)
+          {
+            g_autoptr(GArray) found = prep_highlight_table_lookup (read, "python", code, FALSE);
+
+            g_assert_true (found == NULL || found->len <= strlen (code));
+          }
+      }
+  }
+
   /* A span past the code's end, and a style that does not exist. */
   prep_highlight_key ("python", code, key);
   g_variant_builder_init (&styles, G_VARIANT_TYPE ("a(siii)"));
@@ -1084,6 +1114,47 @@ test_highlight_table_hostile (void)
   }
 }
 
+
+/* Rendering an answer in sections sets the tags' colours once, not at
+ * every section: setting a tag's property makes a view lay out again
+ * every line the tag is on (issue 15). Switching to dark sets them. */
+static void
+count_tag_changed_cb (GtkTextTagTable *table,
+                      GtkTextTag      *tag,
+                      gboolean         size_changed,
+                      guint           *count)
+{
+  (*count)++;
+}
+
+static void
+test_colors_once (void)
+{
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  g_autoptr(GtkTextBuffer) buffer = render (renderer, "A `code` and a [link](https://example.com).\n", -1);
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  GtkTextTag *link = gtk_text_tag_table_lookup (table, "link");
+  g_autoptr(GdkRGBA) light = NULL;
+  g_autoptr(GdkRGBA) dark = NULL;
+  guint changed = 0;
+  GtkTextIter iter;
+
+  g_signal_connect (table, "tag-changed", G_CALLBACK (count_tag_changed_cb), &changed);
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_text_buffer_get_end_iter (buffer, &iter);
+      prep_renderer_render (renderer, buffer, &iter, "More `code`, another [link](https://example.org).\n", -1);
+    }
+  g_assert_cmpuint (changed, ==, 0);
+
+  g_object_get (link, "foreground-rgba", &light, NULL);
+  prep_renderer_set_dark (renderer, TRUE);
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  prep_renderer_render (renderer, buffer, &iter, "Dark.\n", -1);
+  g_object_get (link, "foreground-rgba", &dark, NULL);
+  g_assert_cmpuint (changed, >, 0);
+  g_assert_false (gdk_rgba_equal (light, dark));
+}
 
 /* A figure's labels in the content's language (issue 17): every bundled
  * figure has a Chinese variant, drawn for Chinese answers; English ones
@@ -1206,17 +1277,20 @@ test_async_figures (void)
 }
 
 /* Decoding ahead of time, in the worker thread: the figures of the
- * renderer's locale only, after which an answer shows them at once. */
+ * renderer's locale only, after which an answer shows them at once at
+ * their natural width; narrower, they are scaled in the worker too. */
 static void
 test_figures_ahead (void)
 {
   g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
   g_autoptr(GtkTextBuffer) zh = NULL;
   g_autoptr(GtkTextBuffer) en = NULL;
+  g_autoptr(GtkTextBuffer) narrow = NULL;
+  GdkPaintable *placeholder;
   guint ready = 0;
 
   prep_renderer_set_async_figures (renderer, TRUE);
-  prep_renderer_set_max_image_width (renderer, 600);
+  prep_renderer_set_max_image_width (renderer, 4000);
   prep_renderer_set_locale (renderer, "zh_TW");
   g_signal_connect (renderer, "figure-ready", G_CALLBACK (count_ready_cb), &ready);
 
@@ -1236,6 +1310,19 @@ test_figures_ahead (void)
 
   while (ready < 2)
     g_main_context_iteration (NULL, TRUE);
+
+  /* Narrower than drawn: a placeholder of the final size at once, and the
+   * decoded figure scaled down in the worker (not on the main thread,
+   * where it took 10 ms or more), without decoding it again. */
+  prep_renderer_set_locale (renderer, "zh_TW");
+  prep_renderer_set_max_image_width (renderer, 600);
+  narrow = render (renderer, "![a](resource:///io/github/llmprep/LlmPrep/content/figures/transformer.svg)\n", -1);
+  placeholder = first_paintable (narrow);
+  g_assert_true (PREP_IS_FIGURE_PAINTABLE (placeholder));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (placeholder), ==, 600);
+  while (ready < 3)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (prep_figure_paintable_get_image (PREP_FIGURE_PAINTABLE (placeholder)));
 }
 
 /* Only the given length of a document is read, whatever follows it: the
@@ -1301,6 +1388,7 @@ main (int   argc,
   g_test_add_func ("/renderer/dark-scheme", test_dark_scheme);
   g_test_add_func ("/renderer/shared-highlighters", test_shared_highlighters);
   g_test_add_func ("/renderer/bundled-highlights", test_bundled_highlights);
+  g_test_add_func ("/renderer/colors-once", test_colors_once);
   g_test_add_func ("/renderer/highlight-table-hostile", test_highlight_table_hostile);
   g_test_add_func ("/renderer/image-scaled", test_image_scaled);
   g_test_add_func ("/renderer/entities", test_entities);

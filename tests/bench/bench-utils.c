@@ -270,7 +270,11 @@ prep_bench_wait_for_paint (GtkWidget *widget)
 /**
  * prep_bench_iterate_for:
  *
- * Runs the main loop for @ms milliseconds.
+ * Runs the main loop for @ms milliseconds. With BENCH_TRACE set, prints
+ * every iteration longer than 5 ms with its start and end on the
+ * monotonic clock, to find it in a profile recorded on the same clock
+ * (perf record -k CLOCK_MONOTONIC --call-graph dwarf; perf script --time
+ * START,END).
  *
  * Returns: the longest single iteration, in milliseconds: work that
  *   blocked input
@@ -279,6 +283,7 @@ double
 prep_bench_iterate_for (guint ms)
 {
   gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+  gboolean trace = g_getenv ("BENCH_TRACE") != NULL;
   double longest = 0;
 
   while (g_get_monotonic_time () < until)
@@ -286,7 +291,13 @@ prep_bench_iterate_for (guint ms)
       gint64 begin = g_get_monotonic_time ();
 
       if (g_main_context_iteration (NULL, FALSE))
-        longest = MAX (longest, (g_get_monotonic_time () - begin) / 1000.0);
+        {
+          gint64 end = g_get_monotonic_time ();
+
+          longest = MAX (longest, (end - begin) / 1000.0);
+          if (trace && end - begin > 5000)
+            g_printerr ("step %.1f ms, %.6f to %.6f s\n", (end - begin) / 1000.0, begin / 1e6, end / 1e6);
+        }
       else
         g_usleep (500);
     }
