@@ -30,10 +30,7 @@ print_row (const char *label,
            GArray     *values,
            double      reference)
 {
-  double worst = 0;
-
-  for (guint i = 0; i < values->len; i++)
-    worst = MAX (worst, g_array_index (values, double, i));
+  double worst = prep_bench_worst (values);
 
   g_print ("  %-44s median %7.1f ms  worst %7.1f ms", label, prep_bench_median (values), worst);
   if (reference > 0)

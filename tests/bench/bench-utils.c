@@ -267,6 +267,18 @@ prep_bench_wait_for_paint (GtkWidget *widget)
   g_signal_handler_disconnect (clock, handler);
 }
 
+/* The largest of @values (doubles), or 0. */
+double
+prep_bench_worst (GArray *values)
+{
+  double worst = 0;
+
+  for (guint i = 0; i < values->len; i++)
+    worst = MAX (worst, g_array_index (values, double, i));
+
+  return worst;
+}
+
 /**
  * prep_bench_iterate_for:
  *

@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 double   prep_bench_median               (GArray      *values);
+double   prep_bench_worst                (GArray      *values);
 char    *prep_bench_write_scaled_content (guint        factor,
                                           const char  *dir,
                                           GError     **error);
