@@ -26,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gvariant-file.h"
+
 #include "prep-highlight.h"
 
 typedef struct
@@ -244,7 +246,6 @@ main (int   argc,
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE… — highlight the content's code");
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   g_autoptr(GVariant) variant = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
   g_auto(GStrv) files = NULL;
@@ -311,16 +312,7 @@ main (int   argc,
   variant = g_variant_ref_sink (g_variant_new ("(u@a(siii)@a(aya(uuu)a(uuu)))", PREP_HIGHLIGHT_TABLE_VERSION,
                                                g_variant_builder_end (&styles),
                                                g_variant_builder_end (&entries)));
-  /* Little-endian, whatever the machine that builds it. */
-  if (G_BYTE_ORDER == G_BIG_ENDIAN)
-    {
-      GVariant *swapped = g_variant_byteswap (variant);
-
-      g_variant_unref (variant);
-      variant = swapped;
-    }
-  bytes = g_variant_get_data_as_bytes (variant);
-  if (!g_file_set_contents (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+  if (!write_gvariant_file (variant, output, &error))
     {
       g_printerr ("code-highlights: %s\n", error->message);
       return EXIT_FAILURE;

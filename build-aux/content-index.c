@@ -26,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gvariant-file.h"
+
 #define INDEX_VERSION 1
 #define INDEX_ENTRY_TYPE "(sssa{ss}sasbutt)"
 
@@ -214,7 +216,6 @@ main (int   argc,
 {
   g_autoptr(GOptionContext) context = g_option_context_new ("FILE… — index content files");
   g_autoptr(GVariant) index = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   GVariantBuilder names, questions;
   g_autofree char *output = NULL;
@@ -254,16 +255,7 @@ main (int   argc,
     }
 
   index = g_variant_ref_sink (g_variant_new ("(uasa" INDEX_ENTRY_TYPE ")", INDEX_VERSION, &names, &questions));
-  /* Little-endian, whatever the machine that builds it. */
-  if (G_BYTE_ORDER == G_BIG_ENDIAN)
-    {
-      GVariant *swapped = g_variant_byteswap (index);
-
-      g_variant_unref (index);
-      index = swapped;
-    }
-  bytes = g_variant_get_data_as_bytes (index);
-  if (!g_file_set_contents (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+  if (!write_gvariant_file (index, output, &error))
     {
       g_printerr ("content-index: %s\n", error->message);
       return EXIT_FAILURE;

@@ -60,9 +60,6 @@ GArray             *prep_highlight_compute         (GtkSourceLanguage        *la
                                                     gboolean                  dark,
                                                     const char               *code,
                                                     GPtrArray                *styles);
-gboolean            prep_highlight_prepare         (GtkSourceLanguage        *language,
-                                                    gboolean                  dark,
-                                                    const char               *sample);
 void                prep_highlight_key             (const char               *lang,
                                                     const char               *code,
                                                     guint8                    key[PREP_HIGHLIGHT_KEY_LENGTH]);

@@ -1338,32 +1338,23 @@ prep_renderer_set_scale_factor (PrepRenderer *self,
 }
 
 /**
- * prep_renderer_prepare_step:
- * @figures: (nullable): resource folder of figures to decode ahead
- * @step: 0 for the first call, then one more each time
+ * prep_renderer_decode_figures_ahead:
+ * @folder: resource folder of figures
  *
- * Does one piece of the work that would otherwise make the first answer
- * with figures slow to open: starting the decoding of every figure in the
- * worker thread. Call from an idle handler until it returns %FALSE.
- *
- * The bundled answers' code needs no preparing: its highlighting is read
- * from a table made at build time. GtkSourceView is loaded for the first
- * code the table does not have (the user's own questions).
- *
- * Returns: whether there is more to do
+ * Starts decoding every figure of @folder in the worker thread, so that the
+ * first answer with figures does not wait for them. The bundled answers'
+ * code needs nothing ahead: its highlighting is read from a table made at
+ * build time, and GtkSourceView is loaded for the first code the table does
+ * not have (the user's own questions).
  */
-gboolean
-prep_renderer_prepare_step (PrepRenderer *self,
-                            const char   *figures,
-                            guint         step)
+void
+prep_renderer_decode_figures_ahead (PrepRenderer *self,
+                                    const char   *folder)
 {
-  g_return_val_if_fail (PREP_IS_RENDERER (self), FALSE);
+  g_return_if_fail (PREP_IS_RENDERER (self));
+  g_return_if_fail (folder != NULL);
 
-  /* Figures are decoded in the worker thread, one after the other. */
-  if (step == 0 && figures != NULL)
-    _prep_render_decode_all (self, figures);
-
-  return FALSE;
+  _prep_render_decode_all (self, folder);
 }
 
 void

@@ -57,9 +57,8 @@ void          prep_renderer_set_locale          (PrepRenderer  *self,
                                                  const char    *locale);
 char         *prep_renderer_dup_figure_path     (PrepRenderer  *self,
                                                  const char    *path);
-gboolean      prep_renderer_prepare_step        (PrepRenderer  *self,
-                                                 const char    *figures,
-                                                 guint          step);
+void          prep_renderer_decode_figures_ahead (PrepRenderer  *self,
+                                                 const char    *folder);
 char         *prep_renderer_check_markdown      (PrepRenderer  *self,
                                                  const char    *markdown,
                                                  guint         *line);

@@ -68,7 +68,6 @@ struct _PrepAnswerView
   guint           continue_source;
   gsize           rendered_bytes; /* of markdown, rendered so far */
   guint           prepare_source;
-  guint           prepare_step;
   guint           render_on_map : 1;
   guint           rendered : 1;
   int             rendered_width;
@@ -595,10 +594,9 @@ prepare_cb (gpointer user_data)
 {
   PrepAnswerView *self = user_data;
 
-  if (prep_renderer_prepare_step (self->renderer, FIGURES_PATH, self->prepare_step++))
-    return G_SOURCE_CONTINUE;
-
+  prep_renderer_decode_figures_ahead (self->renderer, FIGURES_PATH);
   self->prepare_source = 0;
+
   return G_SOURCE_REMOVE;
 }
 

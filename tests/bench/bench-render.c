@@ -119,12 +119,9 @@ main (int   argc,
   {
     gint64 begin = g_get_monotonic_time ();
 
-    guint step = 0;
-
-    while (prep_renderer_prepare_step (renderer, "/io/github/llmprep/LlmPrep/content/figures", step++))
-      ;
-    g_print ("loading the highlighter and %u figures (done when idle after start-up): %.1f ms in %u steps\n",
-             step - 1, (g_get_monotonic_time () - begin) / 1000.0, step);
+    prep_renderer_decode_figures_ahead (renderer, "/io/github/llmprep/LlmPrep/content/figures");
+    g_print ("starting the figures' decoding in the worker thread (when idle after start-up): %.1f ms\n",
+             (g_get_monotonic_time () - begin) / 1000.0);
   }
 
   if (longest != NULL)
