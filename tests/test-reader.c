@@ -145,6 +145,127 @@ test_keys (void)
   g_assert_cmpint (prep_test_run_app (NULL, check_keys), ==, 0);
 }
 
+/* Whether [rect] of @texture shows something: more than 2 % of its pixels
+ * differ from its top left one (the background). */
+static gboolean
+has_ink (GdkTexture            *texture,
+         const graphene_rect_t *rect)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) width * height);
+  int x0 = MAX ((int) rect->origin.x, 0), y0 = MAX ((int) rect->origin.y, 0);
+  int x1 = MIN ((int) (rect->origin.x + rect->size.width), width);
+  int y1 = MIN ((int) (rect->origin.y + rect->size.height), height);
+  guint differ = 0, total = 0;
+  guint32 background;
+
+  g_assert_cmpint (x1, >, x0);
+  g_assert_cmpint (y1, >, y0);
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  background = pixels[y0 * width + x0];
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++, total++)
+      differ += pixels[y * width + x] != background;
+
+  return differ > total / 50;
+}
+
+/* The page scrolls as one, the answer's text view scrolling itself inside
+ * it: the view is never taller than the part of the page in sight, so it
+ * lays out and draws only that (issue 15). Reading on with Page Down from
+ * the title to the follow-ups moves the page a page at a time, never
+ * back, with text in sight each time, the follow-ups at the end; Home
+ * brings the title back. */
+static void
+check_page_in_sight (PrepApplication *app,
+                     PrepWindow      *window)
+{
+  PrepQuestionView *view = question_view (window);
+  GtkWidget *answer = GTK_WIDGET (prep_question_view_get_answer_view (view));
+  GtkAdjustment *adjustment = prep_question_view_get_vadjustment (view);
+  GtkWidget *scroller = gtk_widget_get_ancestor (answer, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *title = prep_test_find_with_class (GTK_WIDGET (view), "question-title");
+  GtkWidget *follow_ups = prep_test_find_with_class (GTK_WIDGET (view), "boxed-list");
+  PrepReadingPosition position;
+  graphene_rect_t page, bounds, answer_bounds;
+  int last_offset = -1;
+  double value = 0, page_size;
+  guint presses = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_assert_true (prep_window_open_question (window, "kv-cache"));
+  prep_question_view_focus_page (view);
+  prep_test_spin (500);
+  g_assert_true (gtk_widget_compute_bounds (scroller, GTK_WIDGET (window), &page));
+
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  g_assert_cmpfloat (page_end (window), >, 4 * page_size);
+  g_assert_cmpint (gtk_widget_get_height (answer), <=, page_size);
+
+  while (page_value (window) < page_end (window) - 1)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+
+      g_assert_cmpuint (presses++, <, 100);
+      prep_test_press (GTK_WIDGET (window), "Page_Down");
+      g_assert_cmpfloat (page_value (window), >, value);
+      g_assert_cmpfloat (page_value (window), <=, value + gtk_adjustment_get_page_increment (adjustment) + 1);
+      value = page_value (window);
+
+      g_assert_cmpint (gtk_widget_get_height (answer), <=, page_size);
+      prep_question_view_get_position (view, &position);
+      if (position.offset >= 0)
+        {
+          g_assert_cmpint (position.offset, >=, last_offset);
+          last_offset = position.offset;
+        }
+
+      texture = prep_test_render (GTK_WIDGET (window));
+      g_assert_true (has_ink (texture, &page));
+    }
+  g_assert_cmpint (last_offset, >, 0);
+  prep_test_save_screenshot (GTK_WIDGET (window), "reader-page-end.png");
+
+  /* The follow-ups are at the end, in sight and drawn, right under the
+   * answer's last line (their heading between). */
+  g_assert_nonnull (follow_ups);
+  g_assert_true (gtk_widget_compute_bounds (follow_ups, GTK_WIDGET (window), &bounds));
+  g_assert_true (gtk_widget_compute_bounds (answer, GTK_WIDGET (window), &answer_bounds));
+  g_test_message ("answer ends at %.0f, follow-ups start at %.0f", answer_bounds.origin.y + answer_bounds.size.height,
+                  bounds.origin.y);
+  g_assert_cmpfloat (bounds.origin.y - (answer_bounds.origin.y + answer_bounds.size.height), <, 150);
+  g_assert_cmpfloat (bounds.origin.y, >=, page.origin.y);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, page.origin.y + page.size.height + 1);
+  {
+    g_autoptr(GdkTexture) texture = prep_test_render (GTK_WIDGET (window));
+
+    g_assert_true (has_ink (texture, &bounds));
+  }
+
+  prep_test_press (GTK_WIDGET (window), "Home");
+  g_assert_cmpfloat (page_value (window), ==, 0);
+  g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, page.origin.y);
+  {
+    g_autoptr(GdkTexture) texture = prep_test_render (GTK_WIDGET (window));
+
+    g_assert_true (has_ink (texture, &bounds));
+  }
+}
+
+static void
+test_page_in_sight (void)
+{
+  if (!prep_test_have_xdotool ())
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+
+  g_assert_cmpint (prep_test_run_app (NULL, check_page_in_sight), ==, 0);
+}
+
 /* Following a link, then Back and Forward, with the keyboard and the
  * mouse's side buttons: each page comes back where it was left (M7). */
 static void
@@ -567,6 +688,7 @@ main (int   argc,
   prep_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/reader/keys", test_keys);
+  g_test_add_func ("/reader/page-in-sight", test_page_in_sight);
   g_test_add_func ("/reader/history", test_history);
   g_test_add_func ("/reader/find", test_find);
   g_test_add_func ("/reader/follow-ups", test_follow_ups);

@@ -23,8 +23,10 @@
  * blocks in boxes with a copy button, tables as widgets of their own, find
  * highlighting, and the positions the page needs to scroll to a line.
  *
- * The view does not scroll itself: it sits in the question page's
- * scrolled window, with the rest of the page. */
+ * The view is the body of the question page's PrepPageLayout: it is
+ * given no more than the page's height and scrolls itself, the page's
+ * scroll offset following (see prep-page-layout.c). Positions it reports
+ * are in its widget's coordinates, which the page converts. */
 
 typedef struct
 {
@@ -141,24 +143,50 @@ static GtkScrolledWindow *get_page (PrepAnswerView *self,
  * window when it is made narrower, not hold it. The page is centred in
  * the scroller, so the view has as much room on its right as on its
  * left. */
+/* Where a table's line starts: the left margin of its list item or quote,
+ * read from the tags (the one of highest priority wins, as in the layout)
+ * rather than from the layout, which would lay the line out for it, and a
+ * table's line measures the table. A list item's hanging indent is for
+ * its marker's line only. */
+static int
+margin_at (PrepAnswerView    *self,
+           const GtkTextIter *iter)
+{
+  g_autoptr(GSList) tags = gtk_text_iter_get_tags (iter);
+  int margin = gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self));
+
+  /* In increasing priority. */
+  for (const GSList *l = tags; l; l = l->next)
+    {
+      gboolean margin_set;
+      int tag_margin;
+
+      g_object_get (l->data, "left-margin-set", &margin_set, "left-margin", &tag_margin, NULL);
+      if (margin_set)
+        margin = tag_margin;
+    }
+
+  return margin;
+}
+
 static int
 available_width (PrepAnswerView *self,
                  GtkTextIter    *iter,
                  int             width)
 {
   GtkScrolledWindow *page = get_page (self, NULL, NULL);
-  GdkRectangle rect = { 0 };
   graphene_point_t origin;
+  int indent = 0;
 
   if (iter != NULL)
-    gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), iter, &rect);
+    indent = margin_at (self, iter);
 
   if (page != NULL &&
       gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (page), &GRAPHENE_POINT_INIT (0, 0), &origin) &&
       gtk_widget_get_width (GTK_WIDGET (page)) > 0)
     width = gtk_widget_get_width (GTK_WIDGET (page)) - 2 * MAX (origin.x, 0);
 
-  return MAX (width - rect.x - 2, 120);
+  return MAX (width - indent - 2, 120);
 }
 
 static gboolean
@@ -539,17 +567,25 @@ move_to_link (PrepAnswerView *self,
   iter = cursor;
 
   gtk_text_view_get_iter_location (view, &cursor, &rect);
-  if (get_page (self, &top, &height) != NULL && (rect.y + rect.height < top || rect.y > top + height))
+  if (get_page (self, &top, &height) != NULL)
     {
-      gtk_text_view_get_iter_at_location (view, &iter, 0, backward ? top + height : MAX (top, 0));
-      if (backward)
-        gtk_text_iter_forward_to_line_end (&iter);
-      else
-        gtk_text_iter_set_line_offset (&iter, 0);
-      cursor = iter;
-      /* The link at that place itself counts. */
-      if (!backward && link_tag_at (&iter, TRUE) != NULL && gtk_text_iter_backward_char (&iter))
-        cursor = iter;
+      int buffer_top;
+
+      /* The page's part in sight, in the buffer's coordinates: the view
+       * may be scrolled itself. */
+      gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, top, NULL, &buffer_top);
+      if (rect.y + rect.height < buffer_top || rect.y > buffer_top + height)
+        {
+          gtk_text_view_get_iter_at_location (view, &iter, 0, backward ? buffer_top + height : MAX (buffer_top, 0));
+          if (backward)
+            gtk_text_iter_forward_to_line_end (&iter);
+          else
+            gtk_text_iter_set_line_offset (&iter, 0);
+          cursor = iter;
+          /* The link at that place itself counts. */
+          if (!backward && link_tag_at (&iter, TRUE) != NULL && gtk_text_iter_backward_char (&iter))
+            cursor = iter;
+        }
     }
 
   /* Step off the link the cursor is on, then look for the next start. */
@@ -812,6 +848,35 @@ prep_answer_view_snapshot_layer (GtkTextView      *view,
     }
 }
 
+/* GtkTextView adds the height of its tallest child (a table, a copy
+ * button) to the height of its text, although the text's lines already
+ * make room for them: the page would end in a gap as tall as the tallest
+ * table. The height is the text's, margins included. */
+static void
+prep_answer_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+  GtkTextIter end;
+  int y, height;
+
+  /* Also for its side effect: a child whose size changed lays its line
+   * out again. */
+  GTK_WIDGET_CLASS (prep_answer_view_parent_class)->measure (widget, orientation, for_size, minimum, natural,
+                                                             minimum_baseline, natural_baseline);
+  if (orientation != GTK_ORIENTATION_VERTICAL)
+    return;
+
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &end);
+  gtk_text_view_get_line_yrange (view, &end, &y, &height);
+  *minimum = *natural = y + height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
+}
+
 static void
 prep_answer_view_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -927,6 +992,7 @@ prep_answer_view_class_init (PrepAnswerViewClass *klass)
 
   widget_class->map = prep_answer_view_map;
   widget_class->query_tooltip = prep_answer_view_query_tooltip;
+  widget_class->measure = prep_answer_view_measure;
   widget_class->size_allocate = prep_answer_view_size_allocate;
 
   text_view_class->snapshot_layer = prep_answer_view_snapshot_layer;

@@ -17,6 +17,7 @@
 #include "prep-answer-view.h"
 #include "prep-category.h"
 #include "prep-label-text.h"
+#include "prep-page-layout.h"
 #include "prep-question.h"
 #include "prep-question-view.h"
 #include "prep-search.h"
@@ -52,9 +53,8 @@ struct _PrepQuestionView
   GtkLabel          *pending_title;
   GtkLabel          *pending_text;
   GtkWidget         *pending_edit_button;
-  GtkWidget         *answer_box;
   GtkScrolledWindow *scroller;
-  GtkWidget         *clamp;
+  PrepPageLayout    *page;
   AdwStatusPage     *error_page;
   GtkLabel          *category_label;
   GtkLabel          *title_label;
@@ -354,13 +354,7 @@ page_y (PrepQuestionView *self,
         double            y,
         double           *result)
 {
-  graphene_point_t point;
-
-  if (!gtk_widget_compute_point (widget, self->clamp, &GRAPHENE_POINT_INIT (0, y), &point))
-    return FALSE;
-
-  *result = point.y;
-  return TRUE;
+  return prep_page_layout_page_point (self->page, widget, y, result);
 }
 
 /* Brings [y, y + height) of the page into sight with some context. */
@@ -664,7 +658,7 @@ focus_widget_cb (PrepQuestionView *self)
   graphene_rect_t bounds;
 
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->scroller)) ||
-      !gtk_widget_compute_bounds (focus, self->clamp, &bounds))
+      !prep_page_layout_page_bounds (self->page, focus, &bounds))
     return;
 
   if (bounds.size.height > page - 96)
@@ -1105,7 +1099,7 @@ update (PrepQuestionView *self)
       if (prep_answer_view_get_rendered (self->answer_view))
         answer_rendered_cb (self);
       gtk_widget_set_visible (self->pending_box, FALSE);
-      gtk_widget_set_visible (self->answer_box, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->answer_view), TRUE);
     }
   else
     {
@@ -1123,7 +1117,8 @@ update (PrepQuestionView *self)
                                  : _("The answer to this question will arrive with a later update. You can "
                                      "already think it through and write your own notes on it (Ctrl+N)."));
       gtk_widget_set_visible (self->pending_edit_button, users);
-      gtk_widget_set_visible (self->answer_box, FALSE);
+      gtk_widget_set_visible (self->short_answer_card, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->answer_view), FALSE);
       gtk_widget_set_visible (self->pending_box, TRUE);
     }
 
@@ -1278,9 +1273,8 @@ prep_question_view_class_init (PrepQuestionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, pending_title);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, pending_text);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, pending_edit_button);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, answer_box);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, scroller);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, clamp);
+  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, page);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, error_page);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, category_label);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, title_label);
@@ -1305,6 +1299,7 @@ prep_question_view_class_init (PrepQuestionViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, find_stop_cb);
 
   g_type_ensure (PREP_TYPE_ANSWER_VIEW);
+  g_type_ensure (PREP_TYPE_PAGE_LAYOUT);
 }
 
 static void

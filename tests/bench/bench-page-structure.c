@@ -7,15 +7,17 @@
 
 /* A benchmark, not a test: it prints figures and asserts nothing.
  *
- * Page structure (issue 15): the question page is a GtkTextView inside a
+ * Page structure (issue 15): the question page was a GtkTextView inside a
  * box inside a scrolled window. A text view that is not itself scrollable
  * lays out all its lines when it is allocated, and draws all of them at
- * every frame, so the steps after a question's first frame are long. This
- * measures, for every bundled answer rendered whole, the two structures
- * with the same header (title and short answer labels):
+ * every frame, so the steps after a question's first frame were long.
+ * This measures, for every bundled answer rendered whole, three
+ * structures with the same header (title and short answer labels):
  *
- *   - in a box: header and text view in a box in a scrolled window (as now);
- *   - scrollable: one scrollable text view, the header anchored at its top.
+ *   - in a box: header and text view in a box in a scrolled window (as it was);
+ *   - scrollable: one scrollable text view, the header anchored at its top;
+ *   - page layout: PrepPageLayout, the header above a text view that
+ *     scrolls itself, the page scrolling as one (as it is now).
  *
  * For each: the time from showing the page to its first painted frame, and
  * the longest main-loop step in the 300 ms after it. */
@@ -26,10 +28,20 @@
 
 #include "bench-utils.h"
 #include "prep-library.h"
+#include "prep-page-layout.h"
 #include "prep-question.h"
 #include "prep-renderer.h"
 
 #define HEADER_WIDTH 900
+
+enum {
+  STRUCTURE_IN_A_BOX,
+  STRUCTURE_SCROLLABLE,
+  STRUCTURE_PAGE_LAYOUT,
+  N_STRUCTURES
+};
+
+static const char *structure_names[] = { "in a box", "scrollable", "page layout" };
 
 static GtkWidget *
 header_new (PrepQuestion *question)
@@ -56,7 +68,7 @@ static void
 show_page (GtkWidget    *window,
            PrepRenderer *renderer,
            PrepQuestion *question,
-           gboolean      scrollable,
+           guint         structure,
            double       *frame_ms,
            double       *step_ms)
 {
@@ -69,7 +81,16 @@ show_page (GtkWidget    *window,
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
 
-  if (scrollable)
+  if (structure == STRUCTURE_PAGE_LAYOUT)
+    {
+      GtkWidget *page = prep_page_layout_new ();
+
+      g_object_set (page, "maximum-size", 760, "tightening-threshold", 560, "spacing", 18, NULL);
+      prep_page_layout_set_header (PREP_PAGE_LAYOUT (page), header_new (question));
+      prep_page_layout_set_body (PREP_PAGE_LAYOUT (page), view);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), page);
+    }
+  else if (structure == STRUCTURE_SCROLLABLE)
     {
       GtkWidget *header = header_new (question);
       GtkTextChildAnchor *anchor;
@@ -129,26 +150,26 @@ main (int   argc,
   prep_bench_wait_for_paint (window);
 
   g_print ("page structure, every bundled answer rendered whole (1000×700):\n");
-  for (guint pass = 0; pass < 3; pass++)
+  for (guint pass = 0; pass <= N_STRUCTURES; pass++)
     {
       g_autoptr(GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) step_ms = g_array_new (FALSE, FALSE, sizeof (double));
-      gboolean scrollable = pass == 2;
+      guint structure = pass == 0 ? STRUCTURE_IN_A_BOX : pass - 1;
 
-      /* The first pass warms the font caches for both. */
+      /* The first pass warms the font caches for all. */
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
           double frame, step;
 
-          show_page (window, renderer, question, scrollable, &frame, &step);
+          show_page (window, renderer, question, structure, &frame, &step);
           g_array_append_val (frame_ms, frame);
           g_array_append_val (step_ms, step);
         }
 
       if (pass > 0)
         g_print ("  %-12s first frame median %6.1f ms, worst %6.1f; longest step after it median %6.1f ms, worst %6.1f\n",
-                 scrollable ? "scrollable" : "in a box", prep_bench_median (frame_ms), prep_bench_worst (frame_ms),
+                 structure_names[structure], prep_bench_median (frame_ms), prep_bench_worst (frame_ms),
                  prep_bench_median (step_ms), prep_bench_worst (step_ms));
     }
 
