@@ -361,16 +361,40 @@ count_follow_ups (Fixture *f)
  * is rendered (issue 15): not in the frame that opens the question, and
  * still there when the same answer is shown again (a switch to a language
  * the question is not written in). */
+/* The follow-up rows come after the answer, one a main-loop step, so that
+ * laying them out does not make one long step (issue 15). */
+static void
+wait_for_follow_ups (Fixture *f,
+                     guint    n)
+{
+  gboolean waited = FALSE;
+
+  while (!prep_answer_view_get_rendered (f->answer))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      waited = TRUE;
+    }
+  if (waited)
+    g_assert_cmpuint (count_follow_ups (f), <=, 1);
+
+  for (guint i = 0; i < 200 && count_follow_ups (f) < n; i++)
+    {
+      guint before = count_follow_ups (f);
+
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpuint (count_follow_ups (f), <=, before + 1);
+    }
+  g_assert_cmpuint (count_follow_ups (f), ==, n);
+}
+
 static void
 test_follow_ups_after_answer (Fixture       *f,
                               gconstpointer  data)
 {
   guint n = prep_question_get_follow_ups (f->question)->len;
 
-  g_assert_cmpuint (n, >, 0);
-  while (!prep_answer_view_get_rendered (f->answer))
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (count_follow_ups (f), ==, n);
+  g_assert_cmpuint (n, >, 1);
+  wait_for_follow_ups (f, n);
 
   /* Until the answer is rendered (this one is a single section, rendered
    * at once), there are none. */
@@ -378,14 +402,12 @@ test_follow_ups_after_answer (Fixture       *f,
   prep_question_view_set_question (f->view, f->question);
   if (!prep_answer_view_get_rendered (f->answer))
     g_assert_cmpuint (count_follow_ups (f), ==, 0);
-  while (!prep_answer_view_get_rendered (f->answer))
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (count_follow_ups (f), ==, n);
+  wait_for_follow_ups (f, n);
 
   /* Chinese only: in English it shows the same answer. */
   _prep_question_set_locale (f->question, "en");
   g_assert_true (prep_answer_view_get_rendered (f->answer));
-  g_assert_cmpuint (count_follow_ups (f), ==, n);
+  wait_for_follow_ups (f, n);
   _prep_question_set_locale (f->question, "zh_TW");
 }
 

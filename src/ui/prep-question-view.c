@@ -80,7 +80,9 @@ struct _PrepQuestionView
   GtkCssProvider    *zoom_css;
   char              *search_text;       /* the search that opened the page */
   char              *find_text;         /* what was found last */
-  GPtrArray         *follow_up_rows;    /* AdwExpanderRow */
+  GPtrArray         *follow_up_rows;    /* AdwExpanderRow, or NULL until made */
+  guint              n_follow_up_rows;  /* made so far, in order */
+  guint              follow_ups_source;
   GPtrArray         *follow_up_answers; /* GtkLabel, or NULL until its row is first expanded */
   GPtrArray         *follow_up_texts;   /* const char *: each answer's text (the question's) */
 
@@ -245,6 +247,44 @@ content_label (const char *text,
   return label;
 }
 
+static void follow_up_expanded_cb (AdwExpanderRow   *row,
+                                   GParamSpec       *pspec,
+                                   PrepQuestionView *self);
+
+/* The row of follow-up @i, and those above it, made now if they are
+ * not yet. */
+static AdwExpanderRow *
+ensure_follow_up_row (PrepQuestionView *self,
+                      guint             i)
+{
+  GPtrArray *follow_ups = self->question ? prep_question_get_follow_ups (self->question) : NULL;
+
+  if (i >= self->follow_up_rows->len || follow_ups == NULL || i >= follow_ups->len)
+    return NULL;
+
+  while (self->n_follow_up_rows <= i)
+    {
+      PrepFollowUp *follow_up = g_ptr_array_index (follow_ups, self->n_follow_up_rows);
+      const char *locale = prep_question_get_locale (self->question);
+      GtkWidget *row = adw_expander_row_new ();
+      GtkWidget *title = content_label (prep_text_get (follow_up->question, locale), "follow-up-question");
+
+      gtk_widget_set_hexpand (title, TRUE);
+      gtk_widget_set_margin_top (title, 10);
+      gtk_widget_set_margin_bottom (title, 10);
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, prep_text_get (follow_up->question, locale),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Show the answer"),
+                                      -1);
+      g_signal_connect_object (row, "notify::expanded", G_CALLBACK (follow_up_expanded_cb), self, 0);
+      gtk_list_box_append (self->follow_ups_list, row);
+      g_ptr_array_index (self->follow_up_rows, self->n_follow_up_rows++) = row;
+    }
+
+  return g_ptr_array_index (self->follow_up_rows, i);
+}
+
 /* The answer of follow-up @i, made the first time it is needed (its row
  * expanded, or find showing a match in it): hidden labels still cost
  * their text shaping when the page is laid out, a quarter of the time a
@@ -263,7 +303,7 @@ ensure_follow_up_answer (PrepQuestionView *self,
   answer = content_label (g_ptr_array_index (self->follow_up_texts, i), "follow-up-answer");
   gtk_label_set_selectable (GTK_LABEL (answer), TRUE);
   gtk_widget_add_css_class (answer, "body-text");
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (g_ptr_array_index (self->follow_up_rows, i)), answer);
+  adw_expander_row_add_row (ensure_follow_up_row (self, i), answer);
   g_ptr_array_index (self->follow_up_answers, i) = answer;
 
   /* Matches of a find already running show in it at once. */
@@ -284,9 +324,26 @@ follow_up_expanded_cb (AdwExpanderRow   *row,
     ensure_follow_up_answer (self, i);
 }
 
+/* One row a step after the answer is rendered, out of sight at the end
+ * of the page: made together, their layout was the longest step after a
+ * question opened (issue 15). */
+static gboolean
+add_follow_up_cb (gpointer data)
+{
+  PrepQuestionView *self = data;
+
+  ensure_follow_up_row (self, self->n_follow_up_rows);
+  if (self->n_follow_up_rows < self->follow_up_rows->len)
+    return G_SOURCE_CONTINUE;
+
+  self->follow_ups_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /* Follow-ups as expander rows: the answer stays hidden until asked for.
  * The question is the row's own label, so that it wraps and is tagged
- * with its language like the rest of the content. */
+ * with its language like the rest of the content. Find and the keyboard
+ * make the rows they need at once. */
 static void
 fill_follow_ups (PrepQuestionView *self,
                  PrepQuestion     *question)
@@ -294,38 +351,32 @@ fill_follow_ups (PrepQuestionView *self,
   GtkWidget *child;
   GPtrArray *follow_ups;
 
+  g_clear_handle_id (&self->follow_ups_source, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->follow_ups_list))))
     gtk_list_box_remove (self->follow_ups_list, child);
   g_ptr_array_set_size (self->follow_up_rows, 0);
   g_ptr_array_set_size (self->follow_up_answers, 0);
   g_ptr_array_set_size (self->follow_up_texts, 0);
+  self->n_follow_up_rows = 0;
 
   follow_ups = question ? prep_question_get_follow_ups (question) : NULL;
   gtk_widget_set_visible (self->follow_ups_box, follow_ups != NULL && follow_ups->len > 0);
-  if (follow_ups == NULL)
+  if (follow_ups == NULL || follow_ups->len == 0)
     return;
+
+  g_return_if_fail (question == self->question);
 
   for (guint i = 0; i < follow_ups->len; i++)
     {
       PrepFollowUp *follow_up = g_ptr_array_index (follow_ups, i);
-      const char *locale = prep_question_get_locale (question);
-      GtkWidget *row = adw_expander_row_new ();
-      GtkWidget *title = content_label (prep_text_get (follow_up->question, locale), "follow-up-question");
 
-      gtk_widget_set_hexpand (title, TRUE);
-      gtk_widget_set_margin_top (title, 10);
-      gtk_widget_set_margin_bottom (title, 10);
-      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), title);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, prep_text_get (follow_up->question, locale),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Show the answer"),
-                                      -1);
-      g_signal_connect_object (row, "notify::expanded", G_CALLBACK (follow_up_expanded_cb), self, 0);
-      gtk_list_box_append (self->follow_ups_list, row);
-      g_ptr_array_add (self->follow_up_rows, row);
+      g_ptr_array_add (self->follow_up_rows, NULL);
       g_ptr_array_add (self->follow_up_answers, NULL);
-      g_ptr_array_add (self->follow_up_texts, (gpointer) prep_text_get (follow_up->answer, locale));
+      g_ptr_array_add (self->follow_up_texts,
+                       (gpointer) prep_text_get (follow_up->answer, prep_question_get_locale (question)));
     }
+
+  self->follow_ups_source = g_idle_add (add_follow_up_cb, self);
 }
 
 /* Scrolling */
@@ -755,7 +806,7 @@ select_match (PrepQuestionView *self,
     {
       prep_label_text_update (label, label_matches, match->index);
       if (match->source == SOURCE_FOLLOW_UP)
-        adw_expander_row_set_expanded (g_ptr_array_index (self->follow_up_rows, match->follow_up), TRUE);
+        adw_expander_row_set_expanded (ensure_follow_up_row (self, match->follow_up), TRUE);
       self->reveal_label = label;
       self->reveal_match = g_array_index (label_matches, PrepTextMatch, match->index);
     }
@@ -1140,6 +1191,7 @@ prep_question_view_dispose (GObject *object)
 
   stop_pending (self);
   g_clear_handle_id (&self->read_source, g_source_remove);
+  g_clear_handle_id (&self->follow_ups_source, g_source_remove);
   if (self->zoom_css != NULL)
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (self->zoom_css));
   g_clear_object (&self->zoom_css);
