@@ -257,6 +257,10 @@ test_repaired (Fixture       *f,
       PREP_JSON_REPAIRED_NUMBERS },
     /* "\u" without four hex digits (found by fuzz-store). */
     { "{\"schema_version\": 1, \"qu:estions\": {\"note\": \"half \\ud8$d here\"}}", PREP_JSON_REPAIRED_TEXT },
+    /* Octal escapes, which json-glib reads as bytes that need not be
+     * UTF-8, "\0" ending the text (found by fuzz-store). */
+    { "{\"schema_version\": 1, \"qu0ections\": {\"note\": \"byte \\300 and \\7777, nul \\0 kept\"}}",
+      PREP_JSON_REPAIRED_TEXT },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -293,6 +297,9 @@ test_repaired (Fixture       *f,
                          "first part\xef\xbf\xbdsecond part that is lost");
       if (i == 3)
         g_assert_cmpint (json_object_get_int_member (reloaded, "device_id"), ==, G_MAXINT64);
+      if (i == 5)
+        g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (reloaded, "qu0ections"), "note"),
+                         ==, "byte \xef\xbf\xbd and \xef\xbf\xbd" "7, nul \xef\xbf\xbd kept");
       g_unlink (prep_json_store_get_copy_path (store));
     }
 

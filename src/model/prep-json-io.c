@@ -186,6 +186,23 @@ prep_json_check (const char       *data,
                         FAIL (p, PREP_JSON_ERROR_TEXT, "a \\u escape without four hexadecimal digits");
                       repair (&r, p - data, p + 2 - data, "\\ufffd", PREP_JSON_REPAIRED_TEXT);
                     }
+                  /* "\300": json-glib's scanner reads up to three octal
+                   * digits as one byte, which need not be UTF-8, and "\0"
+                   * ends the text there (found by fuzz-store). JSON has no
+                   * such escape. */
+                  else if (end - p >= 2 && p[1] >= '0' && p[1] <= '7')
+                    {
+                      const char *digits_end = p + 2;
+
+                      while (digits_end < end && digits_end < p + 4 && *digits_end >= '0' && *digits_end <= '7')
+                        digits_end++;
+                      if (repaired == NULL)
+                        FAIL (p, PREP_JSON_ERROR_TEXT, "the escape \\%.*s is not JSON",
+                              (int) (digits_end - p - 1), p + 1);
+                      repair (&r, p - data, digits_end - data, "\\ufffd", PREP_JSON_REPAIRED_TEXT);
+                      p = digits_end;
+                      continue;
+                    }
                   /* Any other escape (or a broken one, for json-glib to
                    * report): two bytes. */
                   p += MIN (2, end - p);
