@@ -327,6 +327,28 @@ test_broken_escape_message (void)
   }
 }
 
+/* Found by fuzz-store: json-glib reads "\300" as a byte that is not
+ * UTF-8. In content it is an error, at its place. */
+static void
+test_octal_escape (void)
+{
+  g_autoptr(PrepContentLoader) loader = prep_content_loader_new ("zh_TW", 0);
+  const char text[] = "{\"schema_version\": 1,\n \"questions\": [{\"id\": \"a\\300b\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  GPtrArray *issues;
+
+  g_assert_false (prep_content_loader_add_bytes (loader, "octal.json", bytes));
+  issues = prep_content_loader_get_issues (loader);
+  g_assert_cmpuint (issues->len, ==, 1);
+  {
+    g_autofree char *line = prep_content_issue_to_string (g_ptr_array_index (issues, 0));
+
+    g_test_message ("%s", line);
+    g_assert_true (g_str_has_prefix (line, "octal.json:2:"));
+    g_assert_nonnull (strstr (line, "the escape \\300 is not JSON"));
+  }
+}
+
 /* A content file of two questions, and indexes of it: the index gives the
  * heads, the file the answers when first asked for. */
 static const char index_file[] =
@@ -542,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/content-loader/propagate", test_propagate);
   g_test_add_func ("/content-loader/hostile-sizes", test_hostile_sizes);
   g_test_add_func ("/content-loader/broken-escape-message", test_broken_escape_message);
+  g_test_add_func ("/content-loader/octal-escape", test_octal_escape);
   g_test_add_func ("/content-loader/index/good", test_index_good);
   g_test_add_func ("/content-loader/index/bad", test_index_bad);
   g_test_add_func ("/content-loader/index/garbage", test_index_garbage);
