@@ -103,7 +103,7 @@ static guint signals [N_SIGNALS];
 #define FIRST_SECTION_BYTES 3072   /* before the window has a size */
 #define BYTES_PER_PIXEL     3
 #define LATER_SECTION_BYTES 1024
-#define RENDER_STEP_USEC    6000
+#define RENDER_STEP_USEC    2500
 
 static void
 clear_heading (gpointer data)

@@ -568,7 +568,7 @@ prep_page_layout_class_init (PrepPageLayoutClass *klass)
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
-  gtk_widget_class_set_css_name (widget_class, "page");
+  gtk_widget_class_set_css_name (widget_class, "pagelayout");
 }
 
 static void
