@@ -411,6 +411,53 @@ test_follow_ups_after_answer (Fixture       *f,
   _prep_question_set_locale (f->question, "zh_TW");
 }
 
+/* A table in a list item or a quote starts at the item's margin, and is
+ * given the page's width from there, not more (the margin is read from
+ * the tags, not from a layout of the table's line). */
+static void
+test_table_margins (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  PrepAnswerView *answer = g_object_new (PREP_TYPE_ANSWER_VIEW, NULL);
+  GPtrArray *tables;
+  int previous_x = -1;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_EXTERNAL, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (answer));
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  prep_answer_view_set_markdown (answer,
+                                 "Top\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+                                 "- item\n\n  | c | d |\n  |---|---|\n  | 3 | 4 |\n\n"
+                                 "- item\n  1. nested\n\n     | e | f |\n     |---|---|\n     | 5 | 6 |\n");
+  gtk_window_present (GTK_WINDOW (window));
+  while (!prep_answer_view_get_rendered (answer))
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 5; i++)
+    prep_test_wait_for_frame (window);
+
+  tables = prep_answer_view_get_tables (answer);
+  g_assert_cmpuint (tables->len, ==, 3);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      PrepTable *table = g_ptr_array_index (tables, i);
+      GtkWidget *box = gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_SCROLLED_WINDOW);
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (box, GTK_WIDGET (answer), &bounds));
+      g_test_message ("table %u at x %.0f, given %d of %d", i, bounds.origin.x,
+                      prep_table_get_available_width (table), gtk_widget_get_width (GTK_WIDGET (answer)));
+      /* Each deeper than the one before, each given the rest of the page. */
+      g_assert_cmpint ((int) bounds.origin.x, >, previous_x);
+      previous_x = bounds.origin.x;
+      g_assert_cmpint (prep_table_get_available_width (table), ==,
+                       gtk_widget_get_width (GTK_WIDGET (answer)) - (int) bounds.origin.x - 2);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -422,6 +469,7 @@ main (int   argc,
   g_test_add ("/viewer/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
   g_test_add ("/viewer/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
   g_test_add ("/viewer/scroll-to-top", Fixture, NULL, fixture_set_up, test_scroll_to_top, fixture_tear_down);
+  g_test_add_func ("/viewer/table-margins", test_table_margins);
   g_test_add ("/viewer/follow-ups-after-answer", Fixture, NULL, fixture_set_up, test_follow_ups_after_answer,
               fixture_tear_down);
 
