@@ -233,8 +233,6 @@ prep_page_layout_size_allocate (GtkWidget *widget,
 
   body_top = shown (self->header) ? heights.header + self->spacing : 0;
   footer_top = body_top + (shown (self->body) ? heights.body + self->spacing : 0);
-  if (!shown (self->body) && shown (self->header) && !shown (self->footer))
-    body_top = footer_top = heights.header;
 
   /* The body is never taller than the page in sight: what is below its
    * allocation is the body's own to scroll to. */
