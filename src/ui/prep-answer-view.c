@@ -489,8 +489,9 @@ get_page (PrepAnswerView *self,
   if (!gtk_widget_compute_point (GTK_WIDGET (self), content, &GRAPHENE_POINT_INIT (0, 0), &origin))
     return NULL;
 
-  /* In the viewport's child, y is the position on the page minus the
-   * scroll offset. */
+  /* The scrolled window's child (the page layout, or a viewport) is
+   * where the part in sight starts: the view's origin there is how far
+   * below the top of the part in sight the view starts. */
   if (top != NULL)
     *top = -origin.y;
   if (height != NULL)
