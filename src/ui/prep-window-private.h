@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "prep-glyph-warmer.h"
 #include "prep-history.h"
 #include "prep-notice-bar.h"
 #include "prep-pack-store.h"
@@ -60,6 +61,8 @@ struct _PrepWindow
   char                 *notice_path;      /* what Show in Files shows */
 
   guint                 day_source;
+  guint                 warm_source;
+  PrepGlyphWarmer      *glyph_warmer;
   guint                 navigating : 1;  /* going back or forward */
   guint                 narrow : 1;      /* view switcher at the bottom */
   guint                 damaged_dismissed : 1;

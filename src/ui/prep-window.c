@@ -17,6 +17,7 @@
 
 #include "prep-application.h"
 #include "prep-export.h"
+#include "prep-glyph-warmer.h"
 #include "prep-library.h"
 #include "prep-pack-store.h"
 #include "prep-user-data.h"
@@ -141,6 +142,8 @@ schedule_day_change (PrepWindow *self)
   gint64 wait = prep_study_day_end (now) - now + 1;
 
   g_clear_handle_id (&self->day_source, g_source_remove);
+  g_clear_handle_id (&self->warm_source, g_source_remove);
+  g_clear_object (&self->glyph_warmer);
   self->day_source = g_timeout_add_seconds ((guint) CLAMP (wait, 1, 24 * 60 * 60), day_changed_cb, self);
 }
 
@@ -999,6 +1002,53 @@ offer_to_clear_interview (PrepWindow *self)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Once the window is shown and idle, the glyphs of the content's
+ * characters are loaded in a thread, so that the pages opened later need
+ * not wait for FreeType (issue 15). The question on show goes first.
+ * Started before the first frame, the thread slowed it down by competing
+ * for the processor with the window and the display server. */
+static gboolean
+warm_glyphs_cb (gpointer data)
+{
+  PrepWindow *self = data;
+  g_auto(GStrv) files = prep_library_list_resource_files (PREP_CONTENT_RESOURCE_PATH, NULL);
+
+  self->warm_source = 0;
+  self->glyph_warmer = prep_glyph_warmer_new (gtk_widget_get_pango_context (GTK_WIDGET (self)),
+                                              gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  if (self->question != NULL)
+    {
+      char *text = g_strconcat (prep_question_get_title (self->question), "\n",
+                                prep_question_get_detailed_answer (self->question), NULL);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+      prep_glyph_warmer_add_text (self->glyph_warmer, bytes);
+    }
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (files[i], 0, NULL);
+
+      if (bytes != NULL)
+        prep_glyph_warmer_add_text (self->glyph_warmer, bytes);
+    }
+  prep_glyph_warmer_start (self->glyph_warmer);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+first_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  PrepWindow *self = PREP_WINDOW (widget);
+
+  if (self->warm_source == 0 && self->glyph_warmer == NULL)
+    self->warm_source = g_idle_add_full (G_PRIORITY_LOW, warm_glyphs_cb, self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 prep_window_constructed (GObject *object)
 {
@@ -1041,6 +1091,8 @@ prep_window_constructed (GObject *object)
   sync_notice (self);
   schedule_day_change (self);
   offer_to_clear_interview (self);
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_cb, NULL, NULL);
 
   /* Start in the list, not in the first selectable label of the answer. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->sidebar));
