@@ -146,8 +146,41 @@ prep_sidebar_row_set_property (GObject      *object,
  * than by a GtkBox, because a box allocating a row asks the wrapping title
  * for its width at the row's height, and a wrapping label answers that by
  * laying its text out again and again in search of the narrowest fit, for
- * every row the list creates (up to 200 in a long category). */
+ * every row the list creates (up to 200 in a long category).
+ *
+ * Nor is the title asked its width, or its height at no given width: a
+ * wrapping label lays its text out twice for each (Pango breaks Chinese
+ * lines by shaping them again and again, 1.4 M instructions a layout), and
+ * the list asks both of every new row. Its minimum width is ten average
+ * characters, its height at no width one line, both from the font's
+ * metrics; only its height at the row's width comes from its text. */
 #define SPACING 6
+#define TITLE_MIN_CHARS 10
+
+static int
+title_min_width (PrepSidebarRow *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->title));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                        pango_font_metrics_get_approximate_digit_width (metrics));
+
+  pango_font_metrics_unref (metrics);
+
+  return PANGO_PIXELS_CEIL (char_width * TITLE_MIN_CHARS);
+}
+
+static int
+title_line_height (PrepSidebarRow *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->title));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int height = pango_font_metrics_get_height (metrics);
+
+  pango_font_metrics_unref (metrics);
+
+  return PANGO_PIXELS_CEIL (height);
+}
 
 static void
 prep_sidebar_row_measure (GtkWidget      *widget,
@@ -189,21 +222,23 @@ prep_sidebar_row_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int title_min, title_nat;
+      int title_min = title_min_width (self);
 
-      gtk_widget_measure (GTK_WIDGET (self->title), orientation, -1, &title_min, &title_nat, NULL, NULL);
       *minimum += title_min;
-      *natural += title_nat;
+      *natural += title_min;
+    }
+  else if (for_size < 0)
+    {
+      int line = title_line_height (self);
+
+      *minimum = MAX (*minimum, line);
+      *natural = MAX (*natural, line);
     }
   else
     {
       int title_min, title_nat;
 
-      if (for_size >= 0)
-        {
-          gtk_widget_measure (GTK_WIDGET (self->title), GTK_ORIENTATION_HORIZONTAL, -1, &title_min, NULL, NULL, NULL);
-          for_size = MAX (for_size - marks_width, title_min);
-        }
+      for_size = MAX (for_size - marks_width, title_min_width (self));
       gtk_widget_measure (GTK_WIDGET (self->title), orientation, for_size, &title_min, &title_nat, NULL, NULL);
       *minimum = MAX (*minimum, title_min);
       *natural = MAX (*natural, title_nat);
