@@ -74,6 +74,7 @@ void     _prep_window_class_init_actions (GtkWidgetClass *widget_class);
 void     _prep_window_show_in_files      (PrepWindow     *self,
                                           const char     *path);
 void     _prep_window_dismiss_notice     (PrepWindow     *self);
+guint    _prep_window_wait_for_glyphs    (PrepWindow     *self);
 char    *_prep_window_flush_all          (PrepWindow     *self);
 void     _prep_window_add_history_shortcuts (PrepWindow *self);
 gboolean _prep_window_show_question_page (PrepWindow     *self);

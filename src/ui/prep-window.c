@@ -1036,6 +1036,23 @@ warm_glyphs_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* For benchmarks and tests: the glyphs are loaded now if they are not
+ * yet (under valgrind the thread takes seconds); returns how many
+ * characters were. */
+guint
+_prep_window_wait_for_glyphs (PrepWindow *self)
+{
+  g_return_val_if_fail (PREP_IS_WINDOW (self), 0);
+
+  if (self->warm_source != 0)
+    {
+      g_clear_handle_id (&self->warm_source, g_source_remove);
+      warm_glyphs_cb (self);
+    }
+
+  return self->glyph_warmer != NULL ? prep_glyph_warmer_wait (self->glyph_warmer) : 0;
+}
+
 static gboolean
 first_frame_cb (GtkWidget     *widget,
                 GdkFrameClock *frame_clock,
