@@ -70,7 +70,6 @@ struct _PrepAnswerView
   guint           continue_source;
   gsize           rendered_bytes; /* of markdown, rendered so far */
   guint           prepare_source;
-  guint           render_on_map : 1;
   guint           rendered : 1;
   int             rendered_width;
 };
@@ -645,13 +644,6 @@ prep_answer_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (prep_answer_view_parent_class)->map (widget);
 
-  if (self->render_on_map)
-    {
-      self->render_on_map = FALSE;
-      g_clear_handle_id (&self->rerender_source, g_source_remove);
-      self->rerender_source = g_idle_add_full (G_PRIORITY_LOW, rerender_cb, self, NULL);
-    }
-
   /* Start decoding the figures once the window is up and idle, instead
    * of when the first answer with figures is opened. */
   if (!prepared)
@@ -1097,22 +1089,12 @@ prep_answer_view_set_markdown (PrepAnswerView *self,
   g_free (self->markdown);
   self->markdown = g_strdup (markdown);
 
-  /* Before the window is on screen (an answer restored at start-up),
-   * render after its first frame: figures and the code highlighter cost
-   * more than the rest of start-up. Afterwards, render at once. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || markdown == NULL)
-    render (self);
-  else
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-
-      prep_answer_view_clear_find (self);
-      clear_blocks (self);
-      g_clear_handle_id (&self->continue_source, g_source_remove);
-      gtk_text_buffer_set_text (buffer, "", 0);
-      self->rendered = FALSE;
-      self->render_on_map = TRUE;
-    }
+  /* At once, also before the view is on screen (the question restored
+   * at start-up, the page's first answer), so that their first frame
+   * shows the answer's beginning (issue 15): figures are decoded in a
+   * thread and the bundled code's highlighting is read from a table,
+   * and the rest of the text comes in later steps. */
+  render (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MARKDOWN]);
 }

@@ -232,6 +232,23 @@ prep_page_layout_size_allocate (GtkWidget *widget,
   x = (width - heights.width) / 2;
 
   body_top = shown (self->header) ? heights.header + self->spacing : 0;
+
+  /* A text view lays out the lines in sight when it is allocated, not
+   * when it is measured: text set before the view had this width (the
+   * page's first answer, the question restored at start-up) measures
+   * a line or none. Given the room in sight first, it lays those lines
+   * out, and the frame shows them instead of the next one. */
+  if (shown (self->body) && heights.body < height - (body_top - (int) gtk_adjustment_get_value (self->vadjustment)))
+    {
+      int room = height - MAX (body_top - (int) gtk_adjustment_get_value (self->vadjustment), 0);
+      int body = heights.body;
+
+      self->allocating = TRUE;
+      place (self->body, x, body_top, heights.width, MAX (room, 1));
+      self->allocating = FALSE;
+      heights.body = child_height (self->body, heights.width);
+      heights.total += heights.body - body;
+    }
   footer_top = body_top + (shown (self->body) ? heights.body + self->spacing : 0);
 
   /* The body is never taller than the page in sight: what is below its

@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <time.h>
 
 #include "bench-utils.h"
 #include "prep-library.h"
@@ -279,11 +280,24 @@ prep_bench_worst (GArray *values)
   return worst;
 }
 
+/* The calling thread's processor time, in microseconds. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return 0;
+
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 /**
  * prep_bench_iterate_for:
  *
  * Runs the main loop for @ms milliseconds. With BENCH_TRACE set, prints
- * every iteration longer than 5 ms with its start and end on the
+ * every iteration longer than 5 ms, with the processor time the calling
+ * thread had in it and its start and end on the
  * monotonic clock, to find it in a profile recorded on the same clock
  * (perf record -k CLOCK_MONOTONIC --call-graph dwarf; perf script --time
  * START,END).
@@ -301,6 +315,7 @@ prep_bench_iterate_for (guint ms)
   while (g_get_monotonic_time () < until)
     {
       gint64 begin = g_get_monotonic_time ();
+      gint64 cpu_begin = thread_cpu_us ();
 
       if (g_main_context_iteration (NULL, FALSE))
         {
@@ -308,7 +323,9 @@ prep_bench_iterate_for (guint ms)
 
           longest = MAX (longest, (end - begin) / 1000.0);
           if (trace && end - begin > 5000)
-            g_printerr ("step %.1f ms, %.6f to %.6f s\n", (end - begin) / 1000.0, begin / 1e6, end / 1e6);
+            g_printerr ("step %.1f ms (main thread on a processor %.1f ms), %.6f to %.6f s\n",
+                        (end - begin) / 1000.0, (thread_cpu_us () - cpu_begin) / 1000.0,
+                        begin / 1e6, end / 1e6);
         }
       else
         g_usleep (500);
