@@ -79,13 +79,18 @@ fixture_tear_down (Fixture       *f,
 }
 
 static char *
-answer_text (Fixture *f)
+buffer_text (GtkTextBuffer *buffer)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->answer));
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static char *
+answer_text (Fixture *f)
+{
+  return buffer_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->answer)));
 }
 
 static guint
@@ -458,6 +463,72 @@ test_table_margins (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An answer set before its view has a width (the question restored at
+ * start-up, the page's first answer) is rendered once: the text before
+ * its first figure at once, the figure and the rest once the view knows
+ * how wide the figure may be, and not all again after the first
+ * allocation (issue 15). The figure fits the view. */
+static void
+deleted_cb (GtkTextBuffer *buffer,
+            GtkTextIter   *start,
+            GtkTextIter   *end,
+            guint         *n_deleted)
+{
+  *n_deleted += gtk_text_iter_get_offset (end) - gtk_text_iter_get_offset (start);
+}
+
+static void
+test_figure_before_width (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  PrepAnswerView *answer = g_object_new (PREP_TYPE_ANSWER_VIEW, NULL);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (answer));
+  g_autofree char *text = NULL;
+  guint n_deleted = 0, n_figures = 0;
+  GtkTextIter iter;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 600);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (answer));
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  prep_answer_view_set_markdown (answer,
+                                 "First paragraph.\n\n"
+                                 "![A figure 900 pixels wide](resource:///io/github/llmprep/LlmPrep/content/figures/attention.svg)\n\n"
+                                 "Last paragraph.\n");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (answer)), ==, 0);
+  text = buffer_text (buffer);
+  g_assert_nonnull (strstr (text, "First paragraph."));
+  g_assert_null (strstr (text, "Last paragraph."));
+  g_clear_pointer (&text, g_free);
+
+  g_signal_connect (buffer, "delete-range", G_CALLBACK (deleted_cb), &n_deleted);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!prep_answer_view_get_rendered (answer))
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 3; i++)
+    prep_test_wait_for_frame (window);
+
+  g_assert_cmpuint (n_deleted, ==, 0);
+  text = buffer_text (buffer);
+  g_assert_nonnull (strstr (text, "Last paragraph."));
+  for (gtk_text_buffer_get_start_iter (buffer, &iter); !gtk_text_iter_is_end (&iter); gtk_text_iter_forward_char (&iter))
+    {
+      GdkPaintable *figure = gtk_text_iter_get_paintable (&iter);
+
+      if (figure == NULL)
+        continue;
+      n_figures++;
+      g_test_message ("figure %d px wide in a view of %d", gdk_paintable_get_intrinsic_width (figure),
+                      gtk_widget_get_width (GTK_WIDGET (answer)));
+      g_assert_cmpint (gdk_paintable_get_intrinsic_width (figure), <, gtk_widget_get_width (GTK_WIDGET (answer)));
+      g_assert_cmpint (gdk_paintable_get_intrinsic_width (figure), >, gtk_widget_get_width (GTK_WIDGET (answer)) / 2);
+    }
+  g_assert_cmpuint (n_figures, ==, 1);
+
+  g_signal_handlers_disconnect_by_func (buffer, deleted_cb, &n_deleted);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,6 +541,7 @@ main (int   argc,
   g_test_add ("/viewer/dark", Fixture, NULL, fixture_set_up, test_dark, fixture_tear_down);
   g_test_add ("/viewer/scroll-to-top", Fixture, NULL, fixture_set_up, test_scroll_to_top, fixture_tear_down);
   g_test_add_func ("/viewer/table-margins", test_table_margins);
+  g_test_add_func ("/viewer/figure-before-width", test_figure_before_width);
   g_test_add ("/viewer/follow-ups-after-answer", Fixture, NULL, fixture_set_up, test_follow_ups_after_answer,
               fixture_tear_down);
 

@@ -72,6 +72,8 @@ struct _PrepAnswerView
   guint           prepare_source;
   guint           rendered : 1;
   int             rendered_width;
+  int             figure_limit;   /* the widest a figure could be rendered */
+  int             widest_figure;  /* of those rendered, 0 if none */
 };
 
 G_DEFINE_FINAL_TYPE (PrepAnswerView, prep_answer_view, GTK_TYPE_TEXT_VIEW)
@@ -214,6 +216,10 @@ collect_blocks (PrepAnswerView *self,
       g_autoptr(GSList) toggled = gtk_text_iter_get_toggled_tags (&iter, TRUE);
       PrepRenderTable *data;
 
+      GdkPaintable *figure = gtk_text_iter_get_paintable (&iter);
+
+      if (figure != NULL)
+        self->widest_figure = MAX (self->widest_figure, gdk_paintable_get_intrinsic_width (figure));
       if (anchor != NULL && (data = g_object_get_data (G_OBJECT (anchor), PREP_RENDERER_TABLE)))
         {
           GtkWidget *scroller = gtk_scrolled_window_new ();
@@ -337,18 +343,24 @@ clear_blocks (PrepAnswerView *self)
   g_array_set_size (self->headings, 0);
   g_ptr_array_set_size (self->tables, 0);
   g_array_set_size (self->table_offsets, 0);
+  self->widest_figure = 0;
 }
 
-/* Renders the next section, at least @min_bytes of the Markdown. */
+/* Renders the next section, at least @min_bytes of the Markdown and at
+ * most up to @max_end (a section's end). */
 static void
 render_section (PrepAnswerView *self,
-                gsize           min_bytes)
+                gsize           min_bytes,
+                gsize           max_end)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   gsize length = strlen (self->markdown);
-  gsize end = prep_renderer_section_end (self->markdown, length, self->rendered_bytes, min_bytes);
+  gsize end = MIN (prep_renderer_section_end (self->markdown, length, self->rendered_bytes, min_bytes), max_end);
   GtkTextIter iter;
   int from;
+
+  if (end <= self->rendered_bytes)
+    return;
 
   gtk_text_buffer_get_end_iter (buffer, &iter);
   from = gtk_text_iter_get_offset (&iter);
@@ -388,16 +400,44 @@ first_section_bytes (PrepAnswerView *self)
   return CLAMP (height * BYTES_PER_PIXEL, LATER_SECTION_BYTES, 4 * FIRST_SECTION_BYTES);
 }
 
+/* Where the sections before the first figure end: a view without a
+ * width yet does not know how wide its figures may be, and rendering
+ * them at a guess would mean rendering the answer again once it knows. */
+static gsize
+before_first_figure (const char *markdown)
+{
+  const char *figure = strstr (markdown, "![");
+  gsize length = strlen (markdown);
+  gsize end = 0, next;
+
+  if (figure == NULL)
+    return length;
+
+  while ((next = prep_renderer_section_end (markdown, length, end, 1)) > end &&
+         next <= (gsize) (figure - markdown))
+    end = next;
+
+  return end;
+}
+
 static gboolean
 continue_render_cb (gpointer user_data)
 {
   PrepAnswerView *self = user_data;
   gint64 until = g_get_monotonic_time () + RENDER_STEP_USEC;
   gsize length = strlen (self->markdown);
+  gsize max_end = self->rendered_width > 0 ? length : before_first_figure (self->markdown);
+
+  /* Figures wait for the view's width: its allocation goes on. */
+  if (self->rendered_bytes >= max_end)
+    {
+      self->continue_source = 0;
+      return G_SOURCE_REMOVE;
+    }
 
   do
-    render_section (self, LATER_SECTION_BYTES);
-  while (self->rendered_bytes < length && g_get_monotonic_time () < until);
+    render_section (self, LATER_SECTION_BYTES, max_end);
+  while (self->rendered_bytes < max_end && g_get_monotonic_time () < until);
 
   if (self->rendered_bytes < length)
     {
@@ -429,13 +469,15 @@ render (PrepAnswerView *self)
   if (width > IMAGE_MARGIN * 2)
     prep_renderer_set_max_image_width (self->renderer, width - IMAGE_MARGIN);
   self->rendered_width = width;
+  self->figure_limit = prep_renderer_get_max_image_width (self->renderer);
   prep_renderer_set_dark (self->renderer, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   prep_renderer_set_scale_factor (self->renderer, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
 
   gtk_text_buffer_set_text (buffer, "", 0);
   if (self->markdown != NULL)
     {
-      render_section (self, first_section_bytes (self));
+      render_section (self, first_section_bytes (self),
+                      width > 0 ? strlen (self->markdown) : before_first_figure (self->markdown));
       if (self->rendered_bytes < strlen (self->markdown))
         {
           GtkTextIter iter;
@@ -870,6 +912,34 @@ prep_answer_view_measure (GtkWidget      *widget,
   *minimum = *natural = y + height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
 }
 
+/* The figures are as wide as the view allows or their own width, if
+ * less. At a new width, the answer is rendered again only if one of
+ * those already rendered would change: not for a view that had no width
+ * yet (the question restored at start-up, the page's first answer) and
+ * whose figures are narrower than both widths. Later sections take the
+ * new width. */
+static void
+update_figure_width (PrepAnswerView *self,
+                     int             width)
+{
+  int limit = width > IMAGE_MARGIN * 2 ? width - IMAGE_MARGIN : self->figure_limit;
+
+  if (self->widest_figure > limit ||
+      (self->widest_figure >= self->figure_limit && limit != self->figure_limit))
+    {
+      queue_rerender (self);
+      return;
+    }
+
+  prep_renderer_set_max_image_width (self->renderer, limit);
+  self->figure_limit = limit;
+  self->rendered_width = width;
+
+  /* The sections from the first figure on waited for this width. */
+  if (self->continue_source == 0 && !self->rendered && self->rendered_bytes < strlen (self->markdown))
+    self->continue_source = g_idle_add (continue_render_cb, self);
+}
+
 static void
 prep_answer_view_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -888,7 +958,7 @@ prep_answer_view_size_allocate (GtkWidget *widget,
    * again; small changes do not, to avoid flicker while resizing. */
   if (self->markdown != NULL && strstr (self->markdown, "![") != NULL &&
       ABS (width - self->rendered_width) > 32)
-    queue_rerender (self);
+    update_figure_width (self, width);
 }
 
 static void
