@@ -199,7 +199,8 @@ is_object_char (gunichar c,
 
 /* After rendering a section (from character @from on): the code boxes
  * and their copy buttons, a widget for each table, and the headings for
- * the outline. Only tag toggles and embedded objects are visited. */
+ * the outline, and the widest figure. Only tag toggles and embedded
+ * objects are visited. */
 static void
 collect_blocks (PrepAnswerView *self,
                 int             from)
@@ -214,9 +215,8 @@ collect_blocks (PrepAnswerView *self,
       GtkTextIter toggle, object;
       GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
       g_autoptr(GSList) toggled = gtk_text_iter_get_toggled_tags (&iter, TRUE);
-      PrepRenderTable *data;
-
       GdkPaintable *figure = gtk_text_iter_get_paintable (&iter);
+      PrepRenderTable *data;
 
       if (figure != NULL)
         self->widest_figure = MAX (self->widest_figure, gdk_paintable_get_intrinsic_width (figure));
