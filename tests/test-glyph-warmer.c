@@ -76,6 +76,25 @@ test_warm (void)
   g_assert_finalize_object (warmer);
 }
 
+/* A text added in a font of its own (the question's title) is warmed in
+ * that font as well, only its own characters: the count says so. */
+static void
+test_warm_in_font (void)
+{
+  g_autoptr(GObject) context = G_OBJECT (context_new ());
+  PrepGlyphWarmer *warmer = prep_glyph_warmer_new (PANGO_CONTEXT (context), 1);
+  g_autoptr(GBytes) text = g_bytes_new_static ("注意力 ab", strlen ("注意力 ab"));
+  g_autoptr(GBytes) title = g_bytes_new_static ("標題 Title 標", strlen ("標題 Title 標"));
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Heavy 20px");
+
+  prep_glyph_warmer_add_text (warmer, text);
+  prep_glyph_warmer_add_text_in_font (warmer, title, font);
+  prep_glyph_warmer_start (warmer);
+  g_assert_cmpuint (prep_glyph_warmer_wait (warmer), ==,
+                    g_utf8_strlen ("注意力ab", -1) + g_utf8_strlen ("標題Title", -1));
+  g_assert_finalize_object (warmer);
+}
+
 /* Disposing of the warmer stops its thread between chunks: a window
  * closed at once does not wait for the whole content, 8,192 characters in
  * two fonts (about a second here). */
@@ -123,6 +142,7 @@ main (int   argc,
 
   g_test_add_func ("/glyph-warmer/collect", test_collect);
   g_test_add_func ("/glyph-warmer/warm", test_warm);
+  g_test_add_func ("/glyph-warmer/warm-in-font", test_warm_in_font);
   g_test_add_func ("/glyph-warmer/cancel", test_cancel);
   g_test_add_func ("/glyph-warmer/not-started", test_not_started);
 

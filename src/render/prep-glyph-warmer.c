@@ -56,6 +56,8 @@ struct _PrepGlyphWarmer
   PangoLanguage        *language;
   cairo_font_options_t *options;
   GPtrArray            *texts;
+  GPtrArray            *styled_texts;
+  GPtrArray            *styled_fonts;
   GThread              *thread;
 
   double                resolution;
@@ -127,6 +129,7 @@ warm_thread (gpointer data)
   cairo_t *cr;
   gsize cjk_length = 0;
   gsize length;
+  guint n_styled = 0;
   gboolean done = TRUE;
 
   lower_priority ();
@@ -162,12 +165,31 @@ warm_thread (gpointer data)
              warm_run (self, cr, layout, text + cjk_length, length - cjk_length, FALSE);
     }
 
+  /* Texts in a font of their own (the question's title): only their
+   * characters, so that the glyph cache, which cairo bounds for all fonts
+   * together, keeps the others. */
+  for (guint i = 0; i < self->styled_texts->len && done; i++)
+    {
+      g_autoptr(PangoLayout) layout = pango_layout_new (context);
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+      g_autofree char *styled = NULL;
+      gsize styled_cjk = 0, styled_length;
+
+      g_ptr_array_add (one, g_ptr_array_index (self->styled_texts, i));
+      styled = prep_glyph_warmer_collect (one, MAX_CHARACTERS, &styled_cjk);
+      styled_length = strlen (styled);
+      pango_layout_set_font_description (layout, g_ptr_array_index (self->styled_fonts, i));
+      done = warm_run (self, cr, layout, styled, styled_cjk, TRUE) &&
+             warm_run (self, cr, layout, styled + styled_cjk, styled_length - styled_cjk, FALSE);
+      n_styled += g_utf8_strlen (styled, -1);
+    }
+
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   g_object_unref (context);
 
   if (done)
-    self->n_warmed = g_utf8_strlen (text, -1);
+    self->n_warmed = g_utf8_strlen (text, -1) + n_styled;
 
   return NULL;
 }
@@ -194,6 +216,8 @@ prep_glyph_warmer_finalize (GObject *object)
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->options, cairo_font_options_destroy);
   g_clear_pointer (&self->texts, g_ptr_array_unref);
+  g_clear_pointer (&self->styled_texts, g_ptr_array_unref);
+  g_clear_pointer (&self->styled_fonts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (prep_glyph_warmer_parent_class)->finalize (object);
 }
@@ -211,6 +235,8 @@ static void
 prep_glyph_warmer_init (PrepGlyphWarmer *self)
 {
   self->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  self->styled_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  self->styled_fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) pango_font_description_free);
   self->scale_factor = 1;
 }
 
@@ -261,6 +287,27 @@ prep_glyph_warmer_add_text (PrepGlyphWarmer *self,
 }
 
 /**
+ * prep_glyph_warmer_add_text_in_font:
+ * @text: UTF-8 text whose characters to warm in @font as well
+ * @font: a font as a widget shows it (e.g. a title's), with its size
+ *
+ * Call before prep_glyph_warmer_start().
+ */
+void
+prep_glyph_warmer_add_text_in_font (PrepGlyphWarmer            *self,
+                                    GBytes                     *text,
+                                    const PangoFontDescription *font)
+{
+  g_return_if_fail (PREP_IS_GLYPH_WARMER (self));
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (font != NULL);
+  g_return_if_fail (self->thread == NULL);
+
+  g_ptr_array_add (self->styled_texts, g_bytes_ref (text));
+  g_ptr_array_add (self->styled_fonts, pango_font_description_copy (font));
+}
+
+/**
  * prep_glyph_warmer_start:
  *
  * Starts loading the glyphs in a thread. Disposing of @self stops it.
@@ -279,7 +326,8 @@ prep_glyph_warmer_start (PrepGlyphWarmer *self)
  *
  * Waits for the thread to finish.
  *
- * Returns: how many characters were warmed, in each font
+ * Returns: how many characters were warmed: those of the texts (each in
+ *   regular and bold) and those added in a font of their own
  */
 guint
 prep_glyph_warmer_wait (PrepGlyphWarmer *self)

@@ -19,6 +19,9 @@ PrepGlyphWarmer *prep_glyph_warmer_new            (PangoContext    *context,
                                                    int              scale_factor);
 void             prep_glyph_warmer_add_text       (PrepGlyphWarmer *self,
                                                    GBytes          *text);
+void             prep_glyph_warmer_add_text_in_font (PrepGlyphWarmer            *self,
+                                                     GBytes                     *text,
+                                                     const PangoFontDescription *font);
 void             prep_glyph_warmer_start          (PrepGlyphWarmer *self);
 guint            prep_glyph_warmer_wait           (PrepGlyphWarmer *self);
 char            *prep_glyph_warmer_collect        (GPtrArray       *texts,

@@ -1398,6 +1398,26 @@ prep_question_view_init (PrepQuestionView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->scroller), keys);
 }
 
+/**
+ * prep_question_view_dup_title_font:
+ *
+ * The font the question's title is shown in, with its size from the
+ * style sheet, e.g. for loading its glyphs ahead.
+ *
+ * Returns: (transfer full): a font description
+ */
+PangoFontDescription *
+prep_question_view_dup_title_font (PrepQuestionView *self)
+{
+  PangoContext *context;
+
+  g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), NULL);
+
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self->title_label));
+
+  return pango_font_description_copy (pango_context_get_font_description (context));
+}
+
 GtkWidget *
 prep_question_view_new (void)
 {

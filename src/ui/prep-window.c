@@ -22,6 +22,7 @@
 #include "prep-pack-store.h"
 #include "prep-user-data.h"
 #include "prep-progress-view.h"
+#include "prep-question.h"
 #include "prep-question-view.h"
 #include "prep-quiz-view.h"
 #include "prep-review-store.h"
@@ -1030,6 +1031,23 @@ warm_glyphs_cb (gpointer data)
 
       if (bytes != NULL)
         prep_glyph_warmer_add_text (self->glyph_warmer, bytes);
+    }
+  /* The titles, large and heavy on the question page, in their font. */
+  if (self->library != NULL)
+    {
+      GListModel *questions = prep_library_get_questions (self->library);
+      g_autoptr(PangoFontDescription) font = prep_question_view_dup_title_font (self->question_view);
+      g_autoptr(GString) titles = g_string_new (NULL);
+      g_autoptr(GBytes) bytes = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+        {
+          g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
+
+          g_string_append (titles, prep_question_get_title (question));
+        }
+      bytes = g_string_free_to_bytes (g_steal_pointer (&titles));
+      prep_glyph_warmer_add_text_in_font (self->glyph_warmer, bytes, font);
     }
   prep_glyph_warmer_start (self->glyph_warmer);
 
