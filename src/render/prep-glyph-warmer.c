@@ -56,8 +56,7 @@ struct _PrepGlyphWarmer
   PangoLanguage        *language;
   cairo_font_options_t *options;
   GPtrArray            *texts;
-  GPtrArray            *styled_texts;
-  GPtrArray            *styled_fonts;
+  GPtrArray            *styled;  /* of Styled */
   GThread              *thread;
 
   double                resolution;
@@ -66,7 +65,22 @@ struct _PrepGlyphWarmer
   guint                 n_warmed;
 };
 
+/* A text warmed in a font of its own. */
+typedef struct
+{
+  GBytes               *text;
+  PangoFontDescription *font;
+} Styled;
+
 G_DEFINE_FINAL_TYPE (PrepGlyphWarmer, prep_glyph_warmer, G_TYPE_OBJECT)
+
+static void
+styled_free (Styled *styled)
+{
+  g_bytes_unref (styled->text);
+  pango_font_description_free (styled->font);
+  g_free (styled);
+}
 
 static void
 lower_priority (void)
@@ -117,6 +131,23 @@ warm_run (PrepGlyphWarmer *self,
   return TRUE;
 }
 
+/* @text's characters, Chinese first (@cjk_length bytes), in @font. */
+static gboolean
+warm_in_font (PrepGlyphWarmer            *self,
+              cairo_t                    *cr,
+              PangoContext               *context,
+              const PangoFontDescription *font,
+              const char                 *text,
+              gsize                       cjk_length)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+
+  pango_layout_set_font_description (layout, font);
+
+  return warm_run (self, cr, layout, text, cjk_length, TRUE) &&
+         warm_run (self, cr, layout, text + cjk_length, strlen (text) - cjk_length, FALSE);
+}
+
 static gpointer
 warm_thread (gpointer data)
 {
@@ -128,14 +159,13 @@ warm_thread (gpointer data)
   cairo_surface_t *surface;
   cairo_t *cr;
   gsize cjk_length = 0;
-  gsize length;
-  guint n_styled = 0;
+  guint n_warmed;
   gboolean done = TRUE;
 
   lower_priority ();
 
   text = prep_glyph_warmer_collect (self->texts, MAX_CHARACTERS, &cjk_length);
-  length = strlen (text);
+  n_warmed = g_utf8_strlen (text, -1);
 
   if (g_atomic_int_get (&self->cancelled))
     return NULL;
@@ -156,32 +186,26 @@ warm_thread (gpointer data)
    * text) at the window's size. */
   for (guint i = 0; i < G_N_ELEMENTS (weights) && done; i++)
     {
-      g_autoptr(PangoLayout) layout = pango_layout_new (context);
       g_autoptr(PangoFontDescription) font = pango_font_description_copy (self->font);
 
       pango_font_description_set_weight (font, weights[i]);
-      pango_layout_set_font_description (layout, font);
-      done = warm_run (self, cr, layout, text, cjk_length, TRUE) &&
-             warm_run (self, cr, layout, text + cjk_length, length - cjk_length, FALSE);
+      done = warm_in_font (self, cr, context, font, text, cjk_length);
     }
 
   /* Texts in a font of their own (the question's title): only their
    * characters, so that the glyph cache, which cairo bounds for all fonts
    * together, keeps the others. */
-  for (guint i = 0; i < self->styled_texts->len && done; i++)
+  for (guint i = 0; i < self->styled->len && done; i++)
     {
-      g_autoptr(PangoLayout) layout = pango_layout_new (context);
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
-      g_autofree char *styled = NULL;
-      gsize styled_cjk = 0, styled_length;
+      Styled *styled = g_ptr_array_index (self->styled, i);
+      g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+      g_autofree char *characters = NULL;
+      gsize styled_cjk = 0;
 
-      g_ptr_array_add (one, g_ptr_array_index (self->styled_texts, i));
-      styled = prep_glyph_warmer_collect (one, MAX_CHARACTERS, &styled_cjk);
-      styled_length = strlen (styled);
-      pango_layout_set_font_description (layout, g_ptr_array_index (self->styled_fonts, i));
-      done = warm_run (self, cr, layout, styled, styled_cjk, TRUE) &&
-             warm_run (self, cr, layout, styled + styled_cjk, styled_length - styled_cjk, FALSE);
-      n_styled += g_utf8_strlen (styled, -1);
+      g_ptr_array_add (texts, styled->text);
+      characters = prep_glyph_warmer_collect (texts, MAX_CHARACTERS, &styled_cjk);
+      done = warm_in_font (self, cr, context, styled->font, characters, styled_cjk);
+      n_warmed += g_utf8_strlen (characters, -1);
     }
 
   cairo_destroy (cr);
@@ -189,7 +213,7 @@ warm_thread (gpointer data)
   g_object_unref (context);
 
   if (done)
-    self->n_warmed = g_utf8_strlen (text, -1) + n_styled;
+    self->n_warmed = n_warmed;
 
   return NULL;
 }
@@ -216,8 +240,7 @@ prep_glyph_warmer_finalize (GObject *object)
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->options, cairo_font_options_destroy);
   g_clear_pointer (&self->texts, g_ptr_array_unref);
-  g_clear_pointer (&self->styled_texts, g_ptr_array_unref);
-  g_clear_pointer (&self->styled_fonts, g_ptr_array_unref);
+  g_clear_pointer (&self->styled, g_ptr_array_unref);
 
   G_OBJECT_CLASS (prep_glyph_warmer_parent_class)->finalize (object);
 }
@@ -235,8 +258,7 @@ static void
 prep_glyph_warmer_init (PrepGlyphWarmer *self)
 {
   self->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  self->styled_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  self->styled_fonts = g_ptr_array_new_with_free_func ((GDestroyNotify) pango_font_description_free);
+  self->styled = g_ptr_array_new_with_free_func ((GDestroyNotify) styled_free);
   self->scale_factor = 1;
 }
 
@@ -298,13 +320,17 @@ prep_glyph_warmer_add_text_in_font (PrepGlyphWarmer            *self,
                                     GBytes                     *text,
                                     const PangoFontDescription *font)
 {
+  Styled *styled;
+
   g_return_if_fail (PREP_IS_GLYPH_WARMER (self));
   g_return_if_fail (text != NULL);
   g_return_if_fail (font != NULL);
   g_return_if_fail (self->thread == NULL);
 
-  g_ptr_array_add (self->styled_texts, g_bytes_ref (text));
-  g_ptr_array_add (self->styled_fonts, pango_font_description_copy (font));
+  styled = g_new0 (Styled, 1);
+  styled->text = g_bytes_ref (text);
+  styled->font = pango_font_description_copy (font);
+  g_ptr_array_add (self->styled, styled);
 }
 
 /**

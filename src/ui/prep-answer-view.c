@@ -400,17 +400,19 @@ first_section_bytes (PrepAnswerView *self)
   return CLAMP (height * BYTES_PER_PIXEL, LATER_SECTION_BYTES, 4 * FIRST_SECTION_BYTES);
 }
 
-/* Where the sections before the first figure end: a view without a
- * width yet does not know how wide its figures may be, and rendering
- * them at a guess would mean rendering the answer again once it knows. */
+/* How far the Markdown may be rendered now: all of it, but for a view
+ * without a width yet only the sections before the first figure. Such a
+ * view does not know how wide its figures may be, and rendering them at
+ * a guess would mean rendering the answer again once it knows. */
 static gsize
-before_first_figure (const char *markdown)
+renderable_end (PrepAnswerView *self)
 {
+  const char *markdown = self->markdown;
   const char *figure = strstr (markdown, "![");
   gsize length = strlen (markdown);
   gsize end = 0, next;
 
-  if (figure == NULL)
+  if (self->rendered_width > 0 || figure == NULL)
     return length;
 
   while ((next = prep_renderer_section_end (markdown, length, end, 1)) > end &&
@@ -426,7 +428,7 @@ continue_render_cb (gpointer user_data)
   PrepAnswerView *self = user_data;
   gint64 until = g_get_monotonic_time () + RENDER_STEP_USEC;
   gsize length = strlen (self->markdown);
-  gsize max_end = self->rendered_width > 0 ? length : before_first_figure (self->markdown);
+  gsize max_end = renderable_end (self);
 
   /* Figures wait for the view's width: its allocation goes on. */
   if (self->rendered_bytes >= max_end)
@@ -476,8 +478,7 @@ render (PrepAnswerView *self)
   gtk_text_buffer_set_text (buffer, "", 0);
   if (self->markdown != NULL)
     {
-      render_section (self, first_section_bytes (self),
-                      width > 0 ? strlen (self->markdown) : before_first_figure (self->markdown));
+      render_section (self, first_section_bytes (self), renderable_end (self));
       if (self->rendered_bytes < strlen (self->markdown))
         {
           GtkTextIter iter;

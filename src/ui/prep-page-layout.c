@@ -226,6 +226,7 @@ prep_page_layout_size_allocate (GtkWidget *widget,
   PrepPageLayout *self = PREP_PAGE_LAYOUT (widget);
   Heights heights;
   int x, body_height, body_top, footer_top, max_body_value;
+  int reach;  /* from the body's top to the bottom of the part in sight */
   double value, body_value;
 
   measure_page (self, column_width (self, width), &heights);
@@ -238,13 +239,13 @@ prep_page_layout_size_allocate (GtkWidget *widget,
    * page's first answer, the question restored at start-up) measures
    * a line or none. Given the room in sight first, it lays those lines
    * out, and the frame shows them instead of the next one. */
-  if (shown (self->body) && heights.body < height - (body_top - (int) gtk_adjustment_get_value (self->vadjustment)))
+  reach = height - (body_top - (int) gtk_adjustment_get_value (self->vadjustment));
+  if (shown (self->body) && heights.body < reach)
     {
-      int room = height - MAX (body_top - (int) gtk_adjustment_get_value (self->vadjustment), 0);
       int body = heights.body;
 
       self->allocating = TRUE;
-      place (self->body, x, body_top, heights.width, MAX (room, 1));
+      place (self->body, x, body_top, heights.width, MAX (MIN (reach, height), 1));
       self->allocating = FALSE;
       heights.body = child_height (self->body, heights.width);
       heights.total += heights.body - body;
