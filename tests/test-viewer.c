@@ -416,31 +416,53 @@ test_follow_ups_after_answer (Fixture       *f,
   _prep_question_set_locale (f->question, "zh_TW");
 }
 
+/* An answer view alone in a scrolled window of a window @width × @height
+ * that is not shown yet: the view has no width. */
+static GtkWidget *
+answer_window_new (int              width,
+                   int              height,
+                   PrepAnswerView **answer)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  *answer = g_object_new (PREP_TYPE_ANSWER_VIEW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_EXTERNAL, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (*answer));
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+
+  return window;
+}
+
+/* Shows @window and waits for @answer's whole text and a few frames. */
+static void
+present_rendered (GtkWidget      *window,
+                  PrepAnswerView *answer)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  while (!prep_answer_view_get_rendered (answer))
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 5; i++)
+    prep_test_wait_for_frame (window);
+}
+
 /* A table in a list item or a quote starts at the item's margin, and is
  * given the page's width from there, not more (the margin is read from
  * the tags, not from a layout of the table's line). */
 static void
 test_table_margins (void)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  PrepAnswerView *answer = g_object_new (PREP_TYPE_ANSWER_VIEW, NULL);
+  PrepAnswerView *answer;
+  GtkWidget *window = answer_window_new (800, 600, &answer);
   GPtrArray *tables;
   int previous_x = -1;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_EXTERNAL, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (answer));
-  gtk_window_set_child (GTK_WINDOW (window), scroller);
   prep_answer_view_set_markdown (answer,
                                  "Top\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
                                  "- item\n\n  | c | d |\n  |---|---|\n  | 3 | 4 |\n\n"
                                  "- item\n  1. nested\n\n     | e | f |\n     |---|---|\n     | 5 | 6 |\n");
-  gtk_window_present (GTK_WINDOW (window));
-  while (!prep_answer_view_get_rendered (answer))
-    g_main_context_iteration (NULL, TRUE);
-  for (guint i = 0; i < 5; i++)
-    prep_test_wait_for_frame (window);
+  present_rendered (window, answer);
 
   tables = prep_answer_view_get_tables (answer);
   g_assert_cmpuint (tables->len, ==, 3);
@@ -480,17 +502,13 @@ deleted_cb (GtkTextBuffer *buffer,
 static void
 test_figure_before_width (void)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  PrepAnswerView *answer = g_object_new (PREP_TYPE_ANSWER_VIEW, NULL);
+  PrepAnswerView *answer;
+  GtkWidget *window = answer_window_new (640, 600, &answer);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (answer));
   g_autofree char *text = NULL;
   guint n_deleted = 0, n_figures = 0;
   GtkTextIter iter;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 600);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (answer));
-  gtk_window_set_child (GTK_WINDOW (window), scroller);
   prep_answer_view_set_markdown (answer,
                                  "First paragraph.\n\n"
                                  "![A figure 900 pixels wide](resource:///io/github/llmprep/LlmPrep/content/figures/attention.svg)\n\n"
@@ -502,11 +520,7 @@ test_figure_before_width (void)
   g_clear_pointer (&text, g_free);
 
   g_signal_connect (buffer, "delete-range", G_CALLBACK (deleted_cb), &n_deleted);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!prep_answer_view_get_rendered (answer))
-    g_main_context_iteration (NULL, TRUE);
-  for (guint i = 0; i < 3; i++)
-    prep_test_wait_for_frame (window);
+  present_rendered (window, answer);
 
   g_assert_cmpuint (n_deleted, ==, 0);
   text = buffer_text (buffer);
