@@ -250,6 +250,28 @@ assert_row_layout (PrepWindow *window,
   g_assert_cmpfloat (title_bounds.size.height, >=, needed);
 }
 
+/* Rows make their marks when they first show them: a row holds no
+ * hidden icon or count, so opening a category of 20 questions builds and
+ * styles 20 titles, not 120 widgets (issue 15). Returns the rows seen. */
+static guint
+assert_no_hidden_marks (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (PREP_IS_SIDEBAR_ROW (widget))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        if (!gtk_widget_get_visible (child))
+          g_error ("a sidebar row holds a hidden %s", G_OBJECT_TYPE_NAME (child));
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += assert_no_hidden_marks (child);
+
+  return n;
+}
+
 static void
 check_sidebar_row (PrepApplication *app,
                    PrepWindow      *window)
@@ -261,6 +283,7 @@ check_sidebar_row (PrepApplication *app,
   g_assert_true (prep_window_open_question (window, "self-attention"));
   resize (window, 1000, 700);
   assert_row_layout (window, "1000 px");
+  g_assert_cmpuint (assert_no_hidden_marks (GTK_WIDGET (window)), >=, 20);
 
   /* The long title wraps rather than being cut. */
   title = find_child_of_type (find_row (GTK_WIDGET (window), "self-attention"), GTK_TYPE_LABEL, TRUE);

@@ -10,12 +10,23 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "prep-category.h"
 #include "prep-question.h"
 #include "prep-label-text.h"
 #include "prep-sidebar-row.h"
 #include "prep-user-data.h"
+
+/* The marks after a row's title, in their order from start to end. */
+typedef enum {
+  MARK_PENDING,
+  MARK_YOURS,
+  MARK_READ,
+  MARK_STAR,
+  MARK_COUNT,
+  N_MARKS
+} Mark;
 
 /* One row of the sidebar tree: a category with its question count, or a
  * question. */
@@ -25,11 +36,10 @@ struct _PrepSidebarRow
 
   /* Template widgets */
   GtkLabel  *title;
-  GtkLabel  *count;
-  GtkImage  *pending;
-  GtkImage  *star;
-  GtkImage  *read_mark;
-  GtkImage  *yours;
+
+  /* Made when first shown (issue 15): most rows show none of them, and a
+   * category opens 20 rows or more at once. */
+  GtkWidget *marks[N_MARKS];
 
   /* Owned references */
   GObject   *item;
@@ -64,6 +74,78 @@ click_released_cb (PrepSidebarRow *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "listitem.toggle-expand", NULL);
 }
 
+/* A mark's icon, tooltip and name for screen readers; the count is a
+ * label. */
+static GtkWidget *
+create_mark (Mark mark)
+{
+  static const struct {
+    const char *icon_name;
+    const char *tooltip;  /* also its accessible label, unless label is set */
+    const char *label;
+    const char *css_class;
+  } marks[] = {
+    [MARK_PENDING] = { "content-loading-symbolic", N_("Answer coming in a later update"), NULL, "dim-label" },
+    [MARK_YOURS] = { "avatar-default-symbolic", N_("Your question"), NULL, "dim-label" },
+    [MARK_READ] = { "object-select-symbolic", N_("Read to the end"), NULL, "read-mark" },
+    [MARK_STAR] = { "starred-symbolic", NULL, N_("Bookmarked"), "bookmark-star" },
+  };
+  GtkWidget *widget;
+
+  if (mark == MARK_COUNT)
+    {
+      widget = gtk_label_new (NULL);
+      gtk_widget_add_css_class (widget, "count");
+      gtk_widget_add_css_class (widget, "numeric");
+    }
+  else
+    {
+      const char *label = marks[mark].label ? marks[mark].label : marks[mark].tooltip;
+
+      widget = gtk_image_new_from_icon_name (marks[mark].icon_name);
+      if (marks[mark].tooltip != NULL)
+        gtk_widget_set_tooltip_text (widget, _(marks[mark].tooltip));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(label),
+                                      -1);
+      gtk_widget_add_css_class (widget, marks[mark].css_class);
+      if (mark == MARK_READ)
+        gtk_widget_add_css_class (widget, "dim-label");
+    }
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+
+  return widget;
+}
+
+/* Shows or hides a mark, making it the first time it is shown. */
+static void
+set_mark_visible (PrepSidebarRow *self,
+                  Mark            mark,
+                  gboolean        visible)
+{
+  if (self->marks[mark] == NULL)
+    {
+      GtkWidget *next = NULL;
+
+      if (!visible)
+        return;
+
+      for (Mark later = mark + 1; later < N_MARKS && next == NULL; later++)
+        next = self->marks[later];
+      self->marks[mark] = create_mark (mark);
+      gtk_widget_insert_before (self->marks[mark], GTK_WIDGET (self), next);
+    }
+
+  gtk_widget_set_visible (self->marks[mark], visible);
+}
+
+static gboolean
+get_mark_visible (PrepSidebarRow *self,
+                  Mark            mark)
+{
+  return self->marks[mark] != NULL && gtk_widget_get_visible (self->marks[mark]);
+}
+
 /* The star of a bookmark, and a subtle check on an answer read to its
  * end (not both: the star says more). */
 static void
@@ -73,8 +155,8 @@ update_star (PrepSidebarRow *self)
   gboolean bookmarked = id != NULL && self->user_data != NULL && prep_user_data_get_bookmarked (self->user_data, id);
   gboolean read = id != NULL && self->user_data != NULL && prep_user_data_get_read (self->user_data, id);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->star), bookmarked);
-  gtk_widget_set_visible (GTK_WIDGET (self->read_mark), read && !bookmarked);
+  set_mark_visible (self, MARK_STAR, bookmarked);
+  set_mark_visible (self, MARK_READ, read && !bookmarked);
 }
 
 static void
@@ -96,9 +178,10 @@ prep_sidebar_row_dispose (GObject *object)
   g_clear_signal_handler (&self->title_handler, self->item);
   g_clear_signal_handler (&self->count_handler, self->item);
   gtk_widget_dispose_template (GTK_WIDGET (self), PREP_TYPE_SIDEBAR_ROW);
-  /* Template children that are not bound to a field stay parented. */
+  /* The marks, made by hand, are not the template's to dispose of. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  memset (self->marks, 0, sizeof self->marks);
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (prep_sidebar_row_parent_class)->dispose (object);
@@ -310,11 +393,6 @@ prep_sidebar_row_class_init (PrepSidebarRowClass *klass)
   gtk_widget_class_set_css_name (widget_class, "prepsidebarrow");
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/llmprep/LlmPrep/ui/prep-sidebar-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, title);
-  gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, count);
-  gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, pending);
-  gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, star);
-  gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, read_mark);
-  gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, yours);
   gtk_widget_class_bind_template_callback (widget_class, click_released_cb);
 }
 
@@ -384,15 +462,15 @@ update_category (PrepSidebarRow *self)
     }
 
   gtk_label_set_label (self->title, prep_category_get_title (category));
-  gtk_label_set_label (self->count, count);
   gtk_label_set_lines (self->title, 2);
-  gtk_widget_set_visible (GTK_WIDGET (self->count), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->yours), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->pending), FALSE);
+  set_mark_visible (self, MARK_COUNT, TRUE);
+  gtk_label_set_label (GTK_LABEL (self->marks[MARK_COUNT]), count);
+  set_mark_visible (self, MARK_YOURS, FALSE);
+  set_mark_visible (self, MARK_PENDING, FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "pending");
   gtk_widget_add_css_class (GTK_WIDGET (self), "category");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "question");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->count),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->marks[MARK_COUNT]),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
 }
@@ -426,15 +504,15 @@ prep_sidebar_row_set_item (PrepSidebarRow *self,
       gtk_label_set_label (self->title, prep_question_get_title (PREP_QUESTION (item)));
       prep_label_text_update (self->title, NULL, G_MAXUINT);
       /* A question whose answer is not written yet looks it. */
-      gtk_widget_set_visible (GTK_WIDGET (self->pending), pending);
+      set_mark_visible (self, MARK_PENDING, pending);
       if (pending)
         gtk_widget_add_css_class (GTK_WIDGET (self), "pending");
       else
         gtk_widget_remove_css_class (GTK_WIDGET (self), "pending");
       gtk_label_set_lines (self->title, 3);
-      gtk_widget_set_visible (GTK_WIDGET (self->count), FALSE);
+      set_mark_visible (self, MARK_COUNT, FALSE);
       /* The user's own questions, from their packs, are marked so. */
-      gtk_widget_set_visible (GTK_WIDGET (self->yours), prep_question_get_pack_id (PREP_QUESTION (item)) != NULL);
+      set_mark_visible (self, MARK_YOURS, prep_question_get_pack_id (PREP_QUESTION (item)) != NULL);
       gtk_widget_add_css_class (GTK_WIDGET (self), "question");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "category");
     }
@@ -475,7 +553,7 @@ prep_sidebar_row_get_bookmarked (PrepSidebarRow *self)
 {
   g_return_val_if_fail (PREP_IS_SIDEBAR_ROW (self), FALSE);
 
-  return gtk_widget_get_visible (GTK_WIDGET (self->star));
+  return get_mark_visible (self, MARK_STAR);
 }
 
 /**
@@ -488,7 +566,7 @@ prep_sidebar_row_get_yours (PrepSidebarRow *self)
 {
   g_return_val_if_fail (PREP_IS_SIDEBAR_ROW (self), FALSE);
 
-  return gtk_widget_get_visible (GTK_WIDGET (self->yours));
+  return get_mark_visible (self, MARK_YOURS);
 }
 
 /**
@@ -501,5 +579,5 @@ prep_sidebar_row_get_read (PrepSidebarRow *self)
 {
   g_return_val_if_fail (PREP_IS_SIDEBAR_ROW (self), FALSE);
 
-  return gtk_widget_get_visible (GTK_WIDGET (self->read_mark));
+  return get_mark_visible (self, MARK_READ);
 }
