@@ -690,6 +690,7 @@ typedef struct
 {
   GdkTexture      *texture;   /* the window, as its first frame drew it */
   graphene_rect_t  answer;    /* the answer view's part in sight then */
+  gboolean         has_page;  /* whether the question page was built */
 } FirstFrame;
 
 static FirstFrame first_frame;
@@ -699,12 +700,14 @@ first_paint_cb (GdkFrameClock *clock,
                 GtkWidget     *window)
 {
   GtkWidget *answer = prep_test_find_descendant (window, PREP_TYPE_ANSWER_VIEW);
-  GtkWidget *page = gtk_widget_get_ancestor (answer, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *page = answer ? gtk_widget_get_ancestor (answer, GTK_TYPE_SCROLLED_WINDOW) : NULL;
   graphene_rect_t bounds, in_sight;
 
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, window);
   first_frame.texture = prep_test_render (window);
-  if (gtk_widget_compute_bounds (answer, window, &bounds) &&
+  first_frame.has_page = answer != NULL;
+  if (answer != NULL &&
+      gtk_widget_compute_bounds (answer, window, &bounds) &&
       gtk_widget_compute_bounds (page, window, &in_sight) &&
       graphene_rect_intersection (&bounds, &in_sight, &first_frame.answer))
     return;
@@ -764,6 +767,48 @@ test_restored_first_frame (void)
   g_settings_reset (settings, "window-height");
 }
 
+/* A first start (no question to restore) shows the empty page: its first
+ * frame does not wait for the question page to be built (issue 15). The
+ * page is built in the first idle moment after it, and the first question
+ * opened shows at once. */
+static void
+check_fresh_first_frame (PrepApplication *app,
+                         PrepWindow      *window)
+{
+  GtkWidget *answer;
+
+  g_assert_nonnull (first_frame.texture);
+  gdk_texture_save_to_png (first_frame.texture, g_test_get_filename (G_TEST_BUILT, "reader-fresh-first-frame.png", NULL));
+  g_assert_false (first_frame.has_page);
+  g_clear_object (&first_frame.texture);
+
+  /* Built ahead, in an idle moment after the first frame. */
+  prep_test_spin (500);
+  answer = prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_ANSWER_VIEW);
+  g_assert_nonnull (answer);
+  g_assert_false (gtk_widget_get_mapped (answer));
+
+  g_assert_true (prep_window_open_question (window, "what-is-llm"));
+  prep_test_spin (300);
+  g_assert_true (gtk_widget_get_mapped (answer));
+  g_assert_cmpint (gtk_widget_get_height (answer), >, 100);
+  g_assert_true (prep_window_open_question (window, "self-attention"));
+  prep_test_spin (300);
+  g_assert_true (prep_test_find_descendant (GTK_WIDGET (window), PREP_TYPE_ANSWER_VIEW) == answer);
+}
+
+static void
+test_fresh_first_frame (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_reset (settings, "last-question");
+  g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
+  g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
+                              window_realized_hook, NULL, NULL);
+  g_assert_cmpint (prep_test_run_app (NULL, check_fresh_first_frame), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -779,6 +824,7 @@ main (int   argc,
   g_test_add_func ("/reader/zoom", test_zoom);
   g_test_add_func ("/reader/typography", test_typography);
   g_test_add_func ("/reader/restored-first-frame", test_restored_first_frame);
+  g_test_add_func ("/reader/fresh-first-frame", test_fresh_first_frame);
 
   return g_test_run ();
 }

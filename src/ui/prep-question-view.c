@@ -49,13 +49,16 @@ struct _PrepQuestionView
 
   /* Template widgets */
   GtkStack          *stack;
+  AdwStatusPage     *error_page;
+
+  /* The question page, NULL until ensure_page() builds it */
+  GtkWidget         *page_box;
   GtkWidget         *pending_box;
   GtkLabel          *pending_title;
   GtkLabel          *pending_text;
   GtkWidget         *pending_edit_button;
   GtkScrolledWindow *scroller;
   PrepPageLayout    *page;
-  AdwStatusPage     *error_page;
   GtkLabel          *category_label;
   GtkLabel          *title_label;
   GtkLabel          *difficulty_label;
@@ -703,10 +706,16 @@ focus_widget_cb (PrepQuestionView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  GtkAdjustment *adjustment = vadjustment (self);
-  double value = gtk_adjustment_get_value (adjustment);
-  double page = gtk_adjustment_get_page_size (adjustment);
+  GtkAdjustment *adjustment;
+  double value, page;
   graphene_rect_t bounds;
+
+  if (self->page_box == NULL)
+    return;
+
+  adjustment = vadjustment (self);
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
 
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->scroller)) ||
       !prep_page_layout_page_bounds (self->page, focus, &bounds))
@@ -1051,6 +1060,9 @@ notes_changed_cb (PrepQuestionView *self)
   prep_user_data_set_note (self->user_data, prep_question_get_id (self->question), text);
 }
 
+static void sync_notes_caption (PrepQuestionView *self);
+static void ensure_page (PrepQuestionView *self);
+
 static void
 load_note (PrepQuestionView *self)
 {
@@ -1096,6 +1108,14 @@ update (PrepQuestionView *self)
   g_autoptr(PrepCategory) category = NULL;
   g_autofree char *tags = NULL;
   g_autofree char *reviewed = NULL;
+
+  if (question != NULL)
+    ensure_page (self);
+  else if (self->page_box == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
 
   stop_pending (self);
   clear_find (self);
@@ -1321,34 +1341,7 @@ prep_question_view_class_init (PrepQuestionViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "prepquestionview");
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/llmprep/LlmPrep/ui/prep-question-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, stack);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, pending_box);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, pending_title);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, pending_text);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, pending_edit_button);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, scroller);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, page);
   gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, error_page);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, category_label);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, title_label);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, difficulty_label);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, tags_label);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, language_button);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, short_answer_label);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, short_answer_card);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, answer_view);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, follow_ups_box);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, follow_ups_list);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, find_bar);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, find_entry);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, find_count);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, notes_revealer);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, notes_view);
-  gtk_widget_class_bind_template_child (widget_class, PrepQuestionView, notes_caption);
-  gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_previous_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_stop_cb);
 
   g_type_ensure (PREP_TYPE_ANSWER_VIEW);
   g_type_ensure (PREP_TYPE_PAGE_LAYOUT);
@@ -1357,8 +1350,6 @@ prep_question_view_class_init (PrepQuestionViewClass *klass)
 static void
 prep_question_view_init (PrepQuestionView *self)
 {
-  GtkEventController *keys;
-
   self->zoom = 1.0;
   self->current = G_MAXUINT;
   self->matches = g_array_new (FALSE, FALSE, sizeof (PageMatch));
@@ -1376,6 +1367,68 @@ prep_question_view_init (PrepQuestionView *self)
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "zoom", self, "zoom", G_SETTINGS_BIND_GET);
+}
+
+#define GET(builder, name) ((gpointer) gtk_builder_get_object (builder, name))
+
+/* The question page is built when it is first needed (issue 15): a
+ * window opened without a question (a first start) shows only the empty
+ * page, and its first frame need not build, style and lay out the
+ * page's hundred widgets. prep_question_view_prepare() builds it ahead,
+ * once the window is idle. */
+static void
+ensure_page (PrepQuestionView *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkEventController *keys;
+
+  if (self->page_box != NULL)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "find_changed_cb", G_CALLBACK (find_changed_cb),
+                                           "find_activate_cb", G_CALLBACK (find_activate_cb),
+                                           "find_next_cb", G_CALLBACK (find_next_cb),
+                                           "find_previous_cb", G_CALLBACK (find_previous_cb),
+                                           "find_stop_cb", G_CALLBACK (find_stop_cb),
+                                           NULL);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  /* Bundled with the program: not loading it is a programming error, as
+   * for a template. */
+  if (!gtk_builder_add_from_resource (builder, "/io/github/llmprep/LlmPrep/ui/prep-question-page.ui", &error))
+    g_error ("The question page could not be built: %s", error->message);
+
+  self->page_box = GET (builder, "page_box");
+  self->pending_box = GET (builder, "pending_box");
+  self->pending_title = GET (builder, "pending_title");
+  self->pending_text = GET (builder, "pending_text");
+  self->pending_edit_button = GET (builder, "pending_edit_button");
+  self->scroller = GET (builder, "scroller");
+  self->page = GET (builder, "page");
+  self->category_label = GET (builder, "category_label");
+  self->title_label = GET (builder, "title_label");
+  self->difficulty_label = GET (builder, "difficulty_label");
+  self->tags_label = GET (builder, "tags_label");
+  self->language_button = GET (builder, "language_button");
+  self->short_answer_label = GET (builder, "short_answer_label");
+  self->short_answer_card = GET (builder, "short_answer_card");
+  self->answer_view = GET (builder, "answer_view");
+  self->follow_ups_box = GET (builder, "follow_ups_box");
+  self->follow_ups_list = GET (builder, "follow_ups_list");
+  self->find_bar = GET (builder, "find_bar");
+  self->find_entry = GET (builder, "find_entry");
+  self->find_count = GET (builder, "find_count");
+  self->notes_revealer = GET (builder, "notes_revealer");
+  self->notes_view = GET (builder, "notes_view");
+  self->notes_caption = GET (builder, "notes_caption");
+
+  gtk_stack_add_named (self->stack, self->page_box, "question");
 
   gtk_search_bar_connect_entry (self->find_bar, self->find_entry);
   g_signal_connect_swapped (self->find_bar, "notify::search-mode-enabled",
@@ -1396,6 +1449,24 @@ prep_question_view_init (PrepQuestionView *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (page_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->scroller), keys);
+
+  load_note (self);
+  sync_notes_caption (self);
+}
+
+/**
+ * prep_question_view_prepare:
+ *
+ * Builds the question page now, if it is not yet, so that the first
+ * question opened need not wait for it: for an idle moment after the
+ * window's first frame.
+ */
+void
+prep_question_view_prepare (PrepQuestionView *self)
+{
+  g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
+
+  ensure_page (self);
 }
 
 /**
@@ -1412,6 +1483,8 @@ prep_question_view_dup_title_font (PrepQuestionView *self)
   PangoContext *context;
 
   g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), NULL);
+
+  ensure_page (self);
 
   context = gtk_widget_get_pango_context (GTK_WIDGET (self->title_label));
 
@@ -1518,7 +1591,8 @@ prep_question_view_set_zoom (PrepQuestionView *self,
   if (G_APPROX_VALUE (self->zoom, zoom, 0.001))
     return;
 
-  prep_question_view_get_position (self, &position);
+  if (self->page_box != NULL)
+    prep_question_view_get_position (self, &position);
   self->zoom = zoom;
   update_zoom_css (self);
   if (self->question != NULL)
@@ -1536,6 +1610,8 @@ void
 prep_question_view_start_find (PrepQuestionView *self)
 {
   g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
+
+  ensure_page (self);
 
   gtk_search_bar_set_search_mode (self->find_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
@@ -1558,6 +1634,8 @@ prep_question_view_find (PrepQuestionView *self,
 
   g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), 0);
 
+  ensure_page (self);
+
   g_clear_pointer (&self->search_text, g_free);
   n = find_terms (self, text);
   update_find_count (self);
@@ -1577,6 +1655,8 @@ prep_question_view_highlight (PrepQuestionView *self,
 {
   g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
 
+  ensure_page (self);
+
   g_free (self->search_text);
   self->search_text = g_strdup (text);
   gtk_search_bar_set_search_mode (self->find_bar, TRUE);
@@ -1593,6 +1673,8 @@ prep_question_view_find_next (PrepQuestionView *self,
                               gboolean          backward)
 {
   g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
+
+  ensure_page (self);
 
   if (!gtk_search_bar_get_search_mode (self->find_bar))
     {
@@ -1638,6 +1720,10 @@ prep_question_view_focus_page (PrepQuestionView *self)
 {
   g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
 
+  /* No question yet: nothing to focus. */
+  if (self->page_box == NULL)
+    return;
+
   if (self->question != NULL && prep_question_get_has_answer (self->question))
     gtk_widget_grab_focus (GTK_WIDGET (self->answer_view));
   else
@@ -1664,6 +1750,12 @@ prep_question_view_get_position (PrepQuestionView    *self,
       return;
     }
 
+  if (self->page_box == NULL)
+    {
+      *position = (PrepReadingPosition) { -1, 0 };
+      return;
+    }
+
   value = gtk_adjustment_get_value (vadjustment (self));
   *position = (PrepReadingPosition) { -1, value };
 
@@ -1687,6 +1779,8 @@ prep_question_view_set_position (PrepQuestionView          *self,
   g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
   g_return_if_fail (position != NULL);
 
+  ensure_page (self);
+
   self->pending = *position;
   self->has_pending = TRUE;
   self->revealing = FALSE;
@@ -1702,6 +1796,8 @@ GtkAdjustment *
 prep_question_view_get_vadjustment (PrepQuestionView *self)
 {
   g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), NULL);
+
+  ensure_page (self);
 
   return vadjustment (self);
 }
@@ -1730,6 +1826,8 @@ prep_question_view_get_heading (PrepQuestionView *self,
 {
   g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), NULL);
 
+  ensure_page (self);
+
   return prep_answer_view_get_heading (self->answer_view, index, level, NULL);
 }
 
@@ -1748,6 +1846,8 @@ prep_question_view_scroll_to_heading (PrepQuestionView *self,
   int offset;
 
   g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
+
+  ensure_page (self);
 
   if (index >= prep_question_view_get_n_headings (self))
     return;
@@ -1770,6 +1870,8 @@ prep_question_view_get_answer_view (PrepQuestionView *self)
 {
   g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), NULL);
 
+  ensure_page (self);
+
   return self->answer_view;
 }
 
@@ -1781,6 +1883,10 @@ sync_notes_caption (PrepQuestionView *self)
   const char *text = read_only
     ? _("Kept until you quit, not saved: your notes file is from a newer version of LLM Prep.")
     : _("Saved automatically. Markdown is fine.");
+
+  /* Told when the page is built. */
+  if (self->page_box == NULL)
+    return;
 
   gtk_label_set_text (self->notes_caption, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_view),
@@ -1800,7 +1906,7 @@ prep_question_view_set_user_data (PrepQuestionView *self,
 
   if (self->user_data != NULL)
     g_signal_handlers_disconnect_by_func (self->user_data, sync_notes_caption, self);
-  if (g_set_object (&self->user_data, user_data))
+  if (g_set_object (&self->user_data, user_data) && self->page_box != NULL)
     load_note (self);
   if (self->user_data != NULL)
     g_signal_connect_object (self->user_data, "notify::read-only", G_CALLBACK (sync_notes_caption),
@@ -1820,6 +1926,10 @@ prep_question_view_set_notes_visible (PrepQuestionView *self,
   g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
 
   visible = !!visible;
+  if (!visible && self->page_box == NULL)
+    return;
+
+  ensure_page (self);
   if (visible == gtk_revealer_get_reveal_child (self->notes_revealer))
     return;
 
@@ -1847,7 +1957,7 @@ prep_question_view_get_notes_visible (PrepQuestionView *self)
 {
   g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), FALSE);
 
-  return gtk_revealer_get_reveal_child (self->notes_revealer);
+  return self->page_box != NULL && gtk_revealer_get_reveal_child (self->notes_revealer);
 }
 
 /**
@@ -1859,6 +1969,8 @@ GtkTextBuffer *
 prep_question_view_get_notes_buffer (PrepQuestionView *self)
 {
   g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), NULL);
+
+  ensure_page (self);
 
   return gtk_text_view_get_buffer (self->notes_view);
 }

@@ -26,6 +26,7 @@ void            prep_question_view_show_error        (PrepQuestionView          
                                                       const char                *title,
                                                       const char                *message);
 PangoFontDescription *prep_question_view_dup_title_font (PrepQuestionView    *self);
+void            prep_question_view_prepare           (PrepQuestionView          *self);
 double          prep_question_view_get_zoom          (PrepQuestionView          *self);
 void            prep_question_view_set_zoom          (PrepQuestionView          *self,
                                                       double                     zoom);

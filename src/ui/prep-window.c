@@ -1065,10 +1065,25 @@ _prep_window_wait_for_glyphs (PrepWindow *self)
   if (self->warm_source != 0)
     {
       g_clear_handle_id (&self->warm_source, g_source_remove);
+      prep_question_view_prepare (self->question_view);
       warm_glyphs_cb (self);
     }
 
   return self->glyph_warmer != NULL ? prep_glyph_warmer_wait (self->glyph_warmer) : 0;
+}
+
+/* The question page, not in a first start's first frame, is built in the
+ * first idle moment after it, so that the first question opened need not
+ * wait for it; the glyphs are loaded in the next (one step each). */
+static gboolean
+prepare_page_cb (gpointer data)
+{
+  PrepWindow *self = data;
+
+  prep_question_view_prepare (self->question_view);
+  self->warm_source = g_idle_add_full (G_PRIORITY_LOW, warm_glyphs_cb, self, NULL);
+
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -1079,7 +1094,7 @@ first_frame_cb (GtkWidget     *widget,
   PrepWindow *self = PREP_WINDOW (widget);
 
   if (self->warm_source == 0 && self->glyph_warmer == NULL)
-    self->warm_source = g_idle_add_full (G_PRIORITY_LOW, warm_glyphs_cb, self, NULL);
+    self->warm_source = g_idle_add_full (G_PRIORITY_LOW, prepare_page_cb, self, NULL);
 
   return G_SOURCE_REMOVE;
 }
