@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "prep-answer-view.h"
+#include "prep-page-layout.h"
 #include "prep-content-loader.h"
 #include "prep-library.h"
 #include "prep-question-private.h"
@@ -543,6 +544,84 @@ test_figure_before_width (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The question page's render node has one shape whatever its content
+ * reaches: its parts inside a clip of the page's bounds. GtkSnapshot
+ * drops a clip its content fits in, so the node changed shape when the
+ * answer's text first reached below the part in sight, and GTK, which
+ * cannot compare nodes of different shapes, redrew the whole page in the
+ * frames after a restored start's first (issue 15). */
+static gboolean
+has_clip_of (GskRenderNode *node,
+             int            width,
+             int            height)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CLIP_NODE:
+      return graphene_rect_equal (gsk_clip_node_get_clip (node), &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+    case GSK_TRANSFORM_NODE:
+      return has_clip_of (gsk_transform_node_get_child (node), width, height);
+
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if (has_clip_of (gsk_container_node_get_child (node, i), width, height))
+          return TRUE;
+      return FALSE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+page_has_clip (GtkWidget *page)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gtk_widget_snapshot_child (gtk_widget_get_parent (page), page, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  return has_clip_of (node, gtk_widget_get_width (page), gtk_widget_get_height (page));
+}
+
+static void
+test_page_node_shape (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *page = prep_page_layout_new ();
+  PrepAnswerView *answer = g_object_new (PREP_TYPE_ANSWER_VIEW, NULL);
+  g_autoptr(GString) markdown = g_string_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  prep_page_layout_set_header (PREP_PAGE_LAYOUT (page), gtk_label_new ("A question"));
+  prep_page_layout_set_body (PREP_PAGE_LAYOUT (page), GTK_WIDGET (answer));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+
+  /* All of it in sight. */
+  prep_answer_view_set_markdown (answer, "A short answer.\n");
+  present_rendered (window, answer);
+  g_assert_cmpint (gtk_adjustment_get_upper (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (page))), <=,
+                   gtk_widget_get_height (page));
+  g_assert_true (page_has_clip (page));
+
+  /* Reaching far below. */
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (markdown, "Paragraph %u of a long answer.\n\n", i);
+  prep_answer_view_set_markdown (answer, markdown->str);
+  present_rendered (window, answer);
+  g_assert_cmpint (gtk_adjustment_get_upper (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (page))), >,
+                   2 * gtk_widget_get_height (page));
+  g_assert_true (page_has_clip (page));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +635,7 @@ main (int   argc,
   g_test_add ("/viewer/scroll-to-top", Fixture, NULL, fixture_set_up, test_scroll_to_top, fixture_tear_down);
   g_test_add_func ("/viewer/table-margins", test_table_margins);
   g_test_add_func ("/viewer/figure-before-width", test_figure_before_width);
+  g_test_add_func ("/viewer/page-node-shape", test_page_node_shape);
   g_test_add ("/viewer/follow-ups-after-answer", Fixture, NULL, fixture_set_up, test_follow_ups_after_answer,
               fixture_tear_down);
 

@@ -288,12 +288,22 @@ prep_page_layout_size_allocate (GtkWidget *widget,
 
 /* Only the parts in sight: a part out of sight (the follow-ups under a
  * long answer, the header scrolled past) would lay its labels out for
- * nothing at every frame. */
+ * nothing at every frame.
+ *
+ * They are drawn inside a clip of the page's own bounds, always there.
+ * GtkSnapshot leaves a clip out while what it holds fits in it, so the
+ * page's render node changed shape the moment the answer's text reached
+ * below the part in sight, as it does in the frames after the first one
+ * (issue 15). GTK cannot compare nodes of different shapes and redrew
+ * the whole page then, 650 x 620 px, instead of the lines added. */
 static void
 prep_page_layout_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
+  int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  GtkSnapshot *parts = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
@@ -303,7 +313,15 @@ prep_page_layout_snapshot (GtkWidget   *widget,
           bounds.origin.y >= height || bounds.origin.y + bounds.size.height <= 0)
         continue;
 
-      gtk_widget_snapshot_child (widget, child, snapshot);
+      gtk_widget_snapshot_child (widget, child, parts);
+    }
+
+  node = gtk_snapshot_free_to_node (parts);
+  if (node != NULL)
+    {
+      g_autoptr(GskRenderNode) clip = gsk_clip_node_new (node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      gtk_snapshot_append_node (snapshot, clip);
     }
 }
 
