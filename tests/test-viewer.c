@@ -622,6 +622,43 @@ test_page_node_shape (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The error page, shown when the content cannot be loaded, has its icon
+ * only then: an icon on a page hidden in every normal start was decoded
+ * (an SVG, through librsvg) before the first frame (issue 15). */
+static void
+test_error_page (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  PrepQuestionView *view = PREP_QUESTION_VIEW (prep_question_view_new ());
+  AdwStatusPage *page;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  prep_test_wait_for_frame (window);
+
+  page = ADW_STATUS_PAGE (prep_test_find_descendant (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (page);
+  /* The first status page is the empty one, on show; the error page
+   * comes after it and has no icon yet. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  for (GtkWidget *w = GTK_WIDGET (page); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (ADW_IS_STATUS_PAGE (w) && w != GTK_WIDGET (page))
+      g_assert_null (adw_status_page_get_icon_name (ADW_STATUS_PAGE (w)));
+
+  prep_question_view_show_error (view, "The Study Content Could Not Be Loaded", "line 3: <unexpected>");
+  prep_test_wait_for_frame (window);
+  page = NULL;
+  for (GtkWidget *w = prep_test_find_descendant (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE); w; w = gtk_widget_get_next_sibling (w))
+    if (ADW_IS_STATUS_PAGE (w) && gtk_widget_get_mapped (w))
+      page = ADW_STATUS_PAGE (w);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_icon_name (page), ==, "dialog-error-symbolic");
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "The Study Content Could Not Be Loaded");
+  g_assert_cmpstr (adw_status_page_get_description (page), ==, "line 3: &lt;unexpected&gt;");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -636,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/viewer/table-margins", test_table_margins);
   g_test_add_func ("/viewer/figure-before-width", test_figure_before_width);
   g_test_add_func ("/viewer/page-node-shape", test_page_node_shape);
+  g_test_add_func ("/viewer/error-page", test_error_page);
   g_test_add ("/viewer/follow-ups-after-answer", Fixture, NULL, fixture_set_up, test_follow_ups_after_answer,
               fixture_tear_down);
 

@@ -1566,6 +1566,7 @@ prep_question_view_show_error (PrepQuestionView *self,
   g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
 
   escaped = g_markup_escape_text (message ? message : "", -1);
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "error");
