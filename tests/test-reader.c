@@ -429,6 +429,34 @@ check_tables_fit (PrepWindow *window,
   return tables->len;
 }
 
+/* A page with a table keeps its column's width. The answer took its
+ * widest table's width as its minimum, the column grew to it, the table
+ * was given the wider answer, and so on: the text was wrapped again in
+ * the frames after the first (627, 650, then 652 px at 1000 x 700) and
+ * its tables laid out at each width (issue 15). */
+static void
+check_table_keeps_column (PrepWindow *window)
+{
+  GtkWidget *answer;
+  int first;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (prep_window_open_question (window, "what-is-llm"));
+  prep_test_wait_for_frame (GTK_WIDGET (window));
+  answer = GTK_WIDGET (prep_question_view_get_answer_view (question_view (window)));
+  first = gtk_widget_get_width (answer);
+  for (guint i = 0; i < 10; i++)
+    prep_test_wait_for_frame (GTK_WIDGET (window));
+  prep_test_spin (300);
+  g_test_message ("what-is-llm: answer %d px wide in its first frame, %d px later, in a page of %d", first,
+                  gtk_widget_get_width (answer), gtk_widget_get_width (gtk_widget_get_parent (answer)));
+  g_assert_cmpuint (prep_answer_view_get_tables (PREP_ANSWER_VIEW (answer))->len, >, 0);
+  g_assert_cmpint (gtk_widget_get_width (answer), ==, first);
+  /* Narrower than the page, as AdwClamp would have it at this width. */
+  g_assert_cmpint (first + 36, <, gtk_widget_get_width (gtk_widget_get_parent (answer)) - 12);
+}
+
 static void
 check_tables (PrepApplication *app,
               PrepWindow      *window)
@@ -436,6 +464,8 @@ check_tables (PrepApplication *app,
   GListModel *questions = prep_library_get_questions (prep_application_get_library (app));
   const int widths[] = { 1400, 360 };
   guint n_tables = 0;
+
+  check_table_keeps_column (window);
 
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
