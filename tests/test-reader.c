@@ -762,6 +762,17 @@ window_realized_hook (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+/* The next app window's first frame is kept in first_frame. The hook is
+ * removed by itself once the window is realized. The class is made
+ * first, for its signals, when a test runs alone. */
+static void
+watch_first_frame (void)
+{
+  g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
+  g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
+                              window_realized_hook, NULL, NULL);
+}
+
 static void
 check_restored_first_frame (PrepApplication *app,
                             PrepWindow      *window)
@@ -786,11 +797,7 @@ test_restored_first_frame (void)
   g_settings_set_string (settings, "last-question", "self-attention");
   g_settings_set_int (settings, "window-width", 1000);
   g_settings_set_int (settings, "window-height", 700);
-  /* Removed by itself once the window is realized. The class is made
-   * first, for its signals, when this test runs alone. */
-  g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
-  g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
-                              window_realized_hook, NULL, NULL);
+  watch_first_frame ();
   g_assert_cmpint (prep_test_run_app (NULL, check_restored_first_frame), ==, 0);
   g_settings_reset (settings, "last-question");
   g_settings_reset (settings, "window-width");
@@ -833,9 +840,7 @@ test_fresh_first_frame (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_reset (settings, "last-question");
-  g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
-  g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
-                              window_realized_hook, NULL, NULL);
+  watch_first_frame ();
   g_assert_cmpint (prep_test_run_app (NULL, check_fresh_first_frame), ==, 0);
 }
 

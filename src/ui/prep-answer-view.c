@@ -905,11 +905,11 @@ prep_answer_view_measure (GtkWidget      *widget,
    * out again. */
   GTK_WIDGET_CLASS (prep_answer_view_parent_class)->measure (widget, orientation, for_size, minimum, natural,
                                                              minimum_baseline, natural_baseline);
-  /* Its minimum width is not its widest table's either, as GtkTextView
-   * would have it: only its margins. A table is given the view's width (place_blocks())
-   * and scrolls sideways within it: taking its width as the view's
-   * minimum made the page's column grow to it, which gave the table
-   * more, and so on, frame after frame. An answer with a table was
+  /* Its minimum width is its margins, not its widest table's as
+   * GtkTextView would have it. A table is given the view's width
+   * (place_blocks()) and scrolls sideways within it: taking its width as
+   * the view's minimum made the page's column grow to it, which gave the
+   * table more, and so on, frame after frame. An answer with a table was
    * wrapped again two frames after it was first shown, 627, then 650,
    * then 652 px wide at 1000 x 700, its tables laid out at each width
    * (issue 15). */

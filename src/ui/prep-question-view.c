@@ -1592,8 +1592,7 @@ prep_question_view_set_zoom (PrepQuestionView *self,
   if (G_APPROX_VALUE (self->zoom, zoom, 0.001))
     return;
 
-  if (self->page_box != NULL)
-    prep_question_view_get_position (self, &position);
+  prep_question_view_get_position (self, &position);
   self->zoom = zoom;
   update_zoom_css (self);
   if (self->question != NULL)
@@ -1881,13 +1880,15 @@ static void
 sync_notes_caption (PrepQuestionView *self)
 {
   gboolean read_only = self->user_data != NULL && prep_user_data_get_read_only (self->user_data);
-  const char *text = read_only
-    ? _("Kept until you quit, not saved: your notes file is from a newer version of LLM Prep.")
-    : _("Saved automatically. Markdown is fine.");
+  const char *text;
 
   /* Told when the page is built. */
   if (self->page_box == NULL)
     return;
+
+  text = read_only
+    ? _("Kept until you quit, not saved: your notes file is from a newer version of LLM Prep.")
+    : _("Saved automatically. Markdown is fine.");
 
   gtk_label_set_text (self->notes_caption, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_view),

@@ -74,44 +74,37 @@ click_released_cb (PrepSidebarRow *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "listitem.toggle-expand", NULL);
 }
 
-/* A mark's icon, tooltip and name for screen readers; the count is a
- * label. */
+/* A mark's icon and its name for screen readers, also its tooltip where
+ * the icon alone does not say it; the count is a label. */
 static GtkWidget *
 create_mark (Mark mark)
 {
   static const struct {
     const char *icon_name;
-    const char *tooltip;  /* also its accessible label, unless label is set */
     const char *label;
-    const char *css_class;
+    gboolean    tooltip;
+    const char *css_classes[3];
   } marks[] = {
-    [MARK_PENDING] = { "content-loading-symbolic", N_("Answer coming in a later update"), NULL, "dim-label" },
-    [MARK_YOURS] = { "avatar-default-symbolic", N_("Your question"), NULL, "dim-label" },
-    [MARK_READ] = { "object-select-symbolic", N_("Read to the end"), NULL, "read-mark" },
-    [MARK_STAR] = { "starred-symbolic", NULL, N_("Bookmarked"), "bookmark-star" },
+    [MARK_PENDING] = { "content-loading-symbolic", N_("Answer coming in a later update"), TRUE, { "dim-label" } },
+    [MARK_YOURS] = { "avatar-default-symbolic", N_("Your question"), TRUE, { "dim-label" } },
+    [MARK_READ] = { "object-select-symbolic", N_("Read to the end"), TRUE, { "dim-label", "read-mark" } },
+    [MARK_STAR] = { "starred-symbolic", N_("Bookmarked"), FALSE, { "bookmark-star" } },
+    [MARK_COUNT] = { NULL, NULL, FALSE, { "count", "numeric" } },
   };
   GtkWidget *widget;
 
-  if (mark == MARK_COUNT)
-    {
-      widget = gtk_label_new (NULL);
-      gtk_widget_add_css_class (widget, "count");
-      gtk_widget_add_css_class (widget, "numeric");
-    }
+  if (marks[mark].icon_name == NULL)
+    widget = gtk_label_new (NULL);
   else
     {
-      const char *label = marks[mark].label ? marks[mark].label : marks[mark].tooltip;
-
       widget = gtk_image_new_from_icon_name (marks[mark].icon_name);
-      if (marks[mark].tooltip != NULL)
-        gtk_widget_set_tooltip_text (widget, _(marks[mark].tooltip));
+      if (marks[mark].tooltip)
+        gtk_widget_set_tooltip_text (widget, _(marks[mark].label));
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(marks[mark].label),
                                       -1);
-      gtk_widget_add_css_class (widget, marks[mark].css_class);
-      if (mark == MARK_READ)
-        gtk_widget_add_css_class (widget, "dim-label");
     }
+  gtk_widget_set_css_classes (widget, (const char **) marks[mark].css_classes);
   gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
 
   return widget;
