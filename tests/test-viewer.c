@@ -622,6 +622,110 @@ test_page_node_shape (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The answer's height in each frame, and the part of the page in sight
+ * below its top. */
+typedef struct
+{
+  GtkWidget      *page;
+  PrepAnswerView *answer;
+  guint           frames;
+  guint           rendered_frames;
+  guint           wrong;
+} BodyWatch;
+
+static int
+body_in_sight (GtkWidget      *page,
+               PrepAnswerView *answer)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (answer), page, &bounds));
+
+  return gtk_widget_get_height (page) - MAX ((int) bounds.origin.y, 0);
+}
+
+static void
+body_after_paint_cb (GdkFrameClock *clock,
+                     BodyWatch     *watch)
+{
+  int in_sight = body_in_sight (watch->page, watch->answer);
+  int height = gtk_widget_get_height (GTK_WIDGET (watch->answer));
+
+  watch->frames++;
+  if (prep_answer_view_get_rendered (watch->answer))
+    watch->rendered_frames++;
+  if (height != in_sight)
+    {
+      g_test_message ("frame %u: the answer is %d px high, %d px of the page in sight below its top",
+                      watch->frames, height, in_sight);
+      watch->wrong++;
+    }
+}
+
+/* A long answer under the page's header is given the part of the page in
+ * sight below its top, and that only, in its first frame and in those
+ * after it, as its text is added and laid out. It was given as much as
+ * its lines laid out in the first frame, then the page's height: the
+ * text view's clip changed, and GTK redrew the whole answer in the frame
+ * after a question was shown, 625 x 256 px at 1000 x 700 (issue 15). It
+ * also laid out and drew lines below the bottom of the page. */
+static void
+test_body_in_sight (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *page = prep_page_layout_new ();
+  GtkWidget *header = gtk_label_new ("A question");
+  PrepAnswerView *answer = g_object_new (PREP_TYPE_ANSWER_VIEW, NULL);
+  g_autoptr(GString) markdown = g_string_new (NULL);
+  GtkAdjustment *vadjustment;
+  BodyWatch watch = { page, answer, };
+  GdkFrameClock *clock;
+  gulong handler;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+  gtk_widget_set_size_request (header, -1, 150);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  prep_page_layout_set_header (PREP_PAGE_LAYOUT (page), header);
+  prep_page_layout_set_body (PREP_PAGE_LAYOUT (page), GTK_WIDGET (answer));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+
+  /* Sections, so that the text is added in steps after the first frame. */
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (markdown, "## Section %u\n\n"
+                            "Paragraph %u of a long answer, long enough to wrap at the width of this window, "
+                            "and then some more words so that it takes two lines or three.\n\n", i, i);
+  prep_answer_view_set_markdown (answer, markdown->str);
+
+  gtk_widget_realize (window);
+  clock = gtk_widget_get_frame_clock (window);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (body_after_paint_cb), &watch);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!prep_answer_view_get_rendered (answer))
+    g_main_context_iteration (NULL, TRUE);
+  prep_test_wait_for_frame (window);
+  g_signal_handler_disconnect (clock, handler);
+
+  /* The first frame came before the whole answer was there. */
+  g_assert_cmpuint (watch.rendered_frames, >, 0);
+  g_assert_cmpuint (watch.frames, >, watch.rendered_frames);
+  g_assert_cmpuint (watch.wrong, ==, 0);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (page));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, 4 * gtk_widget_get_height (page));
+
+  /* Scrolled a little, and past the header: still the part in sight. */
+  for (guint i = 0; i < 2; i++)
+    {
+      gtk_adjustment_set_value (vadjustment, i == 0 ? 60 : 600);
+      prep_test_wait_for_frame (window);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (answer)), ==, body_in_sight (page, answer));
+    }
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (answer)), ==, gtk_widget_get_height (page));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The error page, shown when the content cannot be loaded, has its icon
  * only then: an icon on a page hidden in every normal start was decoded
  * (an SVG, through librsvg) before the first frame (issue 15). */
@@ -673,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/viewer/table-margins", test_table_margins);
   g_test_add_func ("/viewer/figure-before-width", test_figure_before_width);
   g_test_add_func ("/viewer/page-node-shape", test_page_node_shape);
+  g_test_add_func ("/viewer/body-in-sight", test_body_in_sight);
   g_test_add_func ("/viewer/error-page", test_error_page);
   g_test_add ("/viewer/follow-ups-after-answer", Fixture, NULL, fixture_set_up, test_follow_ups_after_answer,
               fixture_tear_down);

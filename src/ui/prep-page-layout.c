@@ -252,16 +252,22 @@ prep_page_layout_size_allocate (GtkWidget *widget,
     }
   footer_top = body_top + (shown (self->body) ? heights.body + self->spacing : 0);
 
-  /* The body is never taller than the page in sight: what is below its
-   * allocation is the body's own to scroll to. */
-  body_height = MIN (heights.body, height);
+  value = self->pending_value >= 0 ? self->pending_value : gtk_adjustment_get_value (self->vadjustment);
+  self->pending_value = -1;
+  value = CLAMP (value, 0, MAX (heights.total - height, 0));
+
+  /* The body is never taller than the part of the page in sight below
+   * its top: what is below its allocation is the body's own to scroll
+   * to. Taller, it would lay out and draw lines nobody sees, and its
+   * clip would grow from the lines of the first frame to the page's
+   * height in the next ones; GTK cannot compare render nodes whose clip
+   * changed and redrew the whole answer then, at start-up and after
+   * every switch (issue 15). */
+  body_height = MIN (heights.body, MAX (height - MAX (body_top - (int) floor (value), 0), 1));
   max_body_value = MAX (heights.body - body_height, 0);
 
   self->allocating = TRUE;
 
-  value = self->pending_value >= 0 ? self->pending_value : gtk_adjustment_get_value (self->vadjustment);
-  self->pending_value = -1;
-  value = CLAMP (value, 0, MAX (heights.total - height, 0));
   gtk_adjustment_configure (self->vadjustment, value, 0, MAX (heights.total, height),
                             height * 0.1, height * 0.9, height);
   gtk_adjustment_configure (self->hadjustment, 0, 0, width, width * 0.1, width * 0.9, width);
