@@ -721,6 +721,9 @@ typedef struct
   GdkTexture      *texture;   /* the window, as its first frame drew it */
   graphene_rect_t  answer;    /* the answer view's part in sight then */
   gboolean         has_page;  /* whether the question page was built */
+  guint            frames;    /* with the answer, until it was rendered */
+  guint            wrong;     /* of those, with the answer not as tall as
+                               * the part of the page in sight */
 } FirstFrame;
 
 static FirstFrame first_frame;
@@ -744,6 +747,37 @@ first_paint_cb (GdkFrameClock *clock,
   first_frame.answer = GRAPHENE_RECT_INIT (0, 0, 0, 0);
 }
 
+/* The answer's height in each frame until it is rendered: the part of
+ * the page in sight below its top, however little text it had so far.
+ * It had as much as its text, 291 px of 294 in the first frame of a
+ * restored start: its clip grew by 3 px as the text was added, and GTK
+ * redrew the whole answer in sight in the next frame (issue 15). */
+static void
+growing_paint_cb (GdkFrameClock *clock,
+                  GtkWidget     *window)
+{
+  GtkWidget *answer = prep_test_find_descendant (window, PREP_TYPE_ANSWER_VIEW);
+  GtkWidget *page = answer ? gtk_widget_get_ancestor (answer, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  graphene_rect_t bounds;
+  int in_sight;
+
+  if (answer == NULL || !gtk_widget_get_mapped (answer))
+    return;
+
+  g_assert_true (gtk_widget_compute_bounds (answer, page, &bounds));
+  in_sight = gtk_widget_get_height (page) - MAX ((int) bounds.origin.y, 0);
+  first_frame.frames++;
+  if (gtk_widget_get_height (answer) != in_sight)
+    {
+      g_test_message ("frame %u: the answer is %d px high, %d px of the page in sight below its top",
+                      first_frame.frames, gtk_widget_get_height (answer), in_sight);
+      first_frame.wrong++;
+    }
+
+  if (prep_answer_view_get_rendered (PREP_ANSWER_VIEW (answer)))
+    g_signal_handlers_disconnect_by_func (clock, growing_paint_cb, window);
+}
+
 static gboolean
 window_realized_hook (GSignalInvocationHint *hint,
                       guint                  n_values,
@@ -756,6 +790,8 @@ window_realized_hook (GSignalInvocationHint *hint,
     {
       g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
                         G_CALLBACK (first_paint_cb), widget);
+      g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                        G_CALLBACK (growing_paint_cb), widget);
       return FALSE;
     }
 
@@ -769,6 +805,7 @@ static void
 watch_first_frame (void)
 {
   g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
+  first_frame.frames = first_frame.wrong = 0;
   g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
                               window_realized_hook, NULL, NULL);
 }
@@ -787,6 +824,11 @@ check_restored_first_frame (PrepApplication *app,
   g_assert_cmpfloat (first_frame.answer.size.height, >=, 150);
   g_assert_true (has_ink (first_frame.texture, &first_frame.answer));
   g_clear_object (&first_frame.texture);
+
+  /* The answer came in more than one frame, and kept its size. */
+  g_test_message ("%u frames until the answer was rendered", first_frame.frames);
+  g_assert_cmpuint (first_frame.frames, >, 1);
+  g_assert_cmpuint (first_frame.wrong, ==, 0);
 }
 
 static void

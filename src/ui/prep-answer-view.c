@@ -82,6 +82,7 @@ enum {
   PROP_0,
   PROP_MARKDOWN,
   PROP_N_MATCHES,
+  PROP_GROWING,
   N_PROPS
 };
 
@@ -376,6 +377,23 @@ render_section (PrepAnswerView *self,
   collect_blocks (self, from);
 }
 
+static gboolean
+is_growing (PrepAnswerView *self)
+{
+  return self->markdown != NULL && !self->rendered;
+}
+
+static void
+set_rendered (PrepAnswerView *self,
+              gboolean        rendered)
+{
+  gboolean growing = is_growing (self);
+
+  self->rendered = rendered;
+  if (growing != is_growing (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GROWING]);
+}
+
 static void
 finish_render (PrepAnswerView *self)
 {
@@ -385,7 +403,7 @@ finish_render (PrepAnswerView *self)
   gtk_text_buffer_get_start_iter (buffer, &iter);
   gtk_text_buffer_place_cursor (buffer, &iter);
   place_blocks (self, gtk_widget_get_width (GTK_WIDGET (self)));
-  self->rendered = self->markdown != NULL;
+  set_rendered (self, self->markdown != NULL);
 
   g_signal_emit (self, signals [RENDERED], 0);
 }
@@ -464,7 +482,7 @@ render (PrepAnswerView *self)
 
   g_clear_handle_id (&self->rerender_source, g_source_remove);
   g_clear_handle_id (&self->continue_source, g_source_remove);
-  self->rendered = FALSE;
+  set_rendered (self, FALSE);
   self->rendered_bytes = 0;
 
   /* Matches are offsets into the old text. */
@@ -1033,6 +1051,10 @@ prep_answer_view_get_property (GObject    *object,
       g_value_set_uint (value, self->matches->len);
       break;
 
+    case PROP_GROWING:
+      g_value_set_boolean (value, is_growing (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1083,6 +1105,12 @@ prep_answer_view_class_init (PrepAnswerViewClass *klass)
   properties [PROP_N_MATCHES] =
     g_param_spec_uint ("n-matches", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Whether the text is still being added, a section at a time, until
+   * the whole Markdown is there. */
+  properties [PROP_GROWING] =
+    g_param_spec_boolean ("growing", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1167,10 +1195,15 @@ void
 prep_answer_view_set_markdown (PrepAnswerView *self,
                                const char     *markdown)
 {
+  gboolean growing;
+
   g_return_if_fail (PREP_IS_ANSWER_VIEW (self));
 
   if (g_strcmp0 (self->markdown, markdown) == 0)
     return;
+
+  growing = is_growing (self);
+  g_object_freeze_notify (G_OBJECT (self));
 
   g_free (self->markdown);
   self->markdown = g_strdup (markdown);
@@ -1182,7 +1215,10 @@ prep_answer_view_set_markdown (PrepAnswerView *self,
    * and the rest of the text comes in later steps. */
   render (self);
 
+  if (growing != is_growing (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GROWING]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MARKDOWN]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /**

@@ -60,6 +60,7 @@ struct _PrepPageLayout
   double               body_value;
   double               pending_value; /* the page's, or -1 */
   guint                allocating : 1;
+  guint                body_growing : 1;
 };
 
 static void scrollable_iface_init (GtkScrollableInterface *iface);
@@ -75,6 +76,7 @@ enum {
   PROP_MAXIMUM_SIZE,
   PROP_TIGHTENING_THRESHOLD,
   PROP_SPACING,
+  PROP_BODY_GROWING,
   N_PROPS,
 
   PROP_HADJUSTMENT = N_PROPS,
@@ -256,14 +258,19 @@ prep_page_layout_size_allocate (GtkWidget *widget,
   self->pending_value = -1;
   value = CLAMP (value, 0, MAX (heights.total - height, 0));
 
-  /* The body is never taller than the part of the page in sight below
-   * its top: what is below its allocation is the body's own to scroll
-   * to. Taller, it would lay out and draw lines nobody sees, and its
-   * clip would grow from the lines of the first frame to the page's
-   * height in the next ones; GTK cannot compare render nodes whose clip
-   * changed and redrew the whole answer then, at start-up and after
-   * every switch (issue 15). */
-  body_height = MIN (heights.body, MAX (height - MAX (body_top - (int) floor (value), 0), 1));
+  /* The body is given the part of the page in sight below its top, no
+   * more: what is below its allocation is the body's own to scroll to.
+   * Taller, it would lay out and draw lines nobody sees. A body whose
+   * text is shorter than that gets its text's height, unless its text is
+   * still growing: its size (and its clip) then stays the same from one
+   * frame to the next as lines are added, and the footer, placed after
+   * its text, is drawn over the empty part. GTK cannot compare render
+   * nodes whose clip changed: it redrew the whole answer in sight when
+   * its clip grew by 3 px with a line added, and when it grew from the
+   * lines of the first frame to the page's height (issue 15). */
+  body_height = MAX (height - MAX (body_top - (int) floor (value), 0), 1);
+  if (!self->body_growing)
+    body_height = MIN (heights.body, body_height);
   max_body_value = MAX (heights.body - body_height, 0);
 
   self->allocating = TRUE;
@@ -469,6 +476,10 @@ prep_page_layout_get_property (GObject    *object,
       g_value_set_int (value, self->spacing);
       break;
 
+    case PROP_BODY_GROWING:
+      g_value_set_boolean (value, self->body_growing);
+      break;
+
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -524,6 +535,10 @@ prep_page_layout_set_property (GObject      *object,
 
     case PROP_SPACING:
       prep_page_layout_set_spacing (self, g_value_get_int (value));
+      break;
+
+    case PROP_BODY_GROWING:
+      prep_page_layout_set_body_growing (self, g_value_get_boolean (value));
       break;
 
     case PROP_HADJUSTMENT:
@@ -600,6 +615,13 @@ prep_page_layout_class_init (PrepPageLayoutClass *klass)
     g_param_spec_int ("spacing", NULL, NULL,
                       0, G_MAXINT, 0,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Whether the body's text is still being added (an answer being
+   * rendered): the body then keeps the part of the page in sight below
+   * its top, however short its text is so far. */
+  properties [PROP_BODY_GROWING] =
+    g_param_spec_boolean ("body-growing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -709,6 +731,29 @@ prep_page_layout_set_spacing (PrepPageLayout *self,
   self->spacing = spacing;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SPACING]);
+}
+
+gboolean
+prep_page_layout_get_body_growing (PrepPageLayout *self)
+{
+  g_return_val_if_fail (PREP_IS_PAGE_LAYOUT (self), FALSE);
+
+  return self->body_growing;
+}
+
+void
+prep_page_layout_set_body_growing (PrepPageLayout *self,
+                                   gboolean        body_growing)
+{
+  g_return_if_fail (PREP_IS_PAGE_LAYOUT (self));
+
+  body_growing = !!body_growing;
+  if (self->body_growing == body_growing)
+    return;
+
+  self->body_growing = body_growing;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BODY_GROWING]);
 }
 
 /**

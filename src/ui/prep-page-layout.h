@@ -28,6 +28,9 @@ void       prep_page_layout_set_footer   (PrepPageLayout  *self,
 int        prep_page_layout_get_spacing  (PrepPageLayout  *self);
 void       prep_page_layout_set_spacing  (PrepPageLayout  *self,
                                           int              spacing);
+gboolean   prep_page_layout_get_body_growing (PrepPageLayout *self);
+void       prep_page_layout_set_body_growing (PrepPageLayout *self,
+                                              gboolean        body_growing);
 gboolean   prep_page_layout_page_point   (PrepPageLayout  *self,
                                           GtkWidget       *widget,
                                           double           y,
