@@ -587,21 +587,36 @@ page_has_clip (GtkWidget *page)
   return has_clip_of (node, gtk_widget_get_width (page), gtk_widget_get_height (page));
 }
 
-static void
-test_page_node_shape (void)
+/* A 600 x 400 window scrolling a page of @header (if any) and @answer,
+ * as the question page does. */
+static GtkWidget *
+page_window_new (GtkWidget      *header,
+                 PrepAnswerView *answer,
+                 GtkWidget     **page_out)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *page = prep_page_layout_new ();
-  PrepAnswerView *answer = g_object_new (PREP_TYPE_ANSWER_VIEW, NULL);
-  g_autoptr(GString) markdown = g_string_new (NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  prep_page_layout_set_header (PREP_PAGE_LAYOUT (page), gtk_label_new ("A question"));
+  if (header != NULL)
+    prep_page_layout_set_header (PREP_PAGE_LAYOUT (page), header);
   prep_page_layout_set_body (PREP_PAGE_LAYOUT (page), GTK_WIDGET (answer));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
   gtk_window_set_child (GTK_WINDOW (window), scroller);
+  *page_out = page;
+
+  return window;
+}
+
+static void
+test_page_node_shape (void)
+{
+  PrepAnswerView *answer = g_object_new (PREP_TYPE_ANSWER_VIEW, NULL);
+  GtkWidget *page;
+  GtkWidget *window = page_window_new (gtk_label_new ("A question"), answer, &page);
+  g_autoptr(GString) markdown = g_string_new (NULL);
 
   /* All of it in sight. */
   prep_answer_view_set_markdown (answer, "A short answer.\n");
@@ -672,24 +687,17 @@ body_after_paint_cb (GdkFrameClock *clock,
 static void
 test_body_in_sight (void)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *page = prep_page_layout_new ();
   GtkWidget *header = gtk_label_new ("A question");
   PrepAnswerView *answer = g_object_new (PREP_TYPE_ANSWER_VIEW, NULL);
+  GtkWidget *page;
+  GtkWidget *window = page_window_new (header, answer, &page);
   g_autoptr(GString) markdown = g_string_new (NULL);
   GtkAdjustment *vadjustment;
   BodyWatch watch = { page, answer, };
   GdkFrameClock *clock;
   gulong handler;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
   gtk_widget_set_size_request (header, -1, 150);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  prep_page_layout_set_header (PREP_PAGE_LAYOUT (page), header);
-  prep_page_layout_set_body (PREP_PAGE_LAYOUT (page), GTK_WIDGET (answer));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
-  gtk_window_set_child (GTK_WINDOW (window), scroller);
 
   /* Sections, so that the text is added in steps after the first frame. */
   for (guint i = 0; i < 40; i++)
@@ -735,20 +743,14 @@ test_body_in_sight (void)
 static void
 test_render_steps (void)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *page = prep_page_layout_new ();
   PrepAnswerView *answer = g_object_new (PREP_TYPE_ANSWER_VIEW, NULL);
+  GtkWidget *page;
+  GtkWidget *window = page_window_new (NULL, answer, &page);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (answer));
   g_autoptr(GString) markdown = g_string_new (NULL);
   int chars, most = 0;
   guint steps = 0;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  prep_page_layout_set_body (PREP_PAGE_LAYOUT (page), GTK_WIDGET (answer));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), page);
-  gtk_window_set_child (GTK_WINDOW (window), scroller);
   gtk_window_present (GTK_WINDOW (window));
   prep_test_wait_for_frame (window);
 
