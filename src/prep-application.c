@@ -36,6 +36,8 @@ struct _PrepApplication
   PrepPackStore  *packs;
   PrepRenderer   *pack_renderer;  /* checks the packs' Markdown */
   GSettings      *settings;
+
+  guint           present_source;
 };
 
 G_DEFINE_FINAL_TYPE (PrepApplication, prep_application, ADW_TYPE_APPLICATION)
@@ -353,6 +355,43 @@ prep_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (prep_application_parent_class)->handle_local_options (app, options);
 }
 
+static gboolean
+present_later_cb (gpointer data)
+{
+  PrepApplication *self = data;
+  PrepWindow *window = prep_application_get_main_window (self);
+
+  self->present_source = 0;
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+  g_application_release (G_APPLICATION (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The window is first shown from the main loop, once it has handled what
+ * start-up left for it at a higher priority. GTK and libadwaita add their
+ * icons to the icon theme at start-up, and the theme's change is handled
+ * in an idle at GTK_PRIORITY_RESIZE - 2 (gtkicontheme.c), which the first
+ * frame came before: every widget was then styled, laid out and drawn
+ * again, the whole window in one step of 20 to 30 ms after its first
+ * frame (issue 15). Handled before the window is shown, it costs nothing.
+ * Later, or with the window up, it is presented at once. */
+static void
+present_window (PrepApplication *self,
+                PrepWindow      *window)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)) || self->present_source != 0)
+    {
+      if (self->present_source == 0)
+        gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  g_application_hold (G_APPLICATION (self));
+  self->present_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 9, present_later_cb, self, NULL);
+}
+
 static PrepWindow *
 ensure_window (PrepApplication *self)
 {
@@ -397,7 +436,7 @@ prep_application_command_line (GApplication            *app,
         }
     }
 
-  gtk_window_present (GTK_WINDOW (window));
+  present_window (self, window);
 
   return status;
 }
@@ -405,7 +444,7 @@ prep_application_command_line (GApplication            *app,
 static void
 prep_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (ensure_window (PREP_APPLICATION (app))));
+  present_window (PREP_APPLICATION (app), ensure_window (PREP_APPLICATION (app)));
 }
 
 /* The content language follows its setting at once: every view shows
@@ -481,6 +520,13 @@ prep_application_shutdown (GApplication *app)
   PrepApplication *self = PREP_APPLICATION (app);
   g_autoptr(GError) notes_error = NULL;
   g_autoptr(GError) reviews_error = NULL;
+
+  /* Quit before the window was shown. */
+  if (self->present_source != 0)
+    {
+      g_clear_handle_id (&self->present_source, g_source_remove);
+      g_application_release (app);
+    }
 
   /* The windows asked about anything that could not be saved; this is
    * for a quit without a window (e.g. a remote instance's). */

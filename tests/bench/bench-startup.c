@@ -70,10 +70,23 @@ after_paint_cb (GdkFrameClock *clock,
     }
 }
 
+/* BENCH_TRACE: when each frame is drawn, and when the icon theme changes
+ * (it had every widget styled, laid out and drawn again after the first
+ * frame, issue 15), beside the long main-loop steps. */
+static void
+trace_cb (GObject    *object,
+          const char *what)
+{
+  g_printerr ("%s at %.6f s\n", what, g_get_monotonic_time () / 1e6);
+}
+
 static void
 window_realize_cb (GtkWidget    *window,
                    GApplication *app)
 {
+  if (g_getenv ("BENCH_TRACE"))
+    g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                      G_CALLBACK (trace_cb), (gpointer) "frame drawn");
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (after_paint_cb), app);
 }
@@ -83,6 +96,9 @@ window_added_cb (GtkApplication *app,
                  GtkWindow      *window)
 {
   g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), app);
+  if (g_getenv ("BENCH_TRACE"))
+    g_signal_connect (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window))),
+                      "changed", G_CALLBACK (trace_cb), (gpointer) "icon theme changed");
 }
 
 static void
