@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -186,6 +187,113 @@ test_tag_styles (void)
   g_object_get (lookup (buffer, "list-2"), "left-margin", &margin2, NULL);
   g_assert_cmpint (margin2, >, margin1);
   g_assert_cmpint (indent, <, 0);
+}
+
+/* A font as GtkTextView sets text in it: the view's font with the font
+ * properties of the tags (in order of priority) and their scales. */
+static char *
+describe_font (const PangoFontDescription *font,
+               double                      scale,
+               gboolean                    chinese)
+{
+  g_autofree char *described = pango_font_description_to_string (font);
+
+  return g_strdup_printf ("%s × %g, %s", described, scale, chinese ? "zh" : "latin");
+}
+
+static char *
+describe_specimen (PangoLayout *layout)
+{
+  PangoAttrIterator *iter = pango_attr_list_get_iterator (pango_layout_get_attributes (layout));
+  PangoAttribute *scale = pango_attr_iterator_get (iter, PANGO_ATTR_SCALE);
+  gunichar first = g_utf8_get_char (pango_layout_get_text (layout));
+  char *described = describe_font (pango_layout_get_font_description (layout),
+                                   scale ? ((PangoAttrFloat *) scale)->value : 1.0,
+                                   prep_renderer_is_cjk (first));
+
+  pango_attr_iterator_destroy (iter);
+
+  return described;
+}
+
+static char *
+describe_text_at (const GtkTextIter          *iter,
+                  const PangoFontDescription *base)
+{
+  g_autoptr(GSList) tags = gtk_text_iter_get_tags (iter);
+  g_autoptr(PangoFontDescription) font = pango_font_description_copy (base);
+  gboolean chinese = FALSE;
+  double scale = 1.0;
+
+  /* In ascending order of priority, as the view applies them. */
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      g_autoptr(PangoFontDescription) tag_font = NULL;
+      g_autofree char *name = NULL;
+      gboolean scale_set;
+      double tag_scale;
+
+      g_object_get (l->data, "name", &name, "font-desc", &tag_font,
+                    "scale-set", &scale_set, "scale", &tag_scale, NULL);
+      if (tag_font != NULL)
+        pango_font_description_merge (font, tag_font, TRUE);
+      if (scale_set)
+        scale *= tag_scale;
+      chinese |= g_strcmp0 (name, "zh") == 0;
+    }
+
+  return describe_font (font, scale, chinese);
+}
+
+/* The fonts loaded ahead of the first answer (issue 15): every font the
+ * text of a rendered answer is set in, in Latin and in Chinese, is among
+ * them, once each: the body, emphasis, headings, inline code and code
+ * blocks. (Not code highlighting's bold and italic, whose tags are made
+ * with the first code block.) */
+static void
+test_font_specimens (void)
+{
+  static const char markdown[] =
+    "# 標題 Title\n\n## 小節 Section\n\n### 三 Three\n\n#### 四 Four\n\n"
+    "Plain 中文，**bold 粗體** *italic 斜體* `code` `程式` ~~struck 刪除~~\n\n"
+    "- item 項目\n\n> quote 引言\n\n```\nx = 1 # 註解\n```\n\n---\n";
+  g_autoptr(PrepRenderer) renderer = prep_renderer_new ();
+  g_autoptr(GtkTextBuffer) buffer = render (renderer, markdown, -1);
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoFontDescription) base = pango_font_description_from_string ("Cantarell 11");
+  g_autoptr(GPtrArray) specimens = NULL;
+  g_autoptr(GHashTable) described = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkTextIter iter;
+  guint n_checked = 0;
+
+  pango_context_set_font_description (context, base);
+  specimens = prep_renderer_dup_font_specimens (renderer, buffer, context);
+  g_assert_cmpuint (specimens->len, >=, 12);
+  for (guint i = 0; i < specimens->len; i++)
+    {
+      char *text = describe_specimen (g_ptr_array_index (specimens, i));
+
+      g_test_message ("specimen %s", text);
+      g_assert_true (g_hash_table_add (described, text));
+    }
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    {
+      g_autofree char *font = NULL;
+
+      if (g_unichar_isspace (gtk_text_iter_get_char (&iter)) || gtk_text_iter_is_end (&iter))
+        continue;
+      font = describe_text_at (&iter, base);
+      if (!g_hash_table_contains (described, font))
+        g_error ("“%C” at %d is set in %s, not among the fonts loaded ahead",
+                 gtk_text_iter_get_char (&iter), gtk_text_iter_get_offset (&iter), font);
+      n_checked++;
+    }
+  while (gtk_text_iter_forward_char (&iter));
+  g_assert_cmpuint (n_checked, >, 60);
+
+  g_object_unref (context);
 }
 
 static void
@@ -1378,6 +1486,7 @@ main (int   argc,
   g_test_add_func ("/renderer/chinese-language", test_chinese_language);
   g_test_add_func ("/renderer/table-cells", test_table_cells);
   g_test_add_func ("/renderer/code-box", test_code_box);
+  g_test_add_func ("/renderer/font-specimens", test_font_specimens);
   g_test_add_func ("/renderer/hidden-language", test_hidden_language);
   g_test_add_func ("/renderer/dark-figures", test_dark_figures);
   g_test_add_func ("/renderer/image-scale-factor", test_image_scale_factor);

@@ -786,6 +786,42 @@ test_render_steps (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The fonts answers are set in are loaded ahead, a step at a time: once
+ * its time is up, a step loads one. The first long answer loads them all
+ * before the rest of its text: as the text view laid out the text, fonts
+ * loaded on the way made steps of 20 to 40 ms after a restored start
+ * (issue 15). */
+static void
+test_font_steps (void)
+{
+  PrepAnswerView *answer = g_object_new (PREP_TYPE_ANSWER_VIEW, NULL);
+  PrepAnswerView *other = g_object_ref_sink (g_object_new (PREP_TYPE_ANSWER_VIEW, NULL));
+  GtkWidget *page;
+  GtkWidget *window = page_window_new (NULL, answer, &page);
+  g_autoptr(GString) markdown = g_string_new (NULL);
+  guint steps = 1;
+
+  while (prep_answer_view_load_fonts (other, 0))
+    steps++;
+  g_test_message ("%u fonts loaded in as many steps", steps);
+  g_assert_cmpuint (steps, >=, 10);
+  g_assert_false (prep_answer_view_load_fonts (other, 0));
+  g_object_unref (other);
+
+  gtk_window_present (GTK_WINDOW (window));
+  prep_test_wait_for_frame (window);
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (markdown, "%s段落 %u：**粗體** `code` and some more words in Latin.\n\n",
+                            i % 10 == 0 ? "## 標題 A heading\n\n" : "", i);
+  prep_answer_view_set_markdown (answer, markdown->str);
+  g_assert_false (prep_answer_view_get_rendered (answer));
+  while (!prep_answer_view_get_rendered (answer))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (prep_answer_view_load_fonts (answer, 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The error page, shown when the content cannot be loaded, has its icon
  * only then: an icon on a page hidden in every normal start was decoded
  * (an SVG, through librsvg) before the first frame (issue 15). */
@@ -839,6 +875,7 @@ main (int   argc,
   g_test_add_func ("/viewer/page-node-shape", test_page_node_shape);
   g_test_add_func ("/viewer/body-in-sight", test_body_in_sight);
   g_test_add_func ("/viewer/render-steps", test_render_steps);
+  g_test_add_func ("/viewer/font-steps", test_font_steps);
   g_test_add_func ("/viewer/error-page", test_error_page);
   g_test_add ("/viewer/follow-ups-after-answer", Fixture, NULL, fixture_set_up, test_follow_ups_after_answer,
               fixture_tear_down);

@@ -1490,6 +1490,130 @@ prep_renderer_section_end (const char *markdown,
   return length;
 }
 
+static void
+collect_font_tag (GtkTextTag *tag,
+                  gpointer    data)
+{
+  GPtrArray *tags = data;
+  g_autoptr(PangoFontDescription) font = NULL;
+  gboolean scale_set;
+
+  g_object_get (tag, "font-desc", &font, "scale-set", &scale_set, NULL);
+  if (scale_set || (font != NULL && pango_font_description_get_set_fields (font) != 0))
+    g_ptr_array_add (tags, tag);
+}
+
+static int
+compare_tag_priority (gconstpointer a,
+                      gconstpointer b)
+{
+  return gtk_text_tag_get_priority (*(GtkTextTag **) a) - gtk_text_tag_get_priority (*(GtkTextTag **) b);
+}
+
+/* @font with the font properties of @tag, and @scale times its scale, as
+ * GtkTextView applies them (the scale stays an attribute of the text). */
+static void
+apply_font_tag (PangoFontDescription *font,
+                double               *scale,
+                GtkTextTag           *tag)
+{
+  g_autoptr(PangoFontDescription) tag_font = NULL;
+  gboolean scale_set;
+  double tag_scale;
+
+  g_object_get (tag, "font-desc", &tag_font, "scale-set", &scale_set, "scale", &tag_scale, NULL);
+  if (tag_font != NULL)
+    pango_font_description_merge (font, tag_font, TRUE);
+  if (scale_set)
+    *scale *= tag_scale;
+}
+
+/**
+ * prep_renderer_dup_font_specimens:
+ * @buffer: the buffer the renderer renders into
+ * @context: the context of the view that shows @buffer
+ *
+ * A few characters in each font an answer is drawn in: the view's own
+ * font, and that font as each tag that sets a family, weight, style or
+ * size changes it, for Latin and for Chinese text. Laying them out
+ * (pango_layout_get_size()) loads the fonts into the font map of
+ * @context, as the first answer would otherwise do, waiting for
+ * fontconfig and FreeType (issue 15). Fonts of tags that only code
+ * highlighting adds are not in it.
+ *
+ * Returns: (transfer container) (element-type PangoLayout): the layouts,
+ *   not yet laid out
+ */
+GPtrArray *
+prep_renderer_dup_font_specimens (PrepRenderer  *self,
+                                  GtkTextBuffer *buffer,
+                                  PangoContext  *context)
+{
+  GtkTextTagTable *table;
+  GtkTextTag *zh;
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = NULL;
+  GPtrArray *specimens = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (PREP_IS_RENDERER (self), specimens);
+  g_return_val_if_fail (GTK_IS_TEXT_BUFFER (buffer), specimens);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), specimens);
+
+  ensure_tags (self, buffer);
+  table = gtk_text_buffer_get_tag_table (buffer);
+  zh = gtk_text_tag_table_lookup (table, "zh");
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* The body text first (no tag), then each tag's font. */
+  gtk_text_tag_table_foreach (table, collect_font_tag, tags);
+  g_ptr_array_sort (tags, compare_tag_priority);
+  g_ptr_array_insert (tags, 0, NULL);
+
+  for (guint i = 0; i < tags->len; i++)
+    {
+      GtkTextTag *tag = g_ptr_array_index (tags, i);
+
+      if (tag == zh && zh != NULL)
+        continue;
+
+      for (guint chinese = 0; chinese <= 1; chinese++)
+        {
+          g_autoptr(PangoFontDescription) font = pango_font_description_copy (pango_context_get_font_description (context));
+          g_autofree char *described = NULL;
+          g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+          PangoLayout *layout;
+          double scale = 1.0;
+
+          /* The "zh" tag has the lowest priority: the others apply over it. */
+          if (chinese && zh != NULL)
+            apply_font_tag (font, &scale, zh);
+          if (tag != NULL)
+            apply_font_tag (font, &scale, tag);
+          described = pango_font_description_to_string (font);
+          if (!g_hash_table_add (seen, g_strdup_printf ("%s × %g, %s", described, scale,
+                                                        chinese ? "zh" : "latin")))
+            continue;
+
+          layout = pango_layout_new (context);
+          pango_layout_set_font_description (layout, font);
+          if (scale != 1.0)
+            pango_attr_list_insert (attrs, pango_attr_scale_new (scale));
+          if (chinese)
+            {
+              pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-tw")));
+              /* "中文，" */
+              pango_layout_set_text (layout, "\xe4\xb8\xad\xe6\x96\x87\xef\xbc\x8c", -1);
+            }
+          else
+            pango_layout_set_text (layout, "Aa0", -1);
+          pango_layout_set_attributes (layout, attrs);
+          g_ptr_array_add (specimens, layout);
+        }
+    }
+
+  return specimens;
+}
+
 /**
  * prep_renderer_render:
  * @buffer: the buffer to render into

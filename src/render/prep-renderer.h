@@ -57,6 +57,9 @@ void          prep_renderer_set_locale          (PrepRenderer  *self,
                                                  const char    *locale);
 char         *prep_renderer_dup_figure_path     (PrepRenderer  *self,
                                                  const char    *path);
+GPtrArray    *prep_renderer_dup_font_specimens (PrepRenderer *self,
+                                                 GtkTextBuffer *buffer,
+                                                 PangoContext  *context);
 void          prep_renderer_decode_figures_ahead (PrepRenderer  *self,
                                                  const char    *folder);
 char         *prep_renderer_check_markdown      (PrepRenderer  *self,

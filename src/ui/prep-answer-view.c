@@ -64,6 +64,7 @@ struct _PrepAnswerView
   GArray         *table_offsets; /* int: where each table is in the text */
   GArray         *matches;       /* Match */
   GHashTable     *label_matches; /* GtkLabel → GArray of PrepTextMatch */
+  GPtrArray      *font_specimens; /* PangoLayout not laid out yet, or NULL until made */
 
   guint           current_match; /* index, or G_MAXUINT */
   guint           rerender_source;
@@ -112,6 +113,9 @@ static guint signals [N_SIGNALS];
 #define FIRST_SECTION_BYTES 3072   /* before the window has a size */
 #define BYTES_PER_PIXEL     3
 #define LATER_SECTION_BYTES 1024
+/* A step that loads fonts goes on for this long at most, past the first
+ * font (one takes 1 to 5 ms here). */
+#define FONT_STEP_USEC      3000
 
 static void
 clear_heading (gpointer data)
@@ -458,6 +462,15 @@ continue_render_cb (gpointer user_data)
     {
       self->continue_source = 0;
       return G_SOURCE_REMOVE;
+    }
+
+  /* The fonts the rest may use are loaded first, a step each, if no
+   * answer did yet: loading them as the text is laid out made steps of
+   * 20–40 ms after a restored start (issue 15). */
+  if (self->font_specimens == NULL || self->font_specimens->len > 0)
+    {
+      prep_answer_view_load_fonts (self, g_get_monotonic_time () + FONT_STEP_USEC);
+      return G_SOURCE_CONTINUE;
     }
 
   render_section (self, LATER_SECTION_BYTES, max_end);
@@ -1012,6 +1025,7 @@ prep_answer_view_dispose (GObject *object)
   g_clear_handle_id (&self->prepare_source, g_source_remove);
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed_cb, self);
   g_clear_pointer (&self->label_matches, g_hash_table_unref);
+  g_clear_pointer (&self->font_specimens, g_ptr_array_unref);
   g_clear_object (&self->renderer);
 
   G_OBJECT_CLASS (prep_answer_view_parent_class)->dispose (object);
@@ -1678,4 +1692,37 @@ prep_answer_view_get_tables (PrepAnswerView *self)
   g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), NULL);
 
   return self->tables;
+}
+
+/**
+ * prep_answer_view_load_fonts:
+ * @deadline: a monotonic time (g_get_monotonic_time()) to stop at
+ *
+ * Loads the fonts answers are drawn in (see
+ * prep_renderer_dup_font_specimens()) into the view's font map, as the
+ * first answer that uses each would otherwise do in the middle of its
+ * layout: until @deadline, at least one. Done once; for idle moments.
+ *
+ * Returns: %TRUE while fonts remain to be loaded
+ */
+gboolean
+prep_answer_view_load_fonts (PrepAnswerView *self,
+                             gint64          deadline)
+{
+  g_return_val_if_fail (PREP_IS_ANSWER_VIEW (self), FALSE);
+
+  if (self->font_specimens == NULL)
+    self->font_specimens = prep_renderer_dup_font_specimens (self->renderer,
+                                                             gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)),
+                                                             gtk_widget_get_pango_context (GTK_WIDGET (self)));
+
+  while (self->font_specimens->len > 0)
+    {
+      pango_layout_get_size (g_ptr_array_index (self->font_specimens, 0), NULL, NULL);
+      g_ptr_array_remove_index (self->font_specimens, 0);
+      if (g_get_monotonic_time () >= deadline)
+        break;
+    }
+
+  return self->font_specimens->len > 0;
 }

@@ -52,5 +52,7 @@ gboolean    prep_answer_view_get_y_at_offset   (PrepAnswerView     *self,
                                                 int                 offset,
                                                 double             *y);
 GPtrArray  *prep_answer_view_get_tables        (PrepAnswerView     *self);
+gboolean    prep_answer_view_load_fonts        (PrepAnswerView     *self,
+                                                gint64              deadline);
 
 G_END_DECLS

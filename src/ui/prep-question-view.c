@@ -88,6 +88,7 @@ struct _PrepQuestionView
   guint              follow_ups_source;
   GPtrArray         *follow_up_answers; /* GtkLabel, or NULL until its row is first expanded */
   GPtrArray         *follow_up_texts;   /* const char *: each answer's text (the question's) */
+  GPtrArray         *font_specimens;    /* PangoLayout not laid out yet, or NULL until collected */
 
   /* Find */
   GArray            *matches;           /* PageMatch */
@@ -1227,6 +1228,7 @@ prep_question_view_dispose (GObject *object)
   g_clear_pointer (&self->follow_up_rows, g_ptr_array_unref);
   g_clear_pointer (&self->follow_up_answers, g_ptr_array_unref);
   g_clear_pointer (&self->follow_up_texts, g_ptr_array_unref);
+  g_clear_pointer (&self->font_specimens, g_ptr_array_unref);
   g_clear_pointer (&self->follow_up_matches, g_ptr_array_unref);
 
   G_OBJECT_CLASS (prep_question_view_parent_class)->dispose (object);
@@ -1467,6 +1469,76 @@ prep_question_view_prepare (PrepQuestionView *self)
   g_return_if_fail (PREP_IS_QUESTION_VIEW (self));
 
   ensure_page (self);
+}
+
+static void
+collect_label_fonts (GtkWidget  *widget,
+                     GHashTable *seen,
+                     GPtrArray  *specimens)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        {
+          PangoContext *context = gtk_widget_get_pango_context (child);
+          const PangoFontDescription *font = pango_context_get_font_description (context);
+
+          if (!g_hash_table_contains (seen, font))
+            {
+              g_hash_table_add (seen, pango_font_description_copy (font));
+              /* "Aa0 中文" */
+              g_ptr_array_add (specimens, pango_layout_new (context));
+              pango_layout_set_text (g_ptr_array_index (specimens, specimens->len - 1),
+                                     "Aa0 \xe4\xb8\xad\xe6\x96\x87", -1);
+            }
+        }
+      collect_label_fonts (child, seen, specimens);
+    }
+}
+
+/**
+ * prep_question_view_load_fonts:
+ * @deadline: a monotonic time (g_get_monotonic_time()) to stop at
+ *
+ * Loads the fonts the question page is drawn in, as the first question
+ * opened would otherwise do (fontconfig's matching, FreeType's faces: a
+ * tenth of the first switch, issue 15): a few characters in the font of
+ * each of the page's labels (from the style sheet) and in each font of
+ * the answer. Builds the page first if it is not yet. For idle moments:
+ * loads fonts until @deadline, at least one.
+ *
+ * Returns: %TRUE while fonts remain to be loaded
+ */
+gboolean
+prep_question_view_load_fonts (PrepQuestionView *self,
+                               gint64            deadline)
+{
+  g_return_val_if_fail (PREP_IS_QUESTION_VIEW (self), FALSE);
+
+  ensure_page (self);
+
+  if (self->font_specimens == NULL)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new_full ((GHashFunc) pango_font_description_hash,
+                                                          (GEqualFunc) pango_font_description_equal,
+                                                          (GDestroyNotify) pango_font_description_free,
+                                                          NULL);
+
+      self->font_specimens = g_ptr_array_new_with_free_func (g_object_unref);
+      collect_label_fonts (self->page_box, seen, self->font_specimens);
+    }
+
+  while (self->font_specimens->len > 0)
+    {
+      pango_layout_get_size (g_ptr_array_index (self->font_specimens, 0), NULL, NULL);
+      g_ptr_array_remove_index (self->font_specimens, 0);
+      if (g_get_monotonic_time () >= deadline)
+        return TRUE;
+    }
+
+  return prep_answer_view_load_fonts (self->answer_view, deadline);
 }
 
 /**

@@ -27,6 +27,8 @@ void            prep_question_view_show_error        (PrepQuestionView          
                                                       const char                *message);
 PangoFontDescription *prep_question_view_dup_title_font (PrepQuestionView    *self);
 void            prep_question_view_prepare           (PrepQuestionView          *self);
+gboolean        prep_question_view_load_fonts        (PrepQuestionView          *self,
+                                                      gint64                     deadline);
 double          prep_question_view_get_zoom          (PrepQuestionView          *self);
 void            prep_question_view_set_zoom          (PrepQuestionView          *self,
                                                       double                     zoom);

@@ -35,6 +35,9 @@
 G_DEFINE_FINAL_TYPE (PrepWindow, prep_window, ADW_TYPE_APPLICATION_WINDOW)
 
 #define NARROW_WIDTH 600
+/* How long a step of loading fonts after start-up may go on for: a step
+ * loads one font at least, each a millisecond or two here. */
+#define FONT_STEP_USEC 3000
 
 enum {
   PROP_0,
@@ -1054,9 +1057,9 @@ warm_glyphs_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* For benchmarks and tests: the glyphs are loaded now if they are not
- * yet (under valgrind the thread takes seconds); returns how many
- * characters were. */
+/* For benchmarks and tests: the page's fonts and the glyphs are loaded
+ * now if they are not yet (under valgrind the thread takes seconds);
+ * returns how many characters were. */
 guint
 _prep_window_wait_for_glyphs (PrepWindow *self)
 {
@@ -1065,23 +1068,39 @@ _prep_window_wait_for_glyphs (PrepWindow *self)
   if (self->warm_source != 0)
     {
       g_clear_handle_id (&self->warm_source, g_source_remove);
-      prep_question_view_prepare (self->question_view);
+      while (prep_question_view_load_fonts (self->question_view, 0))
+        ;
       warm_glyphs_cb (self);
     }
 
   return self->glyph_warmer != NULL ? prep_glyph_warmer_wait (self->glyph_warmer) : 0;
 }
 
+/* The fonts the page is drawn in are loaded in the main thread's font
+ * map, a few milliseconds at a time; then the glyphs, in a thread. */
+static gboolean
+load_fonts_cb (gpointer data)
+{
+  PrepWindow *self = data;
+
+  if (prep_question_view_load_fonts (self->question_view, g_get_monotonic_time () + FONT_STEP_USEC))
+    return G_SOURCE_CONTINUE;
+
+  self->warm_source = g_idle_add_full (G_PRIORITY_LOW, warm_glyphs_cb, self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* The question page, not in a first start's first frame, is built in the
  * first idle moment after it, so that the first question opened need not
- * wait for it; the glyphs are loaded in the next (one step each). */
+ * wait for it; its fonts are loaded in the next steps, then its glyphs. */
 static gboolean
 prepare_page_cb (gpointer data)
 {
   PrepWindow *self = data;
 
   prep_question_view_prepare (self->question_view);
-  self->warm_source = g_idle_add_full (G_PRIORITY_LOW, warm_glyphs_cb, self, NULL);
+  self->warm_source = g_idle_add_full (G_PRIORITY_LOW, load_fonts_cb, self, NULL);
 
   return G_SOURCE_REMOVE;
 }

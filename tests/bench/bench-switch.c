@@ -78,7 +78,8 @@ run_bench_cb (gpointer data)
   guint n = g_list_model_get_n_items (questions);
 
   /* BENCH_LIMIT=N: the first N questions only (for profiling);
-   * BENCH_VERBOSE: each question's time. */
+   * BENCH_VERBOSE: each question's time, the longest step after it, and
+   * when it began (monotonic, as perf record -k CLOCK_MONOTONIC has it). */
   if (g_getenv ("BENCH_LIMIT"))
     n = MIN (n, (guint) atoi (g_getenv ("BENCH_LIMIT")));
 
@@ -98,11 +99,12 @@ run_bench_cb (gpointer data)
 
       open_and_paint (window, prep_question_get_id (question));
       ms = (g_get_monotonic_time () - begin) / 1000.0;
-      if (g_getenv ("BENCH_VERBOSE"))
-        g_printerr ("%-40s %7.1f ms\n", prep_question_get_id (question), ms);
       g_array_append_val (switch_ms, ms);
       ms = prep_bench_iterate_for (300);
       g_array_append_val (blocked_ms, ms);
+      if (g_getenv ("BENCH_VERBOSE"))
+        g_printerr ("%-44s %6.1f ms, then steps up to %5.1f ms (from %.6f s)\n", prep_question_get_id (question),
+                    g_array_index (switch_ms, double, i), ms, begin / 1e6);
     }
 
   /* The reference: the answer as plain text, in a new text view each time. */
