@@ -822,6 +822,108 @@ test_font_steps (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+append_table (GString *markdown)
+{
+  g_string_append (markdown, "| 方法 Method | 記憶體 Memory | 說明 Notes |\n|---|---:|---|\n");
+  for (guint r = 0; r < 30; r++)
+    g_string_append_printf (markdown, "| 第 %u 種方法 method %u | %u GB | 一段較長的說明，"
+                            "long enough to wrap in a narrow column of this table %u |\n", r, r, r * 3, r);
+  g_string_append (markdown, "\n");
+}
+
+/* A table that comes in a later section is measured a few cells a step,
+ * before any more text: laying out its cells at once (three layouts a
+ * cell) made a step of 15 to 27 ms after a switch (issue 15). Once
+ * measured, it is laid out exactly as a table shown at once. */
+static void
+test_table_steps (void)
+{
+  PrepAnswerView *later = g_object_new (PREP_TYPE_ANSWER_VIEW, NULL);
+  PrepAnswerView *first = g_object_new (PREP_TYPE_ANSWER_VIEW, NULL);
+  GtkWidget *page, *first_page;
+  GtkWidget *window = page_window_new (NULL, later, &page);
+  GtkWidget *first_window = page_window_new (NULL, first, &first_page);
+  g_autoptr(GString) markdown = g_string_new (NULL);
+  g_autoptr(GString) short_markdown = g_string_new ("Before the table.\n\n");
+  PrepTable *table = NULL, *first_table;
+  GPtrArray *cells, *first_cells;
+  int chars_before = 0;
+  guint waiting = 0;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (markdown, "Paragraph %u, before the table, with words enough to wrap.\n\n", i);
+  append_table (markdown);
+  g_string_append (markdown, "After the table.\n");
+  append_table (short_markdown);
+
+  gtk_window_present (GTK_WINDOW (window));
+  prep_test_wait_for_frame (window);
+  prep_answer_view_set_markdown (later, markdown->str);
+  g_assert_cmpuint (prep_answer_view_get_tables (later)->len, ==, 0);
+  while (!prep_answer_view_get_rendered (later))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (later));
+
+      g_main_context_iteration (NULL, TRUE);
+      if (table == NULL && prep_answer_view_get_tables (later)->len > 0)
+        {
+          table = g_ptr_array_index (prep_answer_view_get_tables (later), 0);
+          chars_before = gtk_text_buffer_get_char_count (buffer);
+        }
+      if (table != NULL && !prep_table_get_measured (table))
+        {
+          waiting++;
+          /* No text after the table until it is measured. */
+          g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, chars_before);
+        }
+    }
+  g_assert_nonnull (table);
+  g_test_message ("the table was measured in %u steps", waiting);
+  g_assert_cmpuint (waiting, >=, 2);
+  g_assert_true (prep_table_get_measured (table));
+
+  /* The same table, in the first section: measured at once. */
+  gtk_window_present (GTK_WINDOW (first_window));
+  prep_answer_view_set_markdown (first, short_markdown->str);
+  present_rendered (first_window, first);
+  first_table = g_ptr_array_index (prep_answer_view_get_tables (first), 0);
+  g_assert_true (prep_table_get_measured (first_table));
+  prep_test_wait_for_frame (window);
+  prep_test_wait_for_frame (first_window);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (table)), ==, gtk_widget_get_width (GTK_WIDGET (first_table)));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (table)), ==, gtk_widget_get_height (GTK_WIDGET (first_table)));
+  cells = prep_table_get_cells (table);
+  first_cells = prep_table_get_cells (first_table);
+  g_assert_cmpuint (cells->len, ==, first_cells->len);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      graphene_rect_t a, b;
+
+      g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (cells, i), GTK_WIDGET (table), &a));
+      g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (first_cells, i), GTK_WIDGET (first_table), &b));
+      g_assert_true (graphene_rect_equal (&a, &b));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (first_window));
+
+  /* An answer not on screen does not wait for its table to be laid out. */
+  {
+    PrepAnswerView *hidden = g_object_new (PREP_TYPE_ANSWER_VIEW, NULL);
+    GtkWidget *hidden_window = page_window_new (NULL, hidden, &page);
+    gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    prep_answer_view_set_markdown (hidden, markdown->str);
+    while (!prep_answer_view_get_rendered (hidden) && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (prep_answer_view_get_rendered (hidden));
+    g_assert_true (prep_table_get_measured (g_ptr_array_index (prep_answer_view_get_tables (hidden), 0)));
+    gtk_window_destroy (GTK_WINDOW (hidden_window));
+  }
+}
+
 /* The error page, shown when the content cannot be loaded, has its icon
  * only then: an icon on a page hidden in every normal start was decoded
  * (an SVG, through librsvg) before the first frame (issue 15). */
@@ -876,6 +978,7 @@ main (int   argc,
   g_test_add_func ("/viewer/body-in-sight", test_body_in_sight);
   g_test_add_func ("/viewer/render-steps", test_render_steps);
   g_test_add_func ("/viewer/font-steps", test_font_steps);
+  g_test_add_func ("/viewer/table-steps", test_table_steps);
   g_test_add_func ("/viewer/error-page", test_error_page);
   g_test_add ("/viewer/follow-ups-after-answer", Fixture, NULL, fixture_set_up, test_follow_ups_after_answer,
               fixture_tear_down);

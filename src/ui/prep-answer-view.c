@@ -61,6 +61,7 @@ struct _PrepAnswerView
   GPtrArray      *copy_buttons;  /* GtkButton, shown or kept for later */
   GArray         *headings;      /* Heading */
   GPtrArray      *tables;        /* PrepTable, in the order of the text */
+  GPtrArray      *pending_tables; /* PrepTable (owned), to measure before more text */
   GArray         *table_offsets; /* int: where each table is in the text */
   GArray         *matches;       /* Match */
   GHashTable     *label_matches; /* GtkLabel → GArray of PrepTextMatch */
@@ -116,6 +117,8 @@ static guint signals [N_SIGNALS];
 /* A step that loads fonts goes on for this long at most, past the first
  * font (one takes 1 to 5 ms here). */
 #define FONT_STEP_USEC      3000
+/* A step that measures a table's cells goes on for this long at most. */
+#define TABLE_STEP_USEC     4000
 
 static void
 clear_heading (gpointer data)
@@ -353,6 +356,7 @@ clear_blocks (PrepAnswerView *self)
   g_array_set_size (self->code_boxes, 0);
   g_array_set_size (self->headings, 0);
   g_ptr_array_set_size (self->tables, 0);
+  g_ptr_array_set_size (self->pending_tables, 0);
   g_array_set_size (self->table_offsets, 0);
   self->widest_figure = 0;
 }
@@ -456,13 +460,7 @@ continue_render_cb (gpointer user_data)
   PrepAnswerView *self = user_data;
   gsize length = strlen (self->markdown);
   gsize max_end = renderable_end (self);
-
-  /* Figures wait for the view's width: its allocation goes on. */
-  if (self->rendered_bytes >= max_end)
-    {
-      self->continue_source = 0;
-      return G_SOURCE_REMOVE;
-    }
+  guint n_tables;
 
   /* The fonts the rest may use are loaded first, a step each, if no
    * answer did yet: loading them as the text is laid out made steps of
@@ -473,9 +471,41 @@ continue_render_cb (gpointer user_data)
       return G_SOURCE_CONTINUE;
     }
 
-  render_section (self, LATER_SECTION_BYTES, max_end);
+  /* A table the last section added is measured a few cells a step
+   * before any more text (see prep_table_measure_later()). */
+  if (self->pending_tables->len > 0)
+    {
+      if (!prep_table_measure_step (g_ptr_array_index (self->pending_tables, 0),
+                                    g_get_monotonic_time () + TABLE_STEP_USEC))
+        g_ptr_array_remove_index (self->pending_tables, 0);
+      return G_SOURCE_CONTINUE;
+    }
 
-  if (self->rendered_bytes < length)
+  if (self->rendered_bytes >= length)
+    {
+      self->continue_source = 0;
+      finish_render (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Figures wait for the view's width: its allocation goes on. */
+  if (self->rendered_bytes >= max_end)
+    {
+      self->continue_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  n_tables = self->tables->len;
+  render_section (self, LATER_SECTION_BYTES, max_end);
+  for (guint i = n_tables; i < self->tables->len; i++)
+    {
+      PrepTable *table = g_ptr_array_index (self->tables, i);
+
+      prep_table_measure_later (table);
+      g_ptr_array_add (self->pending_tables, g_object_ref (table));
+    }
+
+  if (self->rendered_bytes < length || self->pending_tables->len > 0)
     {
       place_blocks (self, gtk_widget_get_width (GTK_WIDGET (self)));
       return G_SOURCE_CONTINUE;
@@ -1042,6 +1072,7 @@ prep_answer_view_finalize (GObject *object)
   g_clear_pointer (&self->copy_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->headings, g_array_unref);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_tables, g_ptr_array_unref);
   g_clear_pointer (&self->table_offsets, g_array_unref);
 
   G_OBJECT_CLASS (prep_answer_view_parent_class)->finalize (object);
@@ -1164,6 +1195,7 @@ prep_answer_view_init (PrepAnswerView *self)
   self->headings = g_array_new (FALSE, FALSE, sizeof (Heading));
   g_array_set_clear_func (self->headings, clear_heading);
   self->tables = g_ptr_array_new ();
+  self->pending_tables = g_ptr_array_new_with_free_func (g_object_unref);
   self->table_offsets = g_array_new (FALSE, FALSE, sizeof (int));
   self->current_match = G_MAXUINT;
 

@@ -33,6 +33,13 @@ struct _PrepTable
   guint            n_columns;
   guint            n_header_rows;
   int              available_width;
+
+  /* Measured a few cells a step (prep_table_measure_later()) */
+  int             *step_widths;   /* the columns' widths, once known */
+  guint            next_cell;     /* the next cell to measure */
+  gint64           lazy_since;    /* monotonic time */
+  guint            lazy : 1;      /* until all are measured */
+  guint            placed : 1;    /* allocated since, so styled */
 };
 
 G_DEFINE_FINAL_TYPE (PrepTable, prep_table, GTK_TYPE_WIDGET)
@@ -52,6 +59,8 @@ static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 #define MIN_COLUMN_TEXT "MMMMMM"
+/* How long a table measured in steps waits to be first laid out. */
+#define MAX_WAIT_USEC (100 * G_TIME_SPAN_MILLISECOND)
 
 static int
 min_column_width (PrepTable *self)
@@ -169,6 +178,18 @@ default_width (PrepTable *self)
   return MAX (sum_min, MIN (sum_nat, self->available_width));
 }
 
+static int
+estimated_height (PrepTable *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int line = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+
+  pango_font_metrics_unref (metrics);
+
+  return self->n_rows * (line + 1) + 1;
+}
+
 static void
 prep_table_measure (GtkWidget      *widget,
                     GtkOrientation  orientation,
@@ -183,6 +204,16 @@ prep_table_measure (GtkWidget      *widget,
   if (self->n_columns == 0)
     {
       *minimum = *natural = 0;
+      return;
+    }
+
+  /* Until its cells are measured: the available width, a line a row. */
+  if (self->lazy)
+    {
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        *minimum = *natural = self->available_width;
+      else
+        *minimum = *natural = estimated_height (self);
       return;
     }
 
@@ -221,6 +252,11 @@ prep_table_size_allocate (GtkWidget *widget,
 
   if (self->n_columns == 0)
     return;
+  if (self->lazy)
+    {
+      self->placed = TRUE;
+      return;
+    }
 
   widths = g_new (int, self->n_columns);
   heights = g_new (int, self->n_rows);
@@ -255,6 +291,10 @@ prep_table_snapshot (GtkWidget   *widget,
   PrepTable *self = PREP_TABLE (widget);
   int width = gtk_widget_get_width (widget);
   GdkRGBA color, rule, header;
+
+  /* Its cells are not laid out yet. */
+  if (self->lazy)
+    return;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
@@ -297,6 +337,7 @@ prep_table_dispose (GObject *object)
       gtk_widget_unparent (g_ptr_array_index (self->cells, i));
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->table, prep_render_table_unref);
+  g_clear_pointer (&self->step_widths, g_free);
 
   G_OBJECT_CLASS (prep_table_parent_class)->dispose (object);
 }
@@ -532,4 +573,118 @@ prep_table_get_overflows (PrepTable *self)
 
   gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   return min > self->available_width;
+}
+
+/**
+ * prep_table_measure_later:
+ *
+ * Has the table measure its cells in steps, with
+ * prep_table_measure_step(), instead of all at once when it is first laid
+ * out: three text layouts a cell, which for a large table made one step
+ * of 15 to 27 ms after a question switch (issue 15). Until then the table
+ * is a row of lines high, and shows nothing: for a table below the part
+ * in sight.
+ */
+void
+prep_table_measure_later (PrepTable *self)
+{
+  g_return_if_fail (PREP_IS_TABLE (self));
+
+  if (self->lazy || self->n_columns == 0)
+    return;
+
+  self->lazy = TRUE;
+  self->placed = FALSE;
+  self->lazy_since = g_get_monotonic_time ();
+  self->next_cell = 0;
+  g_clear_pointer (&self->step_widths, g_free);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * prep_table_measure_step:
+ * @deadline: a monotonic time (g_get_monotonic_time()) to stop at
+ *
+ * Measures cells until @deadline, at least one: first their widths, then
+ * their heights at the widths their columns will have. Once all are, the
+ * table is laid out with them (GTK keeps each cell's sizes).
+ *
+ * Returns: %TRUE while cells remain to be measured
+ */
+gboolean
+prep_table_measure_step (PrepTable *self,
+                         gint64     deadline)
+{
+  g_return_val_if_fail (PREP_IS_TABLE (self), FALSE);
+
+  if (!self->lazy || self->cells == NULL)
+    return FALSE;
+
+  /* Its cells are styled in the frame that first lays it out: measured
+   * before, with the style they had when made, their sizes would be
+   * measured again then. A table not on screen, or not laid out for a
+   * while, is measured at once when it is. */
+  if (!self->placed)
+    {
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+          g_get_monotonic_time () - self->lazy_since < MAX_WAIT_USEC)
+        return TRUE;
+
+      self->lazy = FALSE;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      return FALSE;
+    }
+
+  for (;;)
+    {
+      guint n_cells = self->cells->len;
+
+      if (self->next_cell < n_cells)
+        {
+          GtkWidget *label = g_ptr_array_index (self->cells, self->next_cell);
+          int min, nat;
+
+          gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+        }
+      else if (self->next_cell == n_cells)
+        {
+          /* The widths the table will be laid out at, from the cells'. */
+          self->step_widths = g_new (int, self->n_columns);
+          column_widths (self, default_width (self), self->step_widths);
+        }
+      else if (self->next_cell <= 2 * n_cells)
+        {
+          guint i = self->next_cell - n_cells - 1;
+          const PrepRenderCell *cell = prep_render_table_get_cell (self->table, i);
+          int height;
+
+          gtk_widget_measure (g_ptr_array_index (self->cells, i), GTK_ORIENTATION_VERTICAL,
+                              self->step_widths[cell->column], &height, NULL, NULL, NULL);
+        }
+      else
+        {
+          self->lazy = FALSE;
+          g_clear_pointer (&self->step_widths, g_free);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          return FALSE;
+        }
+
+      self->next_cell++;
+      if (g_get_monotonic_time () >= deadline)
+        return TRUE;
+    }
+}
+
+/**
+ * prep_table_get_measured:
+ *
+ * Returns: whether the table is laid out with its cells' sizes (not
+ *   waiting for prep_table_measure_step())
+ */
+gboolean
+prep_table_get_measured (PrepTable *self)
+{
+  g_return_val_if_fail (PREP_IS_TABLE (self), FALSE);
+
+  return !self->lazy;
 }

@@ -23,5 +23,9 @@ void       prep_table_set_available_width (PrepTable       *self,
                                            int              width);
 GPtrArray *prep_table_get_cells           (PrepTable       *self);
 gboolean   prep_table_get_overflows       (PrepTable       *self);
+void       prep_table_measure_later       (PrepTable       *self);
+gboolean   prep_table_measure_step        (PrepTable       *self,
+                                           gint64           deadline);
+gboolean   prep_table_get_measured        (PrepTable       *self);
 
 G_END_DECLS
