@@ -381,10 +381,12 @@ static void
 present_window (PrepApplication *self,
                 PrepWindow      *window)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (window)) || self->present_source != 0)
+  if (self->present_source != 0)
+    return;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
     {
-      if (self->present_source == 0)
-        gtk_window_present (GTK_WINDOW (window));
+      gtk_window_present (GTK_WINDOW (window));
       return;
     }
 

@@ -1615,6 +1615,34 @@ prep_renderer_dup_font_specimens (PrepRenderer  *self,
 }
 
 /**
+ * prep_renderer_lay_out_specimens:
+ * @specimens: (element-type PangoLayout): layouts, as from
+ *   prep_renderer_dup_font_specimens()
+ * @deadline: a monotonic time (g_get_monotonic_time()) to stop at
+ *
+ * Lays out and removes specimens from the start of @specimens until
+ * @deadline, at least one: for idle moments.
+ *
+ * Returns: %TRUE while specimens remain
+ */
+gboolean
+prep_renderer_lay_out_specimens (GPtrArray *specimens,
+                                 gint64     deadline)
+{
+  g_return_val_if_fail (specimens != NULL, FALSE);
+
+  while (specimens->len > 0)
+    {
+      pango_layout_get_size (g_ptr_array_index (specimens, 0), NULL, NULL);
+      g_ptr_array_remove_index (specimens, 0);
+      if (g_get_monotonic_time () >= deadline)
+        break;
+    }
+
+  return specimens->len > 0;
+}
+
+/**
  * prep_renderer_render:
  * @buffer: the buffer to render into
  * @iter: where; on return, the end of the rendered text

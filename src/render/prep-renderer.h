@@ -37,6 +37,10 @@ G_BEGIN_DECLS
 #define PREP_RENDERER_CODE_PADDING 10
 #define PREP_RENDERER_CODE_GAP     (PREP_RENDERER_BLOCK_SPACE + 4)
 
+/* How long a step that loads fonts ahead (prep_renderer_lay_out_specimens())
+ * goes on for at most, past the first font: one takes 1 to 5 ms here. */
+#define PREP_RENDERER_FONT_STEP_USEC 3000
+
 #define PREP_TYPE_RENDERER (prep_renderer_get_type())
 
 G_DECLARE_FINAL_TYPE (PrepRenderer, prep_renderer, PREP, RENDERER, GObject)
@@ -60,6 +64,8 @@ char         *prep_renderer_dup_figure_path     (PrepRenderer  *self,
 GPtrArray    *prep_renderer_dup_font_specimens (PrepRenderer *self,
                                                  GtkTextBuffer *buffer,
                                                  PangoContext  *context);
+gboolean      prep_renderer_lay_out_specimens   (GPtrArray     *specimens,
+                                                 gint64         deadline);
 void          prep_renderer_decode_figures_ahead (PrepRenderer  *self,
                                                  const char    *folder);
 char         *prep_renderer_check_markdown      (PrepRenderer  *self,

@@ -114,9 +114,6 @@ static guint signals [N_SIGNALS];
 #define FIRST_SECTION_BYTES 3072   /* before the window has a size */
 #define BYTES_PER_PIXEL     3
 #define LATER_SECTION_BYTES 1024
-/* A step that loads fonts goes on for this long at most, past the first
- * font (one takes 1 to 5 ms here). */
-#define FONT_STEP_USEC      3000
 /* A step that measures a table's cells goes on for this long at most. */
 #define TABLE_STEP_USEC     4000
 
@@ -467,7 +464,7 @@ continue_render_cb (gpointer user_data)
    * 20–40 ms after a restored start (issue 15). */
   if (self->font_specimens == NULL || self->font_specimens->len > 0)
     {
-      prep_answer_view_load_fonts (self, g_get_monotonic_time () + FONT_STEP_USEC);
+      prep_answer_view_load_fonts (self, g_get_monotonic_time () + PREP_RENDERER_FONT_STEP_USEC);
       return G_SOURCE_CONTINUE;
     }
 
@@ -1748,13 +1745,5 @@ prep_answer_view_load_fonts (PrepAnswerView *self,
                                                              gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)),
                                                              gtk_widget_get_pango_context (GTK_WIDGET (self)));
 
-  while (self->font_specimens->len > 0)
-    {
-      pango_layout_get_size (g_ptr_array_index (self->font_specimens, 0), NULL, NULL);
-      g_ptr_array_remove_index (self->font_specimens, 0);
-      if (g_get_monotonic_time () >= deadline)
-        break;
-    }
-
-  return self->font_specimens->len > 0;
+  return prep_renderer_lay_out_specimens (self->font_specimens, deadline);
 }

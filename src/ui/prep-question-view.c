@@ -20,6 +20,7 @@
 #include "prep-page-layout.h"
 #include "prep-question.h"
 #include "prep-question-view.h"
+#include "prep-renderer.h"
 #include "prep-search.h"
 #include "prep-user-data.h"
 
@@ -1530,12 +1531,12 @@ prep_question_view_load_fonts (PrepQuestionView *self,
       collect_label_fonts (self->page_box, seen, self->font_specimens);
     }
 
-  while (self->font_specimens->len > 0)
+  /* The labels' fonts first, then the answer's: a step does one or the
+   * other. */
+  if (self->font_specimens->len > 0)
     {
-      pango_layout_get_size (g_ptr_array_index (self->font_specimens, 0), NULL, NULL);
-      g_ptr_array_remove_index (self->font_specimens, 0);
-      if (g_get_monotonic_time () >= deadline)
-        return TRUE;
+      prep_renderer_lay_out_specimens (self->font_specimens, deadline);
+      return TRUE;
     }
 
   return prep_answer_view_load_fonts (self->answer_view, deadline);

@@ -25,6 +25,7 @@
 #include "prep-question.h"
 #include "prep-question-view.h"
 #include "prep-quiz-view.h"
+#include "prep-renderer.h"
 #include "prep-review-store.h"
 #include "prep-search.h"
 #include "prep-sidebar.h"
@@ -35,9 +36,6 @@
 G_DEFINE_FINAL_TYPE (PrepWindow, prep_window, ADW_TYPE_APPLICATION_WINDOW)
 
 #define NARROW_WIDTH 600
-/* How long a step of loading fonts after start-up may go on for: a step
- * loads one font at least, each a millisecond or two here. */
-#define FONT_STEP_USEC 3000
 
 enum {
   PROP_0,
@@ -1083,7 +1081,7 @@ load_fonts_cb (gpointer data)
 {
   PrepWindow *self = data;
 
-  if (prep_question_view_load_fonts (self->question_view, g_get_monotonic_time () + FONT_STEP_USEC))
+  if (prep_question_view_load_fonts (self->question_view, g_get_monotonic_time () + PREP_RENDERER_FONT_STEP_USEC))
     return G_SOURCE_CONTINUE;
 
   self->warm_source = g_idle_add_full (G_PRIORITY_LOW, warm_glyphs_cb, self, NULL);
