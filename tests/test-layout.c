@@ -25,6 +25,7 @@
 #include <math.h>
 #include "prep-test-utils.h"
 #include "prep-window.h"
+#include "prep-wrap-label.h"
 
 static const char *
 language (void)
@@ -227,7 +228,7 @@ assert_row_layout (PrepWindow *window,
   int needed;
 
   g_assert_nonnull (row);
-  title = find_child_of_type (row, GTK_TYPE_LABEL, TRUE);
+  title = find_child_of_type (row, PREP_TYPE_WRAP_LABEL, TRUE);
   star = gtk_widget_get_last_child (row);
   while (star != NULL && !(GTK_IS_IMAGE (star) && gtk_widget_get_visible (star)))
     star = gtk_widget_get_prev_sibling (star);
@@ -286,7 +287,7 @@ check_sidebar_row (PrepApplication *app,
   g_assert_cmpuint (assert_no_hidden_marks (GTK_WIDGET (window)), >=, 20);
 
   /* The long title wraps rather than being cut. */
-  title = find_child_of_type (find_row (GTK_WIDGET (window), "self-attention"), GTK_TYPE_LABEL, TRUE);
+  title = find_child_of_type (find_row (GTK_WIDGET (window), "self-attention"), PREP_TYPE_WRAP_LABEL, TRUE);
   gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, 100000, &one_line, NULL, NULL, NULL);
   g_assert_cmpint (gtk_widget_get_height (title), >, one_line);
 
@@ -296,6 +297,182 @@ check_sidebar_row (PrepApplication *app,
   prep_test_spin (500);
   assert_row_layout (window, "360 px");
   prep_test_save_screenshot (GTK_WIDGET (window), "layout-sidebar-row-360.png");
+}
+
+/* The row of @question_id, shown or not. */
+static GtkWidget *
+find_any_row (GtkWidget  *widget,
+              const char *question_id)
+{
+  if (PREP_IS_SIDEBAR_ROW (widget))
+    {
+      GObject *item = prep_sidebar_row_get_item (PREP_SIDEBAR_ROW (widget));
+
+      return PREP_IS_QUESTION (item) && g_str_equal (prep_question_get_id (PREP_QUESTION (item)), question_id)
+             ? widget : NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_any_row (child, question_id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Opening a category lays each new row's title out once, at the width
+ * the row gives it: measured, allocated and drawn from the same layout
+ * (a wrapping GtkLabel laid it out three times; issue 15). */
+static void
+check_sidebar_titles_once (PrepApplication *app,
+                           PrepWindow      *window)
+{
+  static const char * const deployment[] = {
+    "high-concurrency-deployment", "production-security-and-stability", "llm-api-services",
+    "model-serving-frameworks", "monitoring-and-maintenance",
+  };
+  guint n_drawn = 0;
+
+  resize (window, 1000, 700);
+  g_assert_null (find_any_row (GTK_WIDGET (window), deployment[0]));
+  g_assert_true (prep_window_open_question (window, "model-serving-frameworks"));
+  for (guint i = 0; i < 3; i++)
+    prep_test_wait_for_frame (GTK_WIDGET (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (deployment); i++)
+    {
+      GtkWidget *row = find_any_row (GTK_WIDGET (window), deployment[i]);
+      GtkWidget *title;
+      guint n;
+
+      g_assert_nonnull (row);
+      title = find_child_of_type (row, PREP_TYPE_WRAP_LABEL, TRUE);
+      g_assert_nonnull (title);
+      n = _prep_wrap_label_get_n_layouts (PREP_WRAP_LABEL (title));
+      g_test_message ("%s: %s, %d px wide, laid out %u times", deployment[i],
+                      gtk_widget_get_mapped (row) ? "shown" : "not shown", gtk_widget_get_width (title), n);
+      if (gtk_widget_get_mapped (row))
+        {
+          g_assert_cmpuint (n, ==, 1);
+          n_drawn++;
+        }
+      else
+        g_assert_cmpuint (n, <=, 1);
+    }
+  g_assert_cmpuint (n_drawn, >=, 1);
+  g_assert_true (gtk_widget_get_mapped (find_any_row (GTK_WIDGET (window), "model-serving-frameworks")));
+}
+
+static void
+test_sidebar_titles_once (void)
+{
+  g_assert_cmpint (prep_test_run_app (NULL, check_sidebar_titles_once), ==, 0);
+}
+
+/* The lines a text takes at a width, as Pango lays it out with the same
+ * font, wrapping and ellipsis. */
+static int
+reference_height (GtkWidget  *label,
+                  const char *text,
+                  int         width,
+                  int         lines,
+                  int        *n_lines)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, text);
+  int height;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -lines);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  *n_lines = pango_layout_get_line_count (layout);
+
+  return height;
+}
+
+static void
+test_wrap_label (void)
+{
+  const char *text = "什麼是 KV 快取（KV Cache）？預填（Prefill）與解碼（Decode）階段有什麼不同，"
+                     "為什麼 LLM 的解碼階段受限於記憶體頻寬？";
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  PrepWrapLabel *label = PREP_WRAP_LABEL (prep_wrap_label_new ());
+  int one_line, height, expected, n_lines, min_width, nat_width, big_one_line;
+  guint n;
+
+  gtk_css_provider_load_from_data (provider, "label.big { font-size: 200%; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  prep_wrap_label_set_text (label, text);
+  prep_wrap_label_set_lines (label, 3);
+  gtk_widget_set_valign (GTK_WIDGET (label), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (label));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 240, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 3; i++)
+    prep_test_wait_for_frame (window);
+
+  /* Its accessible name is its text; its width is asked from its font,
+   * not from the text's length. */
+  g_assert_cmpstr (prep_wrap_label_get_text (label), ==, text);
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  g_assert_cmpint (min_width, >, 0);
+  g_assert_cmpint (min_width, <, 240);
+  g_assert_cmpint (nat_width, ==, min_width);
+
+  /* As tall as the text laid out at its width: three lines, the last
+   * ellipsized, and drawn from the layout it was measured with. */
+  expected = reference_height (GTK_WIDGET (label), text, gtk_widget_get_width (GTK_WIDGET (label)), 3, &n_lines);
+  g_assert_cmpint (n_lines, ==, 3);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (label)), ==, expected);
+  n = _prep_wrap_label_get_n_layouts (label);
+  gtk_widget_queue_draw (GTK_WIDGET (label));
+  prep_test_wait_for_frame (window);
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (GTK_WIDGET (label)),
+                      &height, NULL, NULL, NULL);
+  g_assert_cmpint (height, ==, expected);
+  g_assert_cmpuint (_prep_wrap_label_get_n_layouts (label), ==, n);
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_VERTICAL, 100000, &one_line, NULL, NULL, NULL);
+  g_assert_cmpint (one_line, <, expected);
+  g_assert_cmpint (one_line, ==, reference_height (GTK_WIDGET (label), text, 100000, 3, &n_lines));
+  g_assert_cmpint (n_lines, ==, 1);
+
+  /* Two lines at most. */
+  prep_wrap_label_set_lines (label, 2);
+  prep_test_wait_for_frame (window);
+  prep_test_wait_for_frame (window);
+  expected = reference_height (GTK_WIDGET (label), text, gtk_widget_get_width (GTK_WIDGET (label)), 2, &n_lines);
+  g_assert_cmpint (n_lines, ==, 2);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (label)), ==, expected);
+
+  /* A bigger font from the style: measured and laid out again. */
+  n = _prep_wrap_label_get_n_layouts (label);
+  height = gtk_widget_get_height (GTK_WIDGET (label));
+  gtk_widget_add_css_class (GTK_WIDGET (label), "big");
+  prep_test_wait_for_frame (window);
+  prep_test_wait_for_frame (window);
+  g_assert_cmpuint (_prep_wrap_label_get_n_layouts (label), >, n);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (label)), >, height);
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_VERTICAL, 100000, &big_one_line, NULL, NULL, NULL);
+  g_assert_cmpint (big_one_line, >, one_line);
+
+  /* A short text takes a line. */
+  prep_wrap_label_set_text (label, "KV");
+  prep_test_wait_for_frame (window);
+  prep_test_wait_for_frame (window);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (label)), ==,
+                   reference_height (GTK_WIDGET (label), "KV", gtk_widget_get_width (GTK_WIDGET (label)), 2, &n_lines));
+  g_assert_cmpint (n_lines, ==, 1);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -319,6 +496,8 @@ main (int   argc,
   g_test_add_func ("/layout/narrow", test_narrow);
   g_test_add_func ("/layout/sidebar", test_sidebar);
   g_test_add_func ("/layout/sidebar-row", test_sidebar_row);
+  g_test_add_func ("/layout/sidebar-titles-once", test_sidebar_titles_once);
+  g_test_add_func ("/layout/wrap-label", test_wrap_label);
 
   return g_test_run ();
 }

@@ -62,27 +62,29 @@ add_background (PangoAttrList *attrs,
 }
 
 /**
- * prep_label_text_update:
+ * prep_label_text_dup_attributes:
  * @matches: (nullable) (element-type PrepTextMatch): matches of find in
- *   the label's text, in characters
+ *   @text, in characters
  * @current: the index of the current match, or G_MAXUINT for none
  *
- * Sets the label's attributes: Chinese text is tagged zh-TW and set in a
- * Traditional Chinese face, so that it has Taiwan's glyph forms and
- * centred punctuation whatever the UI language; matches are highlighted as
- * in the answer. No hyphen is inserted where a word is broken: Pango 1.50
- * adds it after wrapping, so a line can end up wider than the width it was
- * wrapped to, and a tight table cell would cut it off.
+ * The attributes content text is shown with: Chinese text is tagged zh-TW
+ * and set in a Traditional Chinese face, so that it has Taiwan's glyph
+ * forms and centred punctuation whatever the UI language; matches are
+ * highlighted as in the answer. No hyphen is inserted where a word is
+ * broken: Pango 1.50 adds it after wrapping, so a line can end up wider
+ * than the width it was wrapped to, and a tight table cell would cut it
+ * off.
+ *
+ * Returns: (transfer full): the attributes of @text
  */
-void
-prep_label_text_update (GtkLabel *label,
-                        GArray   *matches,
-                        guint     current)
+PangoAttrList *
+prep_label_text_dup_attributes (const char *text,
+                                GArray     *matches,
+                                guint       current)
 {
-  const char *text = gtk_label_get_text (label);
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  PangoAttrList *attrs = pango_attr_list_new ();
 
-  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_val_if_fail (text != NULL, attrs);
 
   pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
   add_chinese_runs (attrs, text);
@@ -97,6 +99,28 @@ prep_label_text_update (GtkLabel *label,
                       start - text, end - text);
     }
 
+  return attrs;
+}
+
+/**
+ * prep_label_text_update:
+ * @matches: (nullable) (element-type PrepTextMatch): matches of find in
+ *   the label's text, in characters
+ * @current: the index of the current match, or G_MAXUINT for none
+ *
+ * Sets the label's attributes, those of
+ * prep_label_text_dup_attributes().
+ */
+void
+prep_label_text_update (GtkLabel *label,
+                        GArray   *matches,
+                        guint     current)
+{
+  g_autoptr(PangoAttrList) attrs = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  attrs = prep_label_text_dup_attributes (gtk_label_get_text (label), matches, current);
   gtk_label_set_attributes (label, attrs);
 }
 

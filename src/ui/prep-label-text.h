@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 #define PREP_FIND_MATCH_COLOR   "rgba(248,228,92,0.55)"
 #define PREP_FIND_CURRENT_COLOR "rgba(245,121,0,0.7)"
 
+PangoAttrList *prep_label_text_dup_attributes (const char *text,
+                                               GArray     *matches,
+                                               guint       current);
+
 void     prep_label_text_update    (GtkLabel            *label,
                                     GArray              *matches,
                                     guint                current);

@@ -17,6 +17,7 @@
 #include "prep-label-text.h"
 #include "prep-sidebar-row.h"
 #include "prep-user-data.h"
+#include "prep-wrap-label.h"
 
 /* The marks after a row's title, in their order from start to end. */
 typedef enum {
@@ -35,7 +36,7 @@ struct _PrepSidebarRow
   GtkWidget  parent_instance;
 
   /* Template widgets */
-  GtkLabel  *title;
+  PrepWrapLabel *title;
 
   /* Made when first shown (issue 15): most rows show none of them, and a
    * category opens 20 rows or more at once. */
@@ -220,43 +221,10 @@ prep_sidebar_row_set_property (GObject      *object,
 
 /* The title takes what the marks after it leave. Laid out by hand rather
  * than by a GtkBox, because a box allocating a row asks the wrapping title
- * for its width at the row's height, and a wrapping label answers that by
- * laying its text out again and again in search of the narrowest fit, for
- * every row the list creates (up to 200 in a long category).
- *
- * Nor is the title asked its width, or its height at no given width: a
- * wrapping label lays its text out twice for each (Pango breaks Chinese
- * lines by shaping them again and again, 1.4 M instructions a layout), and
- * the list asks both of every new row. Its minimum width is ten average
- * characters, its height at no width one line, both from the font's
- * metrics; only its height at the row's width comes from its text. */
+ * for its width at the row's height, which only a layout of its text
+ * answers. The title (a PrepWrapLabel) asks for a width from its font's
+ * metrics, and lays its text out once, at the width the row gives it. */
 #define SPACING 6
-#define TITLE_MIN_CHARS 10
-
-static int
-title_min_width (PrepSidebarRow *self)
-{
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->title));
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-  int char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                        pango_font_metrics_get_approximate_digit_width (metrics));
-
-  pango_font_metrics_unref (metrics);
-
-  return PANGO_PIXELS_CEIL (char_width * TITLE_MIN_CHARS);
-}
-
-static int
-title_line_height (PrepSidebarRow *self)
-{
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->title));
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-  int height = pango_font_metrics_get_height (metrics);
-
-  pango_font_metrics_unref (metrics);
-
-  return PANGO_PIXELS_CEIL (height);
-}
 
 static void
 prep_sidebar_row_measure (GtkWidget      *widget,
@@ -269,6 +237,7 @@ prep_sidebar_row_measure (GtkWidget      *widget,
 {
   PrepSidebarRow *self = PREP_SIDEBAR_ROW (widget);
   int marks_width = 0;
+  int title_min, title_nat;
 
   *minimum = *natural = 0;
 
@@ -298,23 +267,14 @@ prep_sidebar_row_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int title_min = title_min_width (self);
-
+      gtk_widget_measure (GTK_WIDGET (self->title), orientation, -1, &title_min, &title_nat, NULL, NULL);
       *minimum += title_min;
-      *natural += title_min;
-    }
-  else if (for_size < 0)
-    {
-      int line = title_line_height (self);
-
-      *minimum = MAX (*minimum, line);
-      *natural = MAX (*natural, line);
+      *natural += title_nat;
     }
   else
     {
-      int title_min, title_nat;
-
-      for_size = MAX (for_size - marks_width, title_min_width (self));
+      if (for_size >= 0)
+        for_size = MAX (for_size - marks_width, 0);
       gtk_widget_measure (GTK_WIDGET (self->title), orientation, for_size, &title_min, &title_nat, NULL, NULL);
       *minimum = MAX (*minimum, title_min);
       *natural = MAX (*natural, title_nat);
@@ -383,6 +343,8 @@ prep_sidebar_row_class_init (PrepSidebarRowClass *klass)
   widget_class->size_allocate = prep_sidebar_row_size_allocate;
   widget_class->get_request_mode = prep_sidebar_row_get_request_mode;
 
+  g_type_ensure (PREP_TYPE_WRAP_LABEL);
+
   gtk_widget_class_set_css_name (widget_class, "prepsidebarrow");
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/llmprep/LlmPrep/ui/prep-sidebar-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PrepSidebarRow, title);
@@ -414,16 +376,29 @@ prep_sidebar_row_get_item (PrepSidebarRow *self)
   return self->item;
 }
 
+/* A question's title is content: its Chinese is tagged so (see
+ * prep-label-text.c). */
+static void
+set_question_title (PrepSidebarRow *self,
+                    PrepQuestion   *question)
+{
+  const char *title = prep_question_get_title (question);
+  g_autoptr(PangoAttrList) attrs = prep_label_text_dup_attributes (title, NULL, G_MAXUINT);
+
+  prep_wrap_label_set_text (self->title, title);
+  prep_wrap_label_set_attributes (self->title, attrs);
+}
+
 /* The content language changed: the item's title is in the other one. */
 static void
 title_changed_cb (PrepSidebarRow *self,
                   GParamSpec     *pspec,
                   GObject        *item)
 {
-  gtk_label_set_label (self->title, PREP_IS_CATEGORY (item) ? prep_category_get_title (PREP_CATEGORY (item))
-                                                             : prep_question_get_title (PREP_QUESTION (item)));
-  if (PREP_IS_QUESTION (item))
-    prep_label_text_update (self->title, NULL, G_MAXUINT);
+  if (PREP_IS_CATEGORY (item))
+    prep_wrap_label_set_text (self->title, prep_category_get_title (PREP_CATEGORY (item)));
+  else
+    set_question_title (self, PREP_QUESTION (item));
 }
 
 /* A category's title and count; the count changes as the user's packs
@@ -454,8 +429,9 @@ update_category (PrepSidebarRow *self)
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", n), n);
     }
 
-  gtk_label_set_label (self->title, prep_category_get_title (category));
-  gtk_label_set_lines (self->title, 2);
+  prep_wrap_label_set_text (self->title, prep_category_get_title (category));
+  prep_wrap_label_set_attributes (self->title, NULL);
+  prep_wrap_label_set_lines (self->title, 2);
   set_mark_visible (self, MARK_COUNT, TRUE);
   gtk_label_set_label (GTK_LABEL (self->marks[MARK_COUNT]), count);
   set_mark_visible (self, MARK_YOURS, FALSE);
@@ -494,15 +470,14 @@ prep_sidebar_row_set_item (PrepSidebarRow *self,
     {
       gboolean pending = !prep_question_get_has_answer (PREP_QUESTION (item));
 
-      gtk_label_set_label (self->title, prep_question_get_title (PREP_QUESTION (item)));
-      prep_label_text_update (self->title, NULL, G_MAXUINT);
+      set_question_title (self, PREP_QUESTION (item));
       /* A question whose answer is not written yet looks it. */
       set_mark_visible (self, MARK_PENDING, pending);
       if (pending)
         gtk_widget_add_css_class (GTK_WIDGET (self), "pending");
       else
         gtk_widget_remove_css_class (GTK_WIDGET (self), "pending");
-      gtk_label_set_lines (self->title, 3);
+      prep_wrap_label_set_lines (self->title, 3);
       set_mark_visible (self, MARK_COUNT, FALSE);
       /* The user's own questions, from their packs, are marked so. */
       set_mark_visible (self, MARK_YOURS, prep_question_get_pack_id (PREP_QUESTION (item)) != NULL);
