@@ -70,18 +70,35 @@ run_bench_cb (gpointer data)
 {
   GApplication *app = data;
   PrepWindow *window = prep_application_get_main_window (PREP_APPLICATION (app));
-  GListModel *questions = prep_library_get_questions (prep_application_get_library (PREP_APPLICATION (app)));
+  PrepLibrary *library = prep_application_get_library (PREP_APPLICATION (app));
+  GListModel *all = prep_library_get_questions (library);
+  g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) switch_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) blocked_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) plain_ms = g_array_new (FALSE, FALSE, sizeof (double));
   GtkWidget *plain_window;
-  guint n = g_list_model_get_n_items (questions);
+  guint n = g_list_model_get_n_items (all);
 
-  /* BENCH_LIMIT=N: the first N questions only (for profiling);
-   * BENCH_VERBOSE: each question's time, the longest step after it, and
-   * when it began (monotonic, as perf record -k CLOCK_MONOTONIC has it). */
+  /* BENCH_LIMIT=N: the first N questions only, BENCH_IDS=ID,ID…: these in
+   * this order (for profiling); BENCH_VERBOSE: each question's time, the
+   * longest step after it, and when it began (monotonic, as perf record
+   * -k CLOCK_MONOTONIC has it). */
   if (g_getenv ("BENCH_LIMIT"))
     n = MIN (n, (guint) atoi (g_getenv ("BENCH_LIMIT")));
+  if (g_getenv ("BENCH_IDS"))
+    {
+      g_auto(GStrv) ids = g_strsplit (g_getenv ("BENCH_IDS"), ",", -1);
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        if (prep_library_lookup_question (library, ids[i]) != NULL)
+          g_ptr_array_add (questions, g_object_ref (prep_library_lookup_question (library, ids[i])));
+        else
+          g_printerr ("no question %s\n", ids[i]);
+    }
+  else
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (questions, g_list_model_get_item (all, i));
+  n = questions->len;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   prep_bench_wait_for_paint (GTK_WIDGET (window));
@@ -93,7 +110,7 @@ run_bench_cb (gpointer data)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
+      PrepQuestion *question = g_ptr_array_index (questions, i);
       gint64 begin = g_get_monotonic_time ();
       double ms;
 
@@ -115,7 +132,7 @@ run_bench_cb (gpointer data)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PrepQuestion) question = g_list_model_get_item (questions, i);
+      PrepQuestion *question = g_ptr_array_index (questions, i);
       const char *answer = prep_question_get_detailed_answer (question);
       gint64 begin = g_get_monotonic_time ();
       double ms;
