@@ -51,8 +51,9 @@ entry_free (gpointer data)
 {
   Entry *entry = data;
 
-  g_array_unref (entry->light);
-  g_array_unref (entry->dark);
+  /* A code block seen before is dropped before it is highlighted. */
+  g_clear_pointer (&entry->light, g_array_unref);
+  g_clear_pointer (&entry->dark, g_array_unref);
   g_free (entry);
 }
 
