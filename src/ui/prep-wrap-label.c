@@ -402,22 +402,6 @@ prep_wrap_label_set_lines (PrepWrapLabel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LINES]);
 }
 
-/**
- * prep_wrap_label_get_layout:
- *
- * The layout it draws, at the width it was last measured or allocated at:
- * to find where a character is. Read it, do not change it.
- *
- * Returns: (transfer none): the layout
- */
-PangoLayout *
-prep_wrap_label_get_layout (PrepWrapLabel *self)
-{
-  g_return_val_if_fail (PREP_IS_WRAP_LABEL (self), NULL);
-
-  return ensure_layout (self);
-}
-
 /* For the tests: how many times the text was laid out since it was set. */
 guint
 _prep_wrap_label_get_n_layouts (PrepWrapLabel *self)

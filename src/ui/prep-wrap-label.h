@@ -24,7 +24,6 @@ void         prep_wrap_label_set_attributes (PrepWrapLabel *self,
 int          prep_wrap_label_get_lines      (PrepWrapLabel *self);
 void         prep_wrap_label_set_lines      (PrepWrapLabel *self,
                                              int            lines);
-PangoLayout *prep_wrap_label_get_layout     (PrepWrapLabel *self);
 
 guint        _prep_wrap_label_get_n_layouts (PrepWrapLabel *self);
 
