@@ -9,14 +9,8 @@
 
 #include "config.h"
 
+#include "prep-chart-util.h"
 #include "prep-wrap-label.h"
-
-/* gtk_widget_get_color() is GTK 4.10's, when the build may use it. */
-#if GTK_CHECK_VERSION (4, 10, 0)
-# if GDK_VERSION_MAX_ALLOWED >= GDK_VERSION_4_10
-#  define HAVE_WIDGET_GET_COLOR 1
-# endif
-#endif
 
 /* The width it asks for, in average characters of its font. */
 #define MIN_CHARS 10
@@ -38,7 +32,7 @@
  * at a width comes from its one layout, kept at that width, which it then
  * draws. Its CSS name is "label", so that the theme's and the
  * application's style of labels applies; its font comes from its Pango
- * context, its colour from its style. */
+ * context, its colour from its style (as the charts take theirs). */
 struct _PrepWrapLabel
 {
   GtkWidget      parent_instance;
@@ -187,13 +181,7 @@ prep_wrap_label_snapshot (GtkWidget   *widget,
 
   lay_out (self, width, &rect);
 
-#ifdef HAVE_WIDGET_GET_COLOR
-  gtk_widget_get_color (widget, &color);
-#else
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-#endif
+  prep_chart_get_foreground (widget, &color);
 
   /* Centred in its height, as a label is. */
   gtk_snapshot_save (snapshot);
